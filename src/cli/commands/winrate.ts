@@ -1,0 +1,88 @@
+import { Rat } from '../../exact/rational.js';
+import { loadModel, loadProfile } from '../../model/parse.js';
+import { InputError, Model, Profile } from '../../model/types.js';
+import { robustness } from '../../winrate/opponents.js';
+import { parseRule } from '../../winrate/rules.js';
+import { intOpt, need, parseArgs } from '../args.js';
+import { Command } from '../command.js';
+import { toJsonText } from '../../report/atomic.js';
+
+const help = `ualign winrate --profile P --policy Q --k K [--ell L] [--rule R] [--json]
+
+Exact win rates of a policy's k-sample product π^{⊗k} (or of a k-output model) against every
+single-output opponent (ℓ = 1) or its best ℓ-output opponent, and its robustness rob_{k,ℓ}.
+  --profile P   profile JSON or PrefLib file (.soc .soi .toc .toi)
+  --policy Q    policy JSON {"id": "p/q"} or k-output model JSON {"kind": "k-output", ...}
+  --k K         outputs of the model (required for a policy; checked against a k-output model)
+  --ell L       outputs of the opponent (default 1)
+  --rule R      uniform (default) | model-wins-ties | pairwise
+  --json        machine-readable output; exact values are "p/q" strings ("p" for integers)`;
+
+/** Resolve k: required for a policy, read from a k-output model (and checked against --k). */
+export function modelK(model: Model, kOpt: number | undefined, cmd: string): number {
+  if (model.kind === 'k-output') {
+    if (kOpt !== undefined && kOpt !== model.k) throw new InputError(`${cmd}: --k ${kOpt} but the k-output model has k = ${model.k}`);
+    return model.k;
+  }
+  if (kOpt === undefined) throw new InputError(`${cmd}: missing --k (see ualign ${cmd} --help)`);
+  return kOpt;
+}
+
+export function winrateJson(profile: Profile, r: ReturnType<typeof robustness>): Record<string, unknown> {
+  const ids = (x: number, items: number[]) => items.map((y) => profile.prompts[x].prompt.responses[y]);
+  const per = (x: number) =>
+    r.prompts[x].perOpponent === undefined
+      ? undefined
+      : Object.fromEntries(r.prompts[x].perOpponent!.map((v, y) => [profile.prompts[x].prompt.responses[y], v.toString()]));
+  const base = { k: r.k, ell: r.ell, rule: r.rule, robustness: r.robustness.toString(), decimal: r.robustness.toDecimal(12) };
+  if (profile.prompts.length === 1) {
+    const out: Record<string, unknown> = { ...base, worstOpponent: ids(0, r.prompts[0].worst) };
+    if (r.ell === 1) out.perOpponent = per(0);
+    return out;
+  }
+  return {
+    ...base,
+    worstOpponent: r.prompts.map((p, x) => ids(x, p.worst)),
+    prompts: r.prompts.map((p, x) => ({
+      weight: profile.prompts[x].weight.toString(),
+      robustness: p.robustness.toString(),
+      worstOpponent: ids(x, p.worst),
+      ...(r.ell === 1 ? { perOpponent: per(x) } : {}),
+    })),
+  };
+}
+
+export const winrateCommand: Command = {
+  name: 'winrate',
+  summary: 'exact win rates and robustness rob_{k,ℓ} of a policy product or k-output model',
+  help,
+  run(argv) {
+    const a = parseArgs(argv, ['profile', 'policy', 'k', 'ell', 'rule'], ['json'], 'winrate');
+    const profile = loadProfile(need(a, 'profile', 'winrate'));
+    const model = loadModel(need(a, 'policy', 'winrate'), profile);
+    const k = modelK(model, a.opts.has('k') ? intOpt(a, 'k', 'winrate') : undefined, 'winrate');
+    const ell = intOpt(a, 'ell', 'winrate', 1);
+    const rule = parseRule(a.opts.get('rule'));
+    const r = robustness(profile, model, { k, ell, rule });
+    if (a.flags.has('json')) {
+      process.stdout.write(toJsonText(winrateJson(profile, r)));
+      return 0;
+    }
+    const lines: string[] = [];
+    lines.push(`k = ${k}, ℓ = ${ell}, rule = ${rule}`);
+    profile.prompts.forEach(({ prompt, weight }, x) => {
+      const p = r.prompts[x];
+      if (profile.prompts.length > 1) lines.push(`prompt ${x} (weight ${weight}):`);
+      if (p.perOpponent) {
+        const w = Math.max(8, ...prompt.responses.map((s) => s.length));
+        lines.push(`  ${'opponent'.padEnd(w)}  win rate`);
+        p.perOpponent.forEach((v, y) => lines.push(`  ${prompt.responses[y].padEnd(w)}  ${v.toString().padEnd(14)} ≈ ${v.toDecimal(6)}`));
+      }
+      lines.push(`  worst opponent: ${p.worst.map((y) => prompt.responses[y]).join(', ')}  (win rate ${p.robustness})`);
+    });
+    const theory = Rat.of(k, k + 1);
+    lines.push(`robustness rob_{${k},${ell}} = ${r.robustness}  ≈ ${r.robustness.toDecimal(6)}   (k/(k+1) = ${theory})`);
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  },
+};

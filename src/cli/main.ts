@@ -1,0 +1,45 @@
+import { InputError } from '../model/types.js';
+import { COMMANDS } from './commands/index.js';
+
+function usage(): string {
+  const w = Math.max(...COMMANDS.map((c) => c.name.length));
+  return (
+    'ualign — exact checks of test-time-scaling alignment (Cai & Zheng, Asymptotic Universal Alignment)\n\n' +
+    'usage: ualign <command> [options]     ualign <command> --help\n\ncommands:\n' +
+    COMMANDS.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join('\n') +
+    '\n'
+  );
+}
+
+/** Entry point: returns the exit code; bad input is one line on stderr and exit 2. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    process.stderr.write(`ualign: unknown command "${name}" (see ualign --help)\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(cmd.help + '\n');
+    return 0;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`ualign ${name}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof RangeError) {
+      process.stderr.write(`ualign ${name}: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`ualign ${name}: internal error: ${(e as Error).message}\n`);
+    if (process.env.UALIGN_DEBUG) process.stderr.write(String((e as Error).stack) + '\n');
+    return 3;
+  }
+}

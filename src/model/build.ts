@@ -1,0 +1,97 @@
+import { Rat } from '../exact/rational.js';
+import { InputError, Outcome, Policy, KOutputModel, Profile, Prompt, UserType } from './types.js';
+
+/** Build a prompt from ids and user types given as (weight, tiers of ids); validates and normalises. */
+export function makePrompt(
+  responses: readonly string[],
+  users: readonly { weight: Rat; tiers: readonly (readonly string[])[] }[],
+  where = 'profile',
+): Prompt {
+  if (responses.length === 0) throw new InputError(`${where}: no responses`);
+  const index = new Map<string, number>();
+  responses.forEach((id, i) => {
+    if (typeof id !== 'string' || id.length === 0) throw new InputError(`${where}: responses[${i}] is not a non-empty string`);
+    if (index.has(id)) throw new InputError(`${where}: duplicate response "${id}" in responses`);
+    index.set(id, i);
+  });
+  if (users.length === 0) throw new InputError(`${where}: no users`);
+  const total = Rat.sum(users.map((u) => u.weight));
+  const n = responses.length;
+  const out: UserType[] = users.map((u, ui) => {
+    if (u.weight.sign() <= 0) throw new InputError(`${where}: users[${ui}].weight must be positive`);
+    const rank = new Int32Array(n).fill(-1);
+    const tiers: number[][] = [];
+    u.tiers.forEach((tier, ti) => {
+      if (tier.length === 0) throw new InputError(`${where}: users[${ui}].ranking[${ti}] is an empty tier`);
+      const t: number[] = [];
+      for (const id of tier) {
+        const y = index.get(id);
+        if (y === undefined) throw new InputError(`${where}: users[${ui}].ranking: unknown response "${id}"`);
+        if (rank[y] !== -1) throw new InputError(`${where}: users[${ui}].ranking: duplicate response "${id}"`);
+        rank[y] = tiers.length;
+        t.push(y);
+      }
+      tiers.push(t);
+    });
+    let unlisted = false;
+    for (let y = 0; y < n; y++) {
+      if (rank[y] === -1) {
+        rank[y] = tiers.length;
+        unlisted = true;
+      }
+    }
+    return { weight: u.weight.div(total), tiers, rank, numTiers: tiers.length + (unlisted ? 1 : 0) };
+  });
+  return { responses: [...responses], index, users: out };
+}
+
+export function singlePrompt(prompt: Prompt): Profile {
+  return { prompts: [{ weight: Rat.ONE, prompt }] };
+}
+
+export function makeProfile(prompts: readonly { weight: Rat; prompt: Prompt }[], where = 'profile'): Profile {
+  if (prompts.length === 0) throw new InputError(`${where}: no prompts`);
+  prompts.forEach((p, i) => {
+    if (p.weight.sign() <= 0) throw new InputError(`${where}: prompts[${i}].weight must be positive`);
+  });
+  const total = Rat.sum(prompts.map((p) => p.weight));
+  return { prompts: prompts.map((p) => ({ weight: p.weight.div(total), prompt: p.prompt })) };
+}
+
+/** Policy from per-prompt probability vectors; each must be ≥ 0 and sum to exactly 1. */
+export function makePolicy(perPrompt: readonly (readonly Rat[])[], where = 'policy'): Policy {
+  perPrompt.forEach((p, x) => {
+    p.forEach((v, y) => {
+      if (v.sign() < 0) throw new InputError(`${where}: prompt ${x}: probability of response ${y} is negative`);
+    });
+    const s = Rat.sum(p);
+    if (!s.eq(Rat.ONE)) throw new InputError(`${where}: prompt ${x}: probabilities sum to ${s}, not exactly 1`);
+  });
+  return { kind: 'policy', perPrompt: perPrompt.map((p) => [...p]) };
+}
+
+/** k-output model; outcomes are sorted multisets of size k, equal multisets merged, probabilities sum to 1. */
+export function makeKOutput(k: number, perPrompt: readonly (readonly Outcome[])[], where = 'model'): KOutputModel {
+  if (!Number.isInteger(k) || k < 1) throw new InputError(`${where}: k must be an integer ≥ 1`);
+  const norm = perPrompt.map((outs, x) => {
+    const merged = new Map<string, Outcome>();
+    outs.forEach((o, i) => {
+      if (o.items.length !== k) throw new InputError(`${where}: prompt ${x}: outcome ${i} has ${o.items.length} responses, expected k = ${k}`);
+      if (o.prob.sign() < 0) throw new InputError(`${where}: prompt ${x}: outcome ${i} has negative probability`);
+      const items = [...o.items].sort((a, b) => a - b);
+      const key = items.join(',');
+      const prev = merged.get(key);
+      merged.set(key, { items, prob: prev ? prev.prob.add(o.prob) : o.prob });
+    });
+    const list = [...merged.values()].filter((o) => !o.prob.isZero());
+    const s = Rat.sum(list.map((o) => o.prob));
+    if (!s.eq(Rat.ONE)) throw new InputError(`${where}: prompt ${x}: probabilities sum to ${s}, not exactly 1`);
+    return list;
+  });
+  return { kind: 'k-output', k, perPrompt: norm };
+}
+
+/** Deterministic policy δ_y on one prompt. */
+export function pointMass(prompt: Prompt, y: number): Rat[] {
+  return prompt.responses.map((_, i) => (i === y ? Rat.ONE : Rat.ZERO));
+}

@@ -1,0 +1,54 @@
+import { Rat } from '../exact/rational.js';
+
+/** One user type θ of SPEC §1: a weak order as tiers (best first) of response indices. */
+export interface UserType {
+  /** w_θ, normalised so that the weights of a prompt sum to 1. */
+  readonly weight: Rat;
+  /** Listed tiers, best first (response indices). */
+  readonly tiers: readonly (readonly number[])[];
+  /** rank[y] = tier index of y; unlisted responses get tiers.length (tied below everything). */
+  readonly rank: Int32Array;
+  /** Number of tiers including the implicit bottom tier when some response is unlisted. */
+  readonly numTiers: number;
+}
+
+/** One prompt x: its responses and users. */
+export interface Prompt {
+  readonly responses: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly users: readonly UserType[];
+}
+
+/** A profile: prompts with weights ρ(x) normalised to sum 1. A single-prompt profile has one prompt of weight 1. */
+export interface Profile {
+  readonly prompts: readonly { readonly weight: Rat; readonly prompt: Prompt }[];
+}
+
+/** π ∈ Δ(Y) for each prompt: probs[x][y]. */
+export interface Policy {
+  readonly kind: 'policy';
+  readonly perPrompt: readonly (readonly Rat[])[];
+}
+
+/** One outcome of a k-output model: a sorted multiset of response indices. */
+export interface Outcome {
+  readonly items: readonly number[];
+  readonly prob: Rat;
+}
+
+/** σ ∈ Δ(Y^k) for each prompt, as a distribution over k-multisets. */
+export interface KOutputModel {
+  readonly kind: 'k-output';
+  readonly k: number;
+  readonly perPrompt: readonly (readonly Outcome[])[];
+}
+
+export type Model = Policy | KOutputModel;
+
+/** Bad input: a message naming where and what; the CLI prints it as one line and exits 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,158 @@
+import { Rat } from '../exact/rational.js';
+import { Model, Profile, Prompt } from '../model/types.js';
+import { productScoreNumerators } from './product.js';
+import { PromptModel, promptModels } from './promptModel.js';
+import { Rule } from './rules.js';
+import { ScoreTable, scoreOf, scoreTable } from './tables.js';
+
+/** Opponent scores against every single response y (ℓ = 1): U(y) = 1 − WR(σ, y). */
+export function singleScores(prompt: Prompt, model: PromptModel, rule: Rule = 'uniform'): Rat[] {
+  if (model.kind === 'product') {
+    const { num, den } = productScoreNumerators(prompt, model.probs, model.k, rule);
+    return num.map((v) => Rat.of(v, den));
+  }
+  const table = scoreTable(prompt, model, 1, rule);
+  return prompt.responses.map((_, y) => Rat.of(scoreOf(prompt, table, [y]), table.den));
+}
+
+/** Opponent's score for one ℓ-multiset T against the model on one prompt. */
+export function opponentScore(prompt: Prompt, model: PromptModel, T: readonly number[], rule: Rule = 'uniform'): Rat {
+  const table = scoreTable(prompt, model, T.length, rule);
+  return Rat.of(scoreOf(prompt, table, T), table.den);
+}
+
+export interface BestOpponent {
+  /** The opponent's multiset (sorted response indices). */
+  readonly items: number[];
+  /** Its score = 1 − WR(σ, T). */
+  readonly score: Rat;
+  /** Multisets evaluated (leaves and pruned nodes), for diagnostics. */
+  readonly nodes: number;
+}
+
+/**
+ * Exact best-responding ℓ-output opponent (WR is linear in τ, so a pure ℓ-multiset is optimal).
+ * Branch and bound over multisets: the score never decreases when an item is added (a better tier
+ * or one more copy in the top tier), so a type's bound is its own top tier with all remaining slots.
+ * Ties keep the first multiset found in a fixed order: deterministic.
+ */
+export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, rule: Rule = 'uniform'): BestOpponent {
+  if (!Number.isInteger(ell) || ell < 1) throw new RangeError('ell must be an integer ≥ 1');
+  const n = prompt.responses.length;
+  if (ell === 1) {
+    const s = singleScores(prompt, model, rule);
+    let best = 0;
+    for (let y = 1; y < n; y++) if (s[y].gt(s[best])) best = y;
+    return { items: [best], score: s[best], nodes: n };
+  }
+  const table = scoreTable(prompt, model, ell, rule);
+  const users = prompt.users;
+  const m = users.length;
+  // Order candidates by their single-item score, best first, so good incumbents come early.
+  const single = prompt.responses.map((_, y) => scoreOf(prompt, table, [y]));
+  const order = [...Array(n).keys()].sort((x, y) => (single[y] > single[x] ? 1 : single[y] < single[x] ? -1 : x - y));
+  const b = new Int32Array(m).fill(0x7fffffff);
+  const c = new Int32Array(m);
+  const chosen: number[] = [];
+  // Initial incumbent: ℓ copies of the best single item.
+  let bestItems = Array(ell).fill(order[0]) as number[];
+  let bestScore = scoreOf(prompt, table, bestItems);
+  let nodes = 1;
+  const top = (ui: number, cc: number) => table.tab[ui][cc - 1]; // tier 0 with cc copies
+  const bound = (r: number): bigint => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) s += b[ui] === 0 ? top(ui, c[ui] + r) : top(ui, r);
+    return s;
+  };
+  const value = (): bigint => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) s += table.tab[ui][b[ui] * ell + c[ui] - 1];
+    return s;
+  };
+  const dfs = (start: number): void => {
+    const r = ell - chosen.length;
+    if (r === 0) {
+      nodes++;
+      const v = value();
+      if (v > bestScore) {
+        bestScore = v;
+        bestItems = [...chosen];
+      }
+      return;
+    }
+    if (bound(r) <= bestScore) {
+      nodes++;
+      return;
+    }
+    for (let i = start; i < n; i++) {
+      const y = order[i];
+      const saveB = Int32Array.from(b);
+      const saveC = Int32Array.from(c);
+      for (let ui = 0; ui < m; ui++) {
+        const t = users[ui].rank[y];
+        if (t < b[ui]) {
+          b[ui] = t;
+          c[ui] = 1;
+        } else if (t === b[ui]) c[ui]++;
+      }
+      chosen.push(y);
+      dfs(i);
+      chosen.pop();
+      b.set(saveB);
+      c.set(saveC);
+    }
+  };
+  dfs(0);
+  return { items: [...bestItems].sort((x, y) => x - y), score: Rat.of(bestScore, table.den), nodes };
+}
+
+export interface PromptRobustness {
+  /** min over ℓ-multisets T of WR on this prompt. */
+  readonly robustness: Rat;
+  /** A worst opponent multiset (sorted indices). */
+  readonly worst: number[];
+  /** For ℓ = 1: WR against every single response. */
+  readonly perOpponent?: Rat[];
+}
+
+export interface RobustnessResult {
+  readonly k: number;
+  readonly ell: number;
+  readonly rule: Rule;
+  /** rob_{k,ℓ}(σ) = Σ_x ρ(x) min_T WR_x(σ, T) (SPEC §2). */
+  readonly robustness: Rat;
+  readonly prompts: PromptRobustness[];
+}
+
+/** rob_{k,ℓ}(σ) with a worst opponent per prompt. A Policy is read as its product π^{⊗k}. */
+export function robustness(profile: Profile, model: Model, opts: { k?: number; ell?: number; rule?: Rule } = {}): RobustnessResult {
+  const rule = opts.rule ?? 'uniform';
+  const ell = opts.ell ?? 1;
+  const pms = promptModels(model, opts.k);
+  return robustnessOf(profile, pms, ell, rule);
+}
+
+export function robustnessOf(profile: Profile, pms: readonly PromptModel[], ell: number, rule: Rule): RobustnessResult {
+  const prompts = profile.prompts.map(({ prompt }, x): PromptRobustness => {
+    if (ell === 1) {
+      const s = singleScores(prompt, pms[x], rule);
+      let best = 0;
+      for (let y = 1; y < s.length; y++) if (s[y].gt(s[best])) best = y;
+      return { robustness: Rat.ONE.sub(s[best]), worst: [best], perOpponent: s.map((v) => Rat.ONE.sub(v)) };
+    }
+    const bo = bestOpponent(prompt, pms[x], ell, rule);
+    return { robustness: Rat.ONE.sub(bo.score), worst: bo.items };
+  });
+  const value = Rat.sum(prompts.map((p, x) => p.robustness.mul(profile.prompts[x].weight)));
+  return { k: pms[0].k, ell, rule, robustness: value, prompts };
+}
+
+/** WR(σ, τ) against a given opponent multiset per prompt (SPEC §2), averaged with ρ. */
+export function winRate(profile: Profile, model: Model, opponent: readonly (readonly number[])[], opts: { k?: number; rule?: Rule } = {}): Rat {
+  const pms = promptModels(model, opts.k);
+  return Rat.sum(
+    profile.prompts.map(({ prompt, weight }, x) => weight.mul(Rat.ONE.sub(opponentScore(prompt, pms[x], opponent[x], opts.rule ?? 'uniform')))),
+  );
+}
+
+export type { ScoreTable };

@@ -1,0 +1,147 @@
+import { Rat, commonDenominator, lcm } from '../exact/rational.js';
+import { Prompt } from '../model/types.js';
+import { productTierValues } from './product.js';
+import { PromptModel } from './promptModel.js';
+import { Rule } from './rules.js';
+
+/**
+ * Opponent score tables for ℓ-output opponents (SPEC §2). For user type θ, an opponent multiset T
+ * whose best item lies in tier t with c copies of that tier scores f_θ(t, c) against the model;
+ * the opponent's total score is Σ_θ w_θ f_θ(t_θ(T), c_θ(T)). Stored as integers over one denominator:
+ * tab[θ][t·ℓ + c − 1] = a_θ·f_θ(t, c)·den.
+ */
+export interface ScoreTable {
+  readonly ell: number;
+  readonly tab: readonly bigint[][];
+  readonly den: bigint;
+}
+
+function lcmUpTo(m: number): bigint {
+  let l = 1n;
+  for (let i = 2; i <= m; i++) l = lcm(l, BigInt(i));
+  return l;
+}
+
+function binomials(k: number): bigint[] {
+  const c = [1n];
+  for (let j = 1; j <= k; j++) c.push((c[j - 1] * BigInt(k - j + 1)) / BigInt(j));
+  return c;
+}
+
+/** Score of an opponent holding c items of its best tier t against a model whose best tier is b with cs items. */
+function tierScore(rule: Rule, t: number, c: number, b: number, cs: number, L: bigint): bigint {
+  if (t < b) return L;
+  if (t > b) return 0n;
+  if (rule === 'uniform') return (L * BigInt(c)) / BigInt(cs + c);
+  if (rule === 'pairwise') return L / 2n;
+  return 0n;
+}
+
+/** Table against π^{⊗k}: uniform f(t,c) = Σ_j C(k,j) e^j w^{k−j} c/(c+j); the others depend on t only. */
+function productTable(prompt: Prompt, probs: readonly Rat[], k: number, ell: number, rule: Rule): ScoreTable {
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  if (rule !== 'uniform' || ell === 1) {
+    // f does not depend on c here: the closed form per tier.
+    const { g, den } = productTierValues(prompt, probs, k, rule);
+    const tab = prompt.users.map((u, ui) => {
+      const row: bigint[] = new Array(u.numTiers * ell);
+      for (let t = 0; t < u.numTiers; t++) for (let c = 1; c <= ell; c++) row[t * ell + c - 1] = g[ui][t] * a[ui];
+      return row;
+    });
+    return { ell, tab, den: den * B };
+  }
+  const { num: p, den: D } = commonDenominator(probs);
+  const L = lcmUpTo(k + ell);
+  const C = binomials(k);
+  const tab = prompt.users.map((u, ui) => {
+    const mass = new Array<bigint>(u.numTiers).fill(0n);
+    p.forEach((v, y) => (mass[u.rank[y]] += v));
+    const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
+    let W = 0n;
+    for (let t = u.numTiers - 1; t >= 0; t--) {
+      const E = mass[t];
+      for (let c = 1; c <= ell; c++) {
+        let s = 0n;
+        for (let j = 0; j <= k; j++) s += C[j] * E ** BigInt(j) * W ** BigInt(k - j) * ((L * BigInt(c)) / BigInt(c + j));
+        row[t * ell + c - 1] = s * a[ui];
+      }
+      W += E;
+    }
+    return row;
+  });
+  return { ell, tab, den: D ** BigInt(k) * L * B };
+}
+
+/** Table against an explicit distribution over k-multisets. */
+function outcomesTable(prompt: Prompt, outcomes: PromptModel & { kind: 'outcomes' }, ell: number, rule: Rule): ScoreTable {
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const { num: q, den: Q } = commonDenominator(outcomes.outcomes.map((o) => o.prob));
+  const L = lcmUpTo(outcomes.k + ell);
+  const tab = prompt.users.map((u, ui) => {
+    const groups = new Map<number, bigint>(); // key b·(k+1)+cs → prob numerator
+    outcomes.outcomes.forEach((o, i) => {
+      let b = Infinity;
+      let cs = 0;
+      for (const y of o.items) {
+        const r = u.rank[y];
+        if (r < b) {
+          b = r;
+          cs = 1;
+        } else if (r === b) cs++;
+      }
+      const key = b * (outcomes.k + 1) + cs;
+      groups.set(key, (groups.get(key) ?? 0n) + q[i]);
+    });
+    const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
+    for (let t = 0; t < u.numTiers; t++)
+      for (let c = 1; c <= ell; c++) {
+        let s = 0n;
+        for (const [key, pr] of groups) {
+          const b = Math.floor(key / (outcomes.k + 1));
+          const cs = key % (outcomes.k + 1);
+          s += pr * tierScore(rule, t, c, b, cs, L);
+        }
+        row[t * ell + c - 1] = s * a[ui];
+      }
+    return row;
+  });
+  return { ell, tab, den: Q * L * B };
+}
+
+export function scoreTable(prompt: Prompt, model: PromptModel, ell: number, rule: Rule): ScoreTable {
+  if (model.kind === 'product') return productTable(prompt, model.probs, model.k, ell, rule);
+  if (model.kind === 'outcomes') return outcomesTable(prompt, model, ell, rule);
+  // mixture of products: weighted sum of the product tables.
+  const parts = model.parts.map((pt) => ({ w: pt.weight, t: productTable(prompt, pt.probs, model.k, ell, rule) }));
+  let den = 1n;
+  for (const pt of parts) den = lcm(den, pt.t.den * pt.w.d);
+  const tab = prompt.users.map((u, ui) => {
+    const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
+    for (const pt of parts) {
+      const f = (pt.w.n * den) / (pt.t.den * pt.w.d);
+      const src = pt.t.tab[ui];
+      for (let i = 0; i < row.length; i++) row[i] += src[i] * f;
+    }
+    return row;
+  });
+  return { ell, tab, den };
+}
+
+/** Score numerator of one opponent multiset T (over table.den). */
+export function scoreOf(prompt: Prompt, table: ScoreTable, T: readonly number[]): bigint {
+  let s = 0n;
+  const ell = table.ell;
+  prompt.users.forEach((u, ui) => {
+    let b = Infinity;
+    let c = 0;
+    for (const y of T) {
+      const r = u.rank[y];
+      if (r < b) {
+        b = r;
+        c = 1;
+      } else if (r === b) c++;
+    }
+    s += table.tab[ui][b * ell + c - 1];
+  });
+  return s;
+}
