@@ -1,0 +1,73 @@
+// Brute-force references (tests only): enumerate Y^k and Y^ℓ and apply the rules of SPEC §2 by definition.
+import { Rat } from '../exact/rational.js';
+import { Prompt } from '../model/types.js';
+import { Rule } from '../winrate/rules.js';
+
+/** Opponent's score for one user type, by the definition of the rule on positions of S and T. */
+export function ruleScore(rank: Int32Array, S: readonly number[], T: readonly number[], rule: Rule): Rat {
+  const bestS = Math.min(...S.map((y) => rank[y]));
+  const bestT = Math.min(...T.map((y) => rank[y]));
+  if (rule === 'model-wins-ties') return bestT < bestS ? Rat.ONE : Rat.ZERO;
+  if (rule === 'pairwise') return bestT < bestS ? Rat.ONE : bestT === bestS ? Rat.HALF : Rat.ZERO;
+  const top = Math.min(bestS, bestT);
+  const inS = S.filter((y) => rank[y] === top).length;
+  const inT = T.filter((y) => rank[y] === top).length;
+  return Rat.of(inT, inS + inT);
+}
+
+/** Every ordered tuple of length k over 0..n−1. */
+export function* tuples(n: number, k: number): Generator<number[]> {
+  const t = new Array(k).fill(0);
+  if (n === 0) return;
+  while (true) {
+    yield [...t];
+    let i = k - 1;
+    while (i >= 0 && t[i] === n - 1) t[i--] = 0;
+    if (i < 0) return;
+    t[i]++;
+  }
+}
+
+/** The k-sample product as an explicit list of ordered tuples with probabilities. */
+export function productOutcomes(probs: readonly Rat[], k: number): { items: number[]; prob: Rat }[] {
+  const out: { items: number[]; prob: Rat }[] = [];
+  for (const S of tuples(probs.length, k)) {
+    let p = Rat.ONE;
+    for (const y of S) p = p.mul(probs[y]);
+    if (!p.isZero()) out.push({ items: S, prob: p });
+  }
+  return out;
+}
+
+/** Opponent's expected score for T against an explicit distribution over tuples. */
+export function bruteScore(prompt: Prompt, outcomes: readonly { items: readonly number[]; prob: Rat }[], T: readonly number[], rule: Rule): Rat {
+  let s = Rat.ZERO;
+  for (const o of outcomes) {
+    let inner = Rat.ZERO;
+    for (const u of prompt.users) inner = inner.add(u.weight.mul(ruleScore(u.rank, o.items, T, rule)));
+    s = s.add(o.prob.mul(inner));
+  }
+  return s;
+}
+
+/** max over all ordered ℓ-tuples of the opponent's score, by enumeration. */
+export function bruteBestScore(prompt: Prompt, outcomes: readonly { items: readonly number[]; prob: Rat }[], ell: number, rule: Rule): Rat {
+  let best: Rat | null = null;
+  for (const T of tuples(prompt.responses.length, ell)) {
+    const s = bruteScore(prompt, outcomes, T, rule);
+    if (best === null || s.gt(best)) best = s;
+  }
+  return best!;
+}
+
+/** NLHF's P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) (SPEC §2). */
+export function prefer(prompt: Prompt, y: number, z: number): Rat {
+  let s = Rat.ZERO;
+  for (const u of prompt.users) {
+    const a = u.rank[y];
+    const b = u.rank[z];
+    if (a < b) s = s.add(u.weight);
+    else if (a === b) s = s.add(u.weight.mul(Rat.HALF));
+  }
+  return s;
+}

@@ -1,0 +1,234 @@
+// Self-play in G_{k+1} (SPEC T5): a learner plays against k copies of itself, reward U_k(·; π_t).
+// Iterates are floats; they are converted to exact rationals and every reported quantity
+// (Reg_T, rob_k(σ_T)) is recomputed exactly from those rational iterates.
+import { Rat } from '../exact/rational.js';
+import { Profile, Prompt } from '../model/types.js';
+import { productScoreNumerators } from '../winrate/product.js';
+import { PromptModel } from '../winrate/promptModel.js';
+import { robustnessOf } from '../winrate/opponents.js';
+import { FloatPrompt, floatPrompt, floatScores } from './floatKernel.js';
+
+export type SelfPlayMethod = 'hedge' | 'omwu' | 'extragradient';
+export const SELFPLAY_METHODS: readonly SelfPlayMethod[] = ['hedge', 'omwu', 'extragradient'];
+
+export interface SelfPlayOptions {
+  /** Rounds T ≥ 1. */
+  readonly T: number;
+  readonly method?: SelfPlayMethod;
+  /** Step size; default the T5 step η = sqrt(8 ln n / T) for every method. */
+  readonly eta?: number;
+  /** Exact iterates are rounded to denominator 2^bits (default 40), summing exactly to 1. */
+  readonly bits?: number;
+}
+
+/** T5's Hedge step size η = sqrt(8 ln n / T) (a float: it only drives the dynamics). */
+export function hedgeEta(n: number, T: number): number {
+  return Math.sqrt((8 * Math.log(Math.max(n, 2))) / T);
+}
+
+function softmax(L: Float64Array, out: Float64Array): Float64Array {
+  let mx = -Infinity;
+  for (let i = 0; i < L.length; i++) mx = Math.max(mx, L[i]);
+  let s = 0;
+  for (let i = 0; i < L.length; i++) s += out[i] = Math.exp(L[i] - mx);
+  for (let i = 0; i < L.length; i++) out[i] /= s;
+  return out;
+}
+
+/**
+ * Float self-play from the uniform policy, in log-weights L (π = softmax L):
+ *  hedge:         L += η u(π_t)
+ *  omwu:          L += η (2u(π_t) − u(π_{t−1}))            (optimistic MWU, u(π_0) := u(π_1))
+ *  extragradient: π' = softmax(L + η u(π_t)); L += η u(π')  (mirror-prox, entropic)
+ * Calls `visit(π_t, t)` on each played iterate π_1..π_T; returns π_{T+1}.
+ */
+export function floatSelfPlay(
+  fp: FloatPrompt,
+  k: number,
+  T: number,
+  method: SelfPlayMethod,
+  eta: number,
+  visit?: (pi: Float64Array, t: number) => void,
+  init?: ArrayLike<number>,
+): Float64Array {
+  const n = fp.n;
+  const L = new Float64Array(n);
+  if (init) for (let y = 0; y < n; y++) L[y] = Math.log(Math.max(init[y], 1e-300));
+  const pi = new Float64Array(n);
+  const half = new Float64Array(n);
+  const u = new Float64Array(n);
+  const uPrev = new Float64Array(n);
+  const uh = new Float64Array(n);
+  for (let t = 1; t <= T; t++) {
+    softmax(L, pi);
+    visit?.(pi, t);
+    floatScores(fp, pi, k, u);
+    if (method === 'hedge') for (let y = 0; y < n; y++) L[y] += eta * u[y];
+    else if (method === 'omwu') {
+      if (t === 1) uPrev.set(u);
+      for (let y = 0; y < n; y++) L[y] += eta * (2 * u[y] - uPrev[y]);
+      uPrev.set(u);
+    } else {
+      for (let y = 0; y < n; y++) half[y] = L[y] + eta * u[y];
+      softmax(half, half);
+      floatScores(fp, half, k, uh);
+      for (let y = 0; y < n; y++) L[y] += eta * uh[y];
+    }
+  }
+  return softmax(L, new Float64Array(n));
+}
+
+/** A float distribution rounded to an exact one: numerators over 2^bits, the largest absorbs the rounding. */
+export function roundToSimplex(pi: ArrayLike<number>, bits = 40): Rat[] {
+  const n = pi.length;
+  const D = 1n << BigInt(bits);
+  const sc = 2 ** bits;
+  const p: bigint[] = [];
+  let s = 0n;
+  let big = 0;
+  for (let y = 0; y < n; y++) {
+    const v = BigInt(Math.max(0, Math.round(pi[y] * sc)));
+    p.push(v);
+    s += v;
+    if (pi[y] > pi[big]) big = y;
+  }
+  p[big] += D - s;
+  if (p[big] < 0n) {
+    // pathological rounding: fall back to the uniform policy on the largest coordinate
+    return Array.from({ length: n }, (_, y) => (y === big ? Rat.ONE : Rat.ZERO));
+  }
+  return p.map((v) => Rat.of(v, D));
+}
+
+export interface RegretResult {
+  /** Reg_T = max_y Σ_t U_k(y; π_t) − T/(k+1) (SPEC T5), exact. */
+  readonly regret: Rat;
+  /** Σ_t U_k(y; π_t) for every y. */
+  readonly cumulative: Rat[];
+  /** argmax_y of the cumulative reward. */
+  readonly best: number;
+}
+
+/** Exact external regret of the self-play learner on one prompt, for ANY rational sequence π_1..π_T (T5). */
+export function exactRegret(prompt: Prompt, iterates: readonly (readonly Rat[])[], k: number): RegretResult {
+  const n = prompt.responses.length;
+  let acc = new Array<bigint>(n).fill(0n);
+  let den = 1n;
+  for (const pi of iterates) {
+    const { num, den: d } = productScoreNumerators(prompt, pi, k, 'uniform');
+    if (d === den) for (let y = 0; y < n; y++) acc[y] += num[y];
+    else if (den % d === 0n) {
+      const f = den / d;
+      for (let y = 0; y < n; y++) acc[y] += num[y] * f;
+    } else {
+      // new common denominator den·d/g
+      let g = den;
+      let b = d;
+      while (b !== 0n) [g, b] = [b, g % b];
+      const fa = d / g;
+      const fb = den / g;
+      acc = acc.map((v, y) => v * fa + num[y] * fb);
+      den = (den / g) * d;
+    }
+  }
+  const cumulative = acc.map((v) => Rat.of(v, den));
+  let best = 0;
+  for (let y = 1; y < n; y++) if (acc[y] > acc[best]) best = y;
+  const regret = cumulative[best].sub(Rat.of(iterates.length, k + 1));
+  return { regret, cumulative, best };
+}
+
+/** σ_T = (1/T) Σ_t π_t^{⊗k} as a 'mixture' PromptModel (draw t uniformly, then k samples from π_t). */
+export function mixtureOfProducts(iterates: readonly (readonly Rat[])[], k: number): PromptModel {
+  const w = Rat.of(1, iterates.length);
+  return { kind: 'mixture', k, parts: iterates.map((probs) => ({ weight: w, probs })) };
+}
+
+export interface PromptSelfPlay {
+  /** Exact played iterates π_1..π_T. */
+  readonly iterates: Rat[][];
+  /** π_{T+1}: the iterate after the T-th update (exact rounding of the float state). */
+  readonly last: Rat[];
+  readonly regret: RegretResult;
+  /** σ_T on this prompt. */
+  readonly mixture: PromptModel;
+}
+
+export interface SelfPlayResult {
+  readonly k: number;
+  readonly T: number;
+  readonly method: SelfPlayMethod;
+  readonly eta: number;
+  readonly prompts: PromptSelfPlay[];
+  /** Reg_T = Σ_x ρ(x) Reg_T(x), exact. */
+  readonly regret: Rat;
+  /** rob_k(σ_T), exact via the mixture's opponent table (SPEC §2). */
+  readonly robustness: Rat;
+  /** T5 identity rob_k(σ_T) = k/(k+1) − Reg_T/T, checked exactly. */
+  readonly identity: boolean;
+  /** For Hedge with the T5 step: Reg_T(x) ≤ sqrt((T/2) ln n) per prompt, checked exactly with a rational upper bound of ln n. */
+  readonly hedgeBound?: { readonly holds: boolean; readonly lnUpper: Rat[] };
+}
+
+/**
+ * Self-play on every prompt (SPEC T5). Returns exact iterates, Reg_T, σ_T and rob_k(σ_T),
+ * with the identity rob_k(σ_T) = k/(k+1) − Reg_T/T checked exactly.
+ * Note: the exact iterates are roundings (2^−bits) of float Hedge, not exact Hedge; the identity holds
+ * for every sequence, and the Hedge bound is checked on this rounded sequence.
+ */
+export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): SelfPlayResult {
+  const method = opts.method ?? 'hedge';
+  const T = opts.T;
+  if (!Number.isInteger(T) || T < 1) throw new RangeError('T must be an integer ≥ 1');
+  if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
+  const bits = opts.bits ?? 40;
+  const etas: number[] = [];
+  const prompts = profile.prompts.map(({ prompt }): PromptSelfPlay => {
+    const fp = floatPrompt(prompt);
+    const eta = opts.eta ?? hedgeEta(fp.n, T);
+    etas.push(eta);
+    const iterates: Rat[][] = [];
+    const lastF = floatSelfPlay(fp, k, T, method, eta, (pi) => iterates.push(roundToSimplex(pi, bits)));
+    return { iterates, last: roundToSimplex(lastF, bits), regret: exactRegret(prompt, iterates, k), mixture: mixtureOfProducts(iterates, k) };
+  });
+  const regret = Rat.sum(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));
+  const rob = robustnessOf(
+    profile,
+    prompts.map((p) => p.mixture),
+    1,
+    'uniform',
+  ).robustness;
+  const identity = rob.eq(Rat.of(k, k + 1).sub(regret.div(Rat.of(T))));
+  let hedgeBound: SelfPlayResult['hedgeBound'];
+  if (method === 'hedge' && opts.eta === undefined) {
+    const lnUpper = profile.prompts.map(({ prompt }) => lnUpperBound(prompt.responses.length));
+    const holds = prompts.every((p, x) => {
+      const r = p.regret.regret;
+      return r.sign() <= 0 || r.mul(r).le(Rat.of(T, 2).mul(lnUpper[x]));
+    });
+    hedgeBound = { holds, lnUpper };
+  }
+  return { k, T, method, eta: etas[0], prompts, regret, robustness: rob, identity, hedgeBound };
+}
+
+/**
+ * A rational upper bound of ln x for an integer x ≥ 1, within about 2^−60:
+ * ln x = j ln 2 + ln(x/2^j) with x/2^j ∈ [1, 2), and ln r = 2 atanh z, z = (r−1)/(r+1) ≤ 1/3,
+ * 2 atanh z ≤ 2 Σ_{i<N, i odd} z^i/i + 2 z^N/(N(1−z²)) (tail of the series bounded by a geometric series).
+ */
+export function lnUpperBound(x: number): Rat {
+  if (!Number.isInteger(x) || x < 1) throw new RangeError('lnUpperBound: x must be a positive integer');
+  let j = 0;
+  while (2 ** (j + 1) <= x) j++;
+  const atanh2 = (z: Rat): Rat => {
+    const N = 41;
+    let s = Rat.ZERO;
+    for (let i = 1; i < N; i += 2) s = s.add(z.pow(i).div(Rat.of(i)));
+    const tail = z.pow(N).div(Rat.of(N).mul(Rat.ONE.sub(z.mul(z))));
+    return s.add(tail).mul(Rat.of(2));
+  };
+  const ln2 = atanh2(Rat.of(1, 3));
+  const r = Rat.of(x, 2 ** j);
+  const z = r.sub(Rat.ONE).div(r.add(Rat.ONE));
+  return ln2.mul(Rat.of(j)).add(z.isZero() ? Rat.ZERO : atanh2(z));
+}
