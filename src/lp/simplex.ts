@@ -46,6 +46,13 @@ export class Tableau {
     this.basis = Array.from({ length: m }, (_, i) => N + i);
   }
 
+  /** Deep copy (for enumeration over bases). */
+  clone(): Tableau {
+    const t = Object.create(Tableau.prototype) as Tableau;
+    Object.assign(t, { m: this.m, N: this.N, T: this.T.map((r) => r.slice()), basis: this.basis.slice(), det: this.det, pivots: this.pivots });
+    return t;
+  }
+
   get rhs(): number {
     return this.N + this.m;
   }

@@ -33,8 +33,8 @@ export interface BestOpponent {
 /**
  * Exact best-responding ℓ-output opponent (WR is linear in τ, so a pure ℓ-multiset is optimal).
  * Branch and bound over multisets: the score never decreases when an item is added (a better tier
- * or one more copy in the top tier), so a type's bound is its own top tier with all remaining slots.
- * Ties keep the first multiset found in a fixed order: deterministic.
+ * or one more copy in the top tier), so a type's bound is the best tier the remaining candidates
+ * reach, with all remaining slots. Ties keep the incumbent found first: deterministic.
  */
 export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, rule: Rule = 'uniform'): BestOpponent {
   if (!Number.isInteger(ell) || ell < 1) throw new RangeError('ell must be an integer ≥ 1');
@@ -51,24 +51,51 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
   // Order candidates by their single-item score, best first, so good incumbents come early.
   const single = prompt.responses.map((_, y) => scoreOf(prompt, table, [y]));
   const order = [...Array(n).keys()].sort((x, y) => (single[y] > single[x] ? 1 : single[y] < single[x] ? -1 : x - y));
+  // sufMin[ui][i] = best tier of type ui among order[i..]: what the remaining candidates can still reach.
+  const sufMin = users.map((u) => {
+    const s = new Int32Array(n + 1).fill(0x7fffffff);
+    for (let i = n - 1; i >= 0; i--) s[i] = Math.min(s[i + 1], u.rank[order[i]]);
+    return s;
+  });
   const b = new Int32Array(m).fill(0x7fffffff);
   const c = new Int32Array(m);
   const chosen: number[] = [];
-  // Initial incumbent: ℓ copies of the best single item.
-  let bestItems = Array(ell).fill(order[0]) as number[];
+  const f = (ui: number, t: number, cc: number) => table.tab[ui][t * ell + cc - 1];
+  // Greedy incumbent: add the item that raises the score most, ℓ times.
+  let bestItems: number[] = [];
+  for (let s = 0; s < ell; s++) {
+    let arg = order[0];
+    let val = -1n;
+    for (const y of order) {
+      const v = scoreOf(prompt, table, [...bestItems, y]);
+      if (v > val) {
+        val = v;
+        arg = y;
+      }
+    }
+    bestItems.push(arg);
+  }
   let bestScore = scoreOf(prompt, table, bestItems);
   let nodes = 1;
-  const top = (ui: number, cc: number) => table.tab[ui][cc - 1]; // tier 0 with cc copies
-  const bound = (r: number): bigint => {
+  // Upper bound with r slots left, candidates order[i..]: each type gets its best reachable tier with all r copies.
+  const bound = (r: number, i: number): bigint => {
     let s = 0n;
-    for (let ui = 0; ui < m; ui++) s += b[ui] === 0 ? top(ui, c[ui] + r) : top(ui, r);
+    for (let ui = 0; ui < m; ui++) {
+      const t = sufMin[ui][i];
+      const bu = b[ui];
+      if (t < bu) s += f(ui, t, r);
+      else if (t === bu) s += f(ui, bu, c[ui] + r);
+      else s += f(ui, bu, c[ui]);
+    }
     return s;
   };
   const value = (): bigint => {
     let s = 0n;
-    for (let ui = 0; ui < m; ui++) s += table.tab[ui][b[ui] * ell + c[ui] - 1];
+    for (let ui = 0; ui < m; ui++) s += f(ui, b[ui], c[ui]);
     return s;
   };
+  const saveB = Array.from({ length: ell }, () => new Int32Array(m));
+  const saveC = Array.from({ length: ell }, () => new Int32Array(m));
   const dfs = (start: number): void => {
     const r = ell - chosen.length;
     if (r === 0) {
@@ -80,14 +107,14 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
       }
       return;
     }
-    if (bound(r) <= bestScore) {
-      nodes++;
-      return;
-    }
+    const depth = chosen.length;
     for (let i = start; i < n; i++) {
+      nodes++;
+      // bounds only fall as i grows (sufMin rises): stop at the first pruned branch.
+      if (bound(r, i) <= bestScore) break;
       const y = order[i];
-      const saveB = Int32Array.from(b);
-      const saveC = Int32Array.from(c);
+      saveB[depth].set(b);
+      saveC[depth].set(c);
       for (let ui = 0; ui < m; ui++) {
         const t = users[ui].rank[y];
         if (t < b[ui]) {
@@ -98,8 +125,8 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
       chosen.push(y);
       dfs(i);
       chosen.pop();
-      b.set(saveB);
-      c.set(saveC);
+      b.set(saveB[depth]);
+      c.set(saveC[depth]);
     }
   };
   dfs(0);

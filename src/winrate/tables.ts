@@ -53,16 +53,30 @@ function productTable(prompt: Prompt, probs: readonly Rat[], k: number, ell: num
   const { num: p, den: D } = commonDenominator(probs);
   const L = lcmUpTo(k + ell);
   const C = binomials(k);
+  // coef[c][j] = L·c/(c+j), an integer since c+j ≤ k+ℓ.
+  const coef = Array.from({ length: ell + 1 }, (_, c) => Array.from({ length: k + 1 }, (_, j) => (c === 0 ? 0n : (L * BigInt(c)) / BigInt(c + j))));
   const tab = prompt.users.map((u, ui) => {
     const mass = new Array<bigint>(u.numTiers).fill(0n);
     p.forEach((v, y) => (mass[u.rank[y]] += v));
     const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
     let W = 0n;
+    const term = new Array<bigint>(k + 1);
     for (let t = u.numTiers - 1; t >= 0; t--) {
       const E = mass[t];
+      // term_j = C(k,j) E^j W^{k−j}
+      let ep = 1n;
+      for (let j = 0; j <= k; j++) {
+        term[j] = C[j] * ep;
+        ep *= E;
+      }
+      let wp = 1n;
+      for (let j = k; j >= 0; j--) {
+        term[j] *= wp;
+        wp *= W;
+      }
       for (let c = 1; c <= ell; c++) {
         let s = 0n;
-        for (let j = 0; j <= k; j++) s += C[j] * E ** BigInt(j) * W ** BigInt(k - j) * ((L * BigInt(c)) / BigInt(c + j));
+        for (let j = 0; j <= k; j++) s += term[j] * coef[c][j];
         row[t * ell + c - 1] = s * a[ui];
       }
       W += E;

@@ -1,0 +1,64 @@
+import { Rat, commonDenominator } from '../exact/rational.js';
+import { Prompt } from '../model/types.js';
+
+/**
+ * Integer margin matrix of the NLHF game (SPEC §2, §3): with w_θ = a_θ/B,
+ *   K[y][y'] = Σ_θ a_θ (1[y ≻_θ y'] − 1[y' ≻_θ y]),   P(y ≻ y') = (B + K[y][y'])/(2B),
+ * so P(y ≻ y') − ½ = K[y][y']/(2B) and K is skew-symmetric. O(m·n²); integer sums in doubles while they stay
+ * below 2^53 (exact), BigInt otherwise.
+ */
+export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
+  const n = prompt.responses.length;
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  let total = 0n;
+  for (const v of a) total += v;
+  const orders = prompt.users.map((u) => {
+    const order = [...Array(n).keys()].sort((x, y) => u.rank[x] - u.rank[y] || x - y);
+    // next[i]: first position after i in a strictly worse tier
+    const next = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--) next[i] = i === n - 1 || u.rank[order[i + 1]] !== u.rank[order[i]] ? i + 1 : next[i + 1];
+    return { order, next };
+  });
+  const K: bigint[][] = [];
+  if (total < 2n ** 53n) {
+    const U = new Float64Array(n * n);
+    prompt.users.forEach((_, ui) => {
+      const w = Number(a[ui]);
+      const { order, next } = orders[ui];
+      for (let i = 0; i < n; i++) {
+        const base = order[i] * n;
+        for (let j = next[i]; j < n; j++) U[base + order[j]] += w;
+      }
+    });
+    for (let y = 0; y < n; y++) {
+      const row = new Array<bigint>(n);
+      for (let z = 0; z < n; z++) row[z] = BigInt(U[y * n + z] - U[z * n + y]);
+      K.push(row);
+    }
+  } else {
+    const U = Array.from({ length: n }, () => new Array<bigint>(n).fill(0n));
+    prompt.users.forEach((_, ui) => {
+      const w = a[ui];
+      const { order, next } = orders[ui];
+      for (let i = 0; i < n; i++) for (let j = next[i]; j < n; j++) U[order[i]][order[j]] += w;
+    });
+    for (let y = 0; y < n; y++) K.push(Array.from({ length: n }, (_, z) => U[y][z] - U[z][y]));
+  }
+  return { K, B };
+}
+
+/** P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) as exact rationals (SPEC §2). */
+export function pairwiseMatrix(prompt: Prompt): Rat[][] {
+  const { K, B } = marginMatrix(prompt);
+  return K.map((row) => row.map((v) => Rat.of(B + v, 2n * B)));
+}
+
+/** Condorcet winner c (K[c][y] > 0 for every y ≠ c), or null. */
+export function condorcetWinner(K: readonly (readonly bigint[])[]): number | null {
+  const n = K.length;
+  outer: for (let c = 0; c < n; c++) {
+    for (let y = 0; y < n; y++) if (y !== c && K[c][y] <= 0n) continue outer;
+    return c;
+  }
+  return null;
+}

@@ -1,0 +1,31 @@
+import { certifyGuess, glpkGuess } from './glpk.js';
+import { IntLP, toIntLP } from './integer.js';
+import { simplexSolveInt } from './simplex.js';
+import { LP, LPResult } from './types.js';
+
+/**
+ * Crossover between the exact simplex and glpk + certificate, on min(rows, columns) of the LP.
+ * Measured on this project's game LPs (bench/lp.mjs, section "crossover"): see README "LP engine".
+ */
+export const CROSSOVER = 12;
+
+export type SolveMethod = 'auto' | 'simplex' | 'glpk';
+
+/**
+ * solveLP: exact optimum with duals, or a Farkas / ray certificate. Small LPs go to the exact integer-pivoting
+ * simplex; larger ones to glpk.js (float) and an exact certificate; if the certificate fails, or glpk does not
+ * report an optimum, the exact simplex decides. Never returns an uncertified answer.
+ */
+export async function solveLP(lp: LP | IntLP, opts: { method?: SolveMethod } = {}): Promise<LPResult> {
+  const p = 'numVars' in lp ? toIntLP(lp) : lp;
+  const method = opts.method ?? 'auto';
+  const useGlpk = method === 'glpk' || (method === 'auto' && Math.min(p.m, p.n) >= CROSSOVER);
+  if (useGlpk) {
+    const g = await glpkGuess(p);
+    if (g.status === 'optimal') {
+      const r = certifyGuess(p, g);
+      if (r !== null) return r;
+    }
+  }
+  return simplexSolveInt(p);
+}
