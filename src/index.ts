@@ -32,3 +32,30 @@ export {
   type PromptRobustness,
 } from './winrate/opponents.js';
 export { exploitability, promptExploitability, type PromptExploitability } from './winrate/exploitability.js';
+export {
+  selfPlay,
+  floatSelfPlay,
+  exactRegret,
+  mixtureOfProducts,
+  expandMixture,
+  multisetCount,
+  roundToSimplex,
+  hedgeEta,
+  lnUpperBound,
+  SELFPLAY_METHODS,
+  type SelfPlayMethod,
+  type SelfPlayOptions,
+  type SelfPlayResult,
+  type PromptSelfPlay,
+  type RegretResult,
+} from './equilibria/dynamics.js';
+export {
+  equilibrium,
+  promptEquilibrium,
+  simplestBetween,
+  type EquilibriumOptions,
+  type EquilibriumResult,
+  type PromptEquilibrium,
+} from './equilibria/equilibrium.js';
+export { krawczykBox, type KrawczykBox } from './equilibria/krawczyk.js';
+export { gameToNfg, normalFormSize } from './equilibria/nfg.js';

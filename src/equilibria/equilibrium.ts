@@ -111,16 +111,20 @@ export function promptEquilibrium(prompt: Prompt, k: number, opts: EquilibriumOp
   let pi: Float64Array = new Float64Array(n).fill(1 / n);
   let chunk = 100;
   while (stats.rounds < maxRounds) {
-    pi = floatSelfPlay(fp, k, chunk, 'hedge', eta, undefined, pi);
+    // Hedge's last iterate and its average over the chunk (the last iterate cycles when k = 1).
+    const avg = new Float64Array(n);
+    pi = floatSelfPlay(fp, k, chunk, 'hedge', eta, (q) => q.forEach((v, y) => (avg[y] += v / chunk)), pi);
     stats.rounds += chunk;
     chunk = Math.min(2 * chunk, 2000);
-    const mx = Math.max(...pi);
-    const S = [...pi.keys()].filter((y) => pi[y] >= 1e-5 * mx);
-    const sol = supportSearch(fp, k, S, pi, tried, stats);
-    if (sol !== null) {
-      const c = refine(prompt, fp, k, sol.S, sol.pi, target, stats);
-      consider(c);
-      if (c.epsilon.le(target)) return finish();
+    for (const guess of [pi, avg]) {
+      const mx = Math.max(...guess);
+      const S = [...guess.keys()].filter((y) => guess[y] >= 1e-5 * mx);
+      const sol = supportSearch(fp, k, S, guess, tried, stats);
+      if (sol !== null) {
+        const c = refine(prompt, fp, k, sol.S, sol.pi, target, stats);
+        consider(c);
+        if (c.epsilon.le(target)) return finish();
+      }
     }
     // fall back: the rounded Hedge iterate itself is a candidate
     consider(exact(roundSimplex(pi, 64)));
@@ -152,9 +156,15 @@ function roundSimplex(pi: ArrayLike<number>, bits: number): Rat[] {
 /**
  * Float Newton on the support equations F_i(x) = U_k(S_i; π(x)) − 1/(k+1) = 0, i ≥ 1, where
  * x = π on S \ {S_0} and π(S_0) = 1 − Σ x (so T0 gives U_k(S_0) = 1/(k+1) too).
- * Returns the full π or null when Newton fails.
+ * Returns the full π, 'singular' (equilibria not isolated on S) or null when Newton fails.
  */
-function floatNewton(fp: FloatPrompt, k: number, S: number[], start: ArrayLike<number>, stats: { newton: number }): Float64Array | null {
+function floatNewton(
+  fp: FloatPrompt,
+  k: number,
+  S: number[],
+  start: ArrayLike<number>,
+  stats: { newton: number },
+): Float64Array | 'singular' | null {
   const n = fp.n;
   const s = S.length;
   const v = 1 / (k + 1);
@@ -176,7 +186,7 @@ function floatNewton(fp: FloatPrompt, k: number, S: number[], start: ArrayLike<n
     const Jfull = floatJacobian(fp, pi, k, rows, S);
     const J = Jfull.map((r) => r.slice(1).map((x) => x - r[0]));
     const d = solveLinear(J, F.map((f) => -f));
-    if (d === null) return null;
+    if (d === null) return 'singular';
     let step = 1;
     let accepted = false;
     for (let ls = 0; ls < 30; ls++) {
@@ -224,6 +234,14 @@ function supportSearch(
     stats.supports++;
     const pi = floatNewton(fp, k, S, from, stats);
     if (pi === null) return null;
+    if (pi === 'singular') {
+      // not isolated on S: look for an equilibrium on a smaller support (a vertex, for k = 1)
+      if (S.length <= 1) return null;
+      let drop = S[0];
+      for (const y of S) if (from[y] < from[drop]) drop = y;
+      S = S.filter((y) => y !== drop);
+      continue;
+    }
     let neg = -1;
     for (const y of S) if (pi[y] <= 0 && (neg < 0 || pi[y] < pi[neg])) neg = y;
     if (neg >= 0) {
@@ -288,7 +306,7 @@ function refine(
     const ex = promptExploitability(prompt, probs, k);
     const c: Candidate = { probs, epsilon: ex.epsilon, support: [...S].sort((a, b) => a - b), floatPi: piF, dyadic: probs, bits };
     if (bestC === null || c.epsilon.lt(bestC.epsilon)) bestC = c;
-    if (ex.epsilon.le(target) && step > 0) break;
+    if (ex.epsilon.le(target)) break;
     if (rows.length === 0) break;
     stats.newton++;
     const F = rows.map((y) => ex.scores[y].sub(v).toNumber());

@@ -4,24 +4,33 @@ import { Prompt } from '../model/types.js';
 /**
  * Integer margin matrix of the NLHF game (SPEC §2, §3): with w_θ = a_θ/B,
  *   K[y][y'] = Σ_θ a_θ (1[y ≻_θ y'] − 1[y' ≻_θ y]),   P(y ≻ y') = (B + K[y][y'])/(2B),
- * so P(y ≻ y') − ½ = K[y][y']/(2B) and K is skew-symmetric. O(m·n²); integer sums in doubles while they stay
- * below 2^53 (exact), BigInt otherwise.
+ * so P(y ≻ y') − ½ = K[y][y']/(2B) and K is skew-symmetric. O(m·n²); integer sums in Int32 / doubles while they stay
+ * below 2^31 / 2^53 (exact), BigInt otherwise.
  */
 export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   let total = 0n;
   for (const v of a) total += v;
+  // order: the listed tiers best first, then the unlisted bottom tier; next[i]: first position in a worse tier
   const orders = prompt.users.map((u) => {
-    const order = [...Array(n).keys()].sort((x, y) => u.rank[x] - u.rank[y] || x - y);
-    // next[i]: first position after i in a strictly worse tier
+    const order = new Int32Array(n);
     const next = new Int32Array(n);
-    for (let i = n - 1; i >= 0; i--) next[i] = i === n - 1 || u.rank[order[i + 1]] !== u.rank[order[i]] ? i + 1 : next[i + 1];
+    let i = 0;
+    const push = (tier: readonly number[]) => {
+      const end = i + tier.length;
+      for (const y of tier) {
+        order[i] = y;
+        next[i++] = end;
+      }
+    };
+    for (const t of u.tiers) push(t);
+    if (i < n) push([...Array(n).keys()].filter((y) => u.rank[y] === u.tiers.length));
     return { order, next };
   });
   const K: bigint[][] = [];
   if (total < 2n ** 53n) {
-    const U = new Float64Array(n * n);
+    const U = total < 2n ** 31n ? new Int32Array(n * n) : new Float64Array(n * n);
     prompt.users.forEach((_, ui) => {
       const w = Number(a[ui]);
       const { order, next } = orders[ui];

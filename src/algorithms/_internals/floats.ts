@@ -1,0 +1,74 @@
+// Float machinery for the built-in algorithms under test. Their answers are what they are; the harness
+// evaluates the exact rational policy they return.
+import { Rat } from '../../exact/rational.js';
+import { Prompt } from '../../model/types.js';
+
+/** P(y ≻ z) = Σ_θ w_θ (1[y ≻_θ z] + ½·1[y ~_θ z]) (SPEC §2), as floats. */
+export function preferenceMatrix(prompt: Prompt): number[][] {
+  const n = prompt.responses.length;
+  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (const u of prompt.users) {
+    const w = u.weight.toNumber();
+    for (let y = 0; y < n; y++)
+      for (let z = 0; z < n; z++) P[y][z] += u.rank[y] < u.rank[z] ? w : u.rank[y] === u.rank[z] ? w / 2 : 0;
+  }
+  return P;
+}
+
+/**
+ * Bradley–Terry strengths by Hunter's MM iteration, γ_i ← W_i / Σ_{j≠i} n_ij/(γ_i+γ_j), on the pairwise
+ * preference masses w_ij = P(i ≻ j) (i ≠ j) plus a pseudo-count `prior` each way (keeps rewards finite).
+ * Returns rewards r_i = ln γ_i, shifted so that max r = 0.
+ */
+export function bradleyTerryRewards(prompt: Prompt, prior = 0.01, iterations = 1000): number[] {
+  const P = preferenceMatrix(prompt);
+  const n = P.length;
+  const w = P.map((row, i) => row.map((v, j) => (i === j ? 0 : v + prior)));
+  let g = new Array<number>(n).fill(1);
+  for (let it = 0; it < iterations; it++) {
+    const next = g.map((gi, i) => {
+      let wins = 0;
+      let denom = 0;
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        wins += w[i][j];
+        denom += (w[i][j] + w[j][i]) / (gi + g[j]);
+      }
+      return denom > 0 ? wins / denom : gi;
+    });
+    const s = next.reduce((a, b) => a + b, 0) / n;
+    const normed = next.map((v) => v / s);
+    const delta = Math.max(...normed.map((v, i) => Math.abs(v - g[i])));
+    g = normed;
+    if (delta < 1e-15) break;
+  }
+  const r = g.map((v) => Math.log(v));
+  const mx = Math.max(...r);
+  return r.map((v) => v - mx);
+}
+
+/** softmax(β·r). */
+export function softmax(r: readonly number[], beta: number): number[] {
+  const mx = Math.max(...r.map((v) => beta * v));
+  const e = r.map((v) => Math.exp(beta * v - mx));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+}
+
+/** Uniform over the responses whose value is within `tol` of the maximum (exact 1/|ties|). */
+export function argmaxPolicy(r: readonly number[], tol = 1e-9): Rat[] {
+  const mx = Math.max(...r);
+  const top = r.map((v) => v >= mx - tol);
+  const c = top.filter(Boolean).length;
+  return top.map((t) => (t ? Rat.of(1, c) : Rat.ZERO));
+}
+
+/** A float distribution rounded to multiples of 2^−bits that sum to exactly 1 (the largest entry absorbs the rest). */
+export function roundPolicy(pi: readonly number[], bits = 40): Rat[] {
+  const D = 2 ** bits;
+  const num = pi.map((v) => BigInt(Math.max(0, Math.round(v * D))));
+  let big = 0;
+  for (let y = 1; y < pi.length; y++) if (pi[y] > pi[big]) big = y;
+  num[big] += (1n << BigInt(bits)) - num.reduce((a, b) => a + b, 0n);
+  return num.map((v) => Rat.of(v, 1n << BigInt(bits)));
+}

@@ -1,0 +1,23 @@
+import { Rat } from '../../exact/rational.js';
+import { policyToJson } from '../../model/parse.js';
+import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
+
+/** π(y) = Σ_θ w_θ·1[y ∈ top tier of θ]/|top tier of θ|: each user type's first choice, weighted. */
+export const populationShares: BuiltinSpec = {
+  name: 'population-shares',
+  description: "each user type's top choice, weighted by the type's share (ties in a top tier split equally)",
+  create: () => ({
+    name: 'population-shares',
+    align(json) {
+      const prompt = promptOf(json);
+      const n = prompt.responses.length;
+      const probs = prompt.responses.map(() => Rat.ZERO);
+      for (const u of prompt.users) {
+        // an empty ranking ties everything in its (implicit) top tier
+        const top = u.tiers.length > 0 ? u.tiers[0] : [...Array(n).keys()];
+        for (const y of top) probs[y] = probs[y].add(u.weight.div(Rat.of(top.length)));
+      }
+      return policyToJson(probs, prompt);
+    },
+  }),
+};

@@ -1,0 +1,128 @@
+// One algorithm on one profile at one k: call `align` per prompt, read the answers exactly, and compute
+// rob_k = Σ_x ρ(x) min_y WR_x(σ_x, y) with the exact kernel (SPEC §2). Policies are read as π^{⊗k}.
+import { Rat } from '../exact/rational.js';
+import { policyToJson, promptToJson } from '../model/parse.js';
+import { InputError, Profile, Prompt } from '../model/types.js';
+import { PromptModel } from '../winrate/promptModel.js';
+import { robustnessOf } from '../winrate/opponents.js';
+import { Rule } from '../winrate/rules.js';
+import { parseAlignOutput } from './result.js';
+import { AlignmentAlgorithm } from './types.js';
+
+export interface Evaluation {
+  readonly profile: Profile;
+  /** Where the profile came from: a fixture name, a file, or the search. */
+  readonly source: string;
+  readonly k: number;
+  /** rob_k of the algorithm's output, exact. */
+  readonly robustness: Rat;
+  /** Declared certified slack Σ_x ρ(x) s_x. */
+  readonly slack: Rat;
+  /** The theory's bound for this algorithm: k/(k+1) − slack. */
+  readonly bound: Rat;
+  /** A worst single-output opponent per prompt (response id). */
+  readonly worstOpponent: string[];
+  readonly models: PromptModel[];
+  readonly notes: string[];
+}
+
+/** Does the evaluation meet k/(k+1) − slack? */
+export const meets = (e: Evaluation): boolean => e.robustness.ge(e.bound);
+
+export async function evaluate(alg: AlignmentAlgorithm, profile: Profile, k: number, rule: Rule, source: string): Promise<Evaluation> {
+  const models: PromptModel[] = [];
+  const notes: string[] = [];
+  let slack = Rat.ZERO;
+  for (let x = 0; x < profile.prompts.length; x++) {
+    const { prompt, weight } = profile.prompts[x];
+    const where = `algorithm "${alg.name}" on ${source}${profile.prompts.length > 1 ? `, prompt ${x}` : ''}`;
+    let out: unknown;
+    try {
+      out = await alg.align(promptToJson(prompt), k);
+    } catch (e) {
+      throw new InputError(`${where}, k = ${k}: align threw: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    }
+    const parsed = parseAlignOutput(out, prompt, k, `${where}, k = ${k}`);
+    models.push(parsed.model);
+    notes.push(...parsed.notes.map((s) => `${alg.name}: ${s}`));
+    slack = slack.add(parsed.slack.mul(weight));
+  }
+  const r = robustnessOf(profile, models, 1, rule);
+  return {
+    profile,
+    source,
+    k,
+    robustness: r.robustness,
+    slack,
+    bound: Rat.of(k, k + 1).sub(slack),
+    worstOpponent: r.prompts.map((p, x) => profile.prompts[x].prompt.responses[p.worst[0]]),
+    models,
+    notes,
+  };
+}
+
+/** Multisets of size k over 0..n−1 (sorted), in lexicographic order. */
+function* multisets(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) {
+    yield [...acc];
+    return;
+  }
+  for (let y = start; y < n; y++) {
+    acc.push(y);
+    yield* multisets(n, k, y, acc);
+    acc.pop();
+  }
+}
+
+function binom(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return Math.round(r);
+}
+
+/** Σ_t w_t π_t^{⊗k} as an explicit distribution over k-multisets: P(S) = Σ_t w_t · k!/Π c_y! · Π π_t(y)^{c_y}. */
+export function mixtureOutcomes(parts: readonly { weight: Rat; probs: readonly Rat[] }[], n: number, k: number): { items: number[]; prob: Rat }[] {
+  const fact = [1n];
+  for (let i = 1; i <= k; i++) fact.push(fact[i - 1] * BigInt(i));
+  const out: { items: number[]; prob: Rat }[] = [];
+  for (const S of multisets(n, k)) {
+    const counts = new Map<number, number>();
+    for (const y of S) counts.set(y, (counts.get(y) ?? 0) + 1);
+    let coef = fact[k];
+    for (const c of counts.values()) coef /= fact[c];
+    let p = Rat.ZERO;
+    for (const part of parts) {
+      let q = part.weight.mul(Rat.of(coef));
+      for (const [y, c] of counts) q = q.mul(part.probs[y].pow(c));
+      p = p.add(q);
+    }
+    if (!p.isZero()) out.push({ items: S, prob: p });
+  }
+  return out;
+}
+
+/** Largest number of k-multisets a stored mixture is expanded into (else it is stored as a mixture). */
+export const MAX_EXPANDED_OUTCOMES = 3000;
+
+function outcomesJson(outs: readonly { items: readonly number[]; prob: Rat }[], prompt: Prompt): unknown {
+  return { kind: 'k-output', outcomes: outs.map((o) => ({ responses: o.items.map((y) => prompt.responses[y]), prob: o.prob.toString() })) };
+}
+
+/**
+ * The evaluated model in the documented JSON shapes, replayable with `ualign winrate`: policies as
+ * {id: "p/q"}, k-output models as outcomes; a mixture of products is expanded into its exact
+ * k-multiset distribution when that has at most MAX_EXPANDED_OUTCOMES outcomes.
+ */
+export function modelsToJson(profile: Profile, models: readonly PromptModel[]): unknown {
+  const allProducts = models.every((m) => m.kind === 'product');
+  const one = (m: PromptModel, prompt: Prompt): unknown => {
+    if (m.kind === 'product' && allProducts) return policyToJson(m.probs, prompt);
+    if (m.kind === 'outcomes') return outcomesJson(m.outcomes, prompt);
+    const parts = m.kind === 'product' ? [{ weight: Rat.ONE, probs: m.probs }] : m.parts;
+    const n = prompt.responses.length;
+    if (binom(n + m.k - 1, m.k) <= MAX_EXPANDED_OUTCOMES) return outcomesJson(mixtureOutcomes(parts, n, m.k), prompt);
+    return { kind: 'mixture', parts: parts.map((p) => ({ weight: p.weight.toString(), policy: policyToJson(p.probs, prompt) })) };
+  };
+  if (profile.prompts.length === 1) return one(models[0], profile.prompts[0].prompt);
+  return { prompts: models.map((m, x) => one(m, profile.prompts[x].prompt)) };
+}

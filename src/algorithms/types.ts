@@ -1,0 +1,49 @@
+// The plug-in interface of `ualign check`: an algorithm sees one prompt's profile as plain JSON
+// (the documented profile format) and returns a policy, a k-output model or a mixture of products.
+
+/** One prompt as handed to `align`: the documented profile JSON with exact "p/q" weights (normalised). */
+export interface PromptJson {
+  readonly responses: string[];
+  readonly users: { readonly weight: string; readonly ranking: string[][] }[];
+}
+
+/** A probability: an exact "p/q" string or integer, or a float (converted exactly: every double is dyadic). */
+export type Prob = number | string;
+
+/** π ∈ Δ(Y): { id: probability }; ids left out have probability 0. */
+export type PolicyJson = { readonly [id: string]: Prob };
+
+/** σ ∈ Δ(Y^k): outcomes are k-multisets of ids. */
+export interface KOutputJson {
+  readonly kind: 'k-output';
+  readonly outcomes: readonly { readonly responses: readonly string[]; readonly prob: Prob }[];
+}
+
+/** Σ_t w_t π_t^{⊗k}: draw a part t with probability w_t, then k samples from π_t (SPEC T5's σ_T). */
+export interface MixtureJson {
+  readonly kind: 'mixture';
+  readonly parts: readonly { readonly weight: Prob; readonly policy: PolicyJson }[];
+}
+
+export type ModelJson = PolicyJson | KOutputJson | MixtureJson;
+
+/**
+ * The long form of a result: the model plus an optional certified slack s ≥ 0, meaning the
+ * algorithm claims only rob_k ≥ k/(k+1) − s on this prompt (e.g. s = ε(π) for an ε-equilibrium, T2,
+ * or Reg_T/T for self-play, T5), and an optional note shown in the report.
+ */
+export interface AlignResultJson {
+  readonly model: ModelJson;
+  readonly slack?: Prob;
+  readonly note?: string;
+}
+
+export type AlignOutput = ModelJson | AlignResultJson;
+
+/** What a plug-in module's default export must be. `align` is called once per prompt. */
+export interface AlignmentAlgorithm {
+  readonly name: string;
+  /** One line for `ualign algorithms` and the report. */
+  readonly description?: string;
+  align(profile: PromptJson, k: number): AlignOutput | Promise<AlignOutput>;
+}

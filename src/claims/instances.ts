@@ -1,0 +1,91 @@
+// Instance shapes shared by several claims, their generators (flat records) and JSON forms.
+import fc from 'fast-check';
+import { Rat } from '../exact/rational.js';
+import { makePolicy } from '../model/build.js';
+import { Policy, Profile } from '../model/types.js';
+import { FamilyName, FAMILIES, familiesProfileArb, multiPromptProfileArb } from '../testing/families.js';
+import { nearPolicy, nearRecordArb, policyFromRecord, policyRecordArb } from '../testing/policies.js';
+import { field, intField, policyField, policyJson, profileField, profileToJson } from './common.js';
+import { equilibriumOf } from './deps.js';
+import { ArbOptions } from './types.js';
+
+/** A profile, a policy π (one vector per prompt) and k. */
+export interface PolicyInstance {
+  readonly profile: Profile;
+  readonly k: number;
+  readonly policy: Policy;
+}
+
+/** A profile and k (the claim computes what it needs from them). */
+export interface ProfileInstance {
+  readonly profile: Profile;
+  readonly k: number;
+}
+
+export interface InstanceArbOptions extends ArbOptions {
+  families?: readonly FamilyName[];
+  maxK?: number;
+  minK?: number;
+  maxUsers?: number;
+  /** Up to this many prompts (default 1). */
+  maxPrompts?: number;
+  /** Draw some policies near a symmetric NE of G_{k+1} (costs an equilibrium computation). */
+  nearEquilibrium?: boolean;
+}
+
+export function profileArbFor(o: InstanceArbOptions): fc.Arbitrary<Profile> {
+  const fo = { maxResponses: o.maxResponses ?? 5, maxUsers: o.maxUsers ?? 4 };
+  const fams = o.families ?? FAMILIES;
+  return (o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(fams, { ...fo, maxPrompts: o.maxPrompts }) : familiesProfileArb(fams, fo);
+}
+
+export function kArb(o: InstanceArbOptions): fc.Arbitrary<number> {
+  return fc.integer({ min: o.minK ?? 1, max: o.maxK ?? 4 });
+}
+
+/** Profiles, k and policies: weights (sparse, uniform), point masses, and (optionally) near-equilibria. */
+export function policyInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<PolicyInstance> {
+  const maxN = o.maxResponses ?? 5;
+  const maxP = o.maxPrompts ?? 1;
+  return fc
+    .record({
+      profile: profileArbFor(o),
+      k: kArb(o),
+      policies: fc.array(policyRecordArb(maxN, 6), { minLength: maxP, maxLength: maxP }),
+      // 0 (shrink target): the records; 1: near a symmetric NE (when enabled).
+      near: o.nearEquilibrium ? fc.integer({ min: 0, max: 3 }).map((v) => (v === 3 ? 1 : 0)) : fc.constant(0),
+      noise: nearRecordArb(maxN),
+    })
+    .map(({ profile, k, policies, near, noise }) => {
+      if (near === 1) {
+        const ne = equilibriumOf(profile, k);
+        const t = Rat.of(1, noise.scale);
+        return { profile, k, policy: makePolicy(ne.policy.perPrompt.map((p) => nearPolicy(p, noise.noise, t))) };
+      }
+      const policy = makePolicy(profile.prompts.map(({ prompt }, x) => policyFromRecord(policies[x], prompt.responses.length)));
+      return { profile, k, policy };
+    });
+}
+
+export function profileInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<ProfileInstance> {
+  return fc.record({ profile: profileArbFor(o), k: kArb(o) });
+}
+
+export const policyInstanceJson = (i: PolicyInstance): Record<string, unknown> => ({
+  profile: profileToJson(i.profile),
+  k: i.k,
+  policy: policyJson(i.policy, i.profile),
+});
+
+export function policyInstanceFromJson(json: unknown): PolicyInstance {
+  const profile = profileField(json);
+  return { profile, k: intField(json, 'k'), policy: policyField(json, 'policy', profile) };
+}
+
+export const profileInstanceJson = (i: ProfileInstance): Record<string, unknown> => ({ profile: profileToJson(i.profile), k: i.k });
+
+export function profileInstanceFromJson(json: unknown): ProfileInstance {
+  return { profile: profileField(json), k: intField(json, 'k') };
+}
+
+export { field };

@@ -1,0 +1,120 @@
+// Negative controls N1–N4 (SPEC §5): false statements the harness must refute with a shrunk counterexample.
+import fc from 'fast-check';
+import { Rat } from '../exact/rational.js';
+import { makePolicy } from '../model/build.js';
+import { Profile } from '../model/types.js';
+import { robustness } from '../winrate/opponents.js';
+import { idsOf, kk1, onlyPrompt, policyJson, profileField, profileToJson, ratList } from './common.js';
+import { equilibriumOf, maximalLotteriesOf, valueK } from './deps.js';
+import { ProfileInstance, profileArbFor, profileInstanceArb, profileInstanceFromJson, profileInstanceJson } from './instances.js';
+import { Claim, geq, verdict } from './types.js';
+
+const NE_FAMILIES = ['unanimous', 'two-camp', 'strict', 'single-peaked', 'condorcet-cycle'] as const;
+
+export const N1: Claim<ProfileInstance> = {
+  id: 'N1',
+  title: 'T2 under pairwise (false)',
+  statement: "A symmetric NE π of G_{k+1} (exploitability ε) has rob_k(π^{⊗k}) ≥ k/(k+1) − ε under the pairwise rule. False: on a unanimous profile V_k = ½.",
+  latex: '\\mathrm{rob}^{\\mathrm{pairwise}}_k(\\pi^{\\otimes k}) \\ge \\tfrac{k}{k+1} - \\varepsilon(\\pi)',
+  rule: 'pairwise',
+  expect: 'refuted',
+  defaultRuns: 100,
+  arbitrary: (o = {}) => profileInstanceArb({ ...o, families: NE_FAMILIES, maxResponses: o.maxResponses ?? 4, maxK: 4 }),
+  check({ profile, k }) {
+    const ne = equilibriumOf(profile, k);
+    const rob = robustness(profile, ne.policy, { k, rule: 'pairwise' });
+    const bound = kk1(k).sub(ne.epsilon);
+    return verdict(geq(rob.robustness, bound), {
+      equilibrium: policyJson(ne.policy, profile),
+      epsilon: ne.epsilon.toString(),
+      source: ne.source,
+      robustness: rob.robustness.toString(),
+      bound: bound.toString(),
+      worstOpponent: idsOf(profile.prompts[0].prompt, rob.prompts[0].worst),
+    });
+  },
+  toJson: profileInstanceJson,
+  fromJson: profileInstanceFromJson,
+};
+
+export interface N2Instance {
+  readonly profile: Profile;
+}
+
+const N2_K = 3;
+const N2_F = Rat.of(3, 4).sub(Rat.of(1, 100));
+
+export const N2: Claim<N2Instance> = {
+  id: 'N2',
+  title: 'maximal lottery scales (false)',
+  statement: "The maximal lottery's product is (3, 3/4 − 1/100)-robust. False (T4: two camps).",
+  latex: '\\mathrm{rob}_3(\\pi_{\\mathrm{ML}}^{\\otimes 3}) \\ge \\tfrac34 - \\tfrac1{100}',
+  rule: 'uniform',
+  expect: 'refuted',
+  defaultRuns: 100,
+  arbitrary: (o = {}) =>
+    fc.record({ profile: profileArbFor({ ...o, families: ['two-camp', 'strict', 'weak-orders', 'condorcet-cycle'], maxResponses: o.maxResponses ?? 4, maxUsers: 3 }) }),
+  check({ profile }) {
+    // the first extreme maximal lottery of each prompt (deterministic order)
+    const mls = profile.prompts.map(({ prompt }) => maximalLotteriesOf(prompt)[0]);
+    const policy = makePolicy(mls);
+    const rob = robustness(profile, policy, { k: N2_K, rule: 'uniform' });
+    return verdict(geq(rob.robustness, N2_F), {
+      maximalLottery: policyJson(policy, profile),
+      robustness: rob.robustness.toString(),
+      bound: N2_F.toString(),
+      worstOpponent: idsOf(profile.prompts[0].prompt, rob.prompts[0].worst),
+    });
+  },
+  toJson: (i) => ({ profile: profileToJson(i.profile), k: N2_K }),
+  fromJson: (json) => ({ profile: profileField(json) }),
+};
+
+export const N3: Claim<ProfileInstance> = {
+  id: 'N3',
+  title: 'V_k beats k/(k+1) (false)',
+  statement: 'V_k ≥ k/(k+1) + 1/100 on every profile. False (T3: unanimous profiles).',
+  latex: 'V_k \\ge \\tfrac{k}{k+1} + \\tfrac1{100}',
+  rule: 'uniform',
+  expect: 'refuted',
+  defaultRuns: 100,
+  arbitrary: (o = {}) => profileInstanceArb({ ...o, families: ['weak-orders', 'unanimous', 'condorcet-cycle', 'strict'], maxResponses: o.maxResponses ?? 4, maxK: 3, maxUsers: 3 }),
+  check({ profile, k }) {
+    const v = valueK(profile, k, 'uniform');
+    const bound = kk1(k).add(Rat.of(1, 100));
+    return verdict(geq(v.value, bound), {
+      value: v.value.toString(),
+      bound: bound.toString(),
+      // the LP dual: an opponent mixture τ with max_S WR(S, τ) = V_k certifies the upper bound
+      opponent: v.prompts.map((p) => ratList(p.opponent)),
+    });
+  },
+  toJson: profileInstanceJson,
+  fromJson: profileInstanceFromJson,
+};
+
+export const N4: Claim<ProfileInstance> = {
+  id: 'N4',
+  title: 'NE robust to 2-output opponents (false)',
+  statement: 'At a symmetric NE π (exploitability ε): rob_{k,2}(π^{⊗k}) ≥ k/(k+1) − 2ε. False for every k ≥ 1 (unanimous profile, the opponent plays the top response twice).',
+  latex: '\\mathrm{rob}_{k,2}(\\pi^{\\otimes k}) \\ge \\tfrac{k}{k+1} - 2\\varepsilon(\\pi)',
+  rule: 'uniform',
+  expect: 'refuted',
+  defaultRuns: 100,
+  arbitrary: (o = {}) => profileInstanceArb({ ...o, families: NE_FAMILIES, maxResponses: o.maxResponses ?? 4, maxK: 3 }),
+  check({ profile, k }) {
+    const ne = equilibriumOf(profile, k);
+    const rob = robustness(profile, ne.policy, { k, ell: 2, rule: 'uniform' });
+    const bound = kk1(k).sub(ne.epsilon.mul(Rat.of(2)));
+    return verdict(geq(rob.robustness, bound), {
+      equilibrium: policyJson(ne.policy, profile),
+      epsilon: ne.epsilon.toString(),
+      source: ne.source,
+      robustness: rob.robustness.toString(),
+      bound: bound.toString(),
+      worstOpponent: idsOf(onlyPrompt(profile, 'N4'), rob.prompts[0].worst),
+    });
+  },
+  toJson: profileInstanceJson,
+  fromJson: profileInstanceFromJson,
+};

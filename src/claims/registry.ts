@@ -1,0 +1,27 @@
+// Every claim of SPEC §4–5, in report order.
+import { N1, N2, N3, N4 } from './negative.js';
+import { T0 } from './t0.js';
+import { T1 } from './t1.js';
+import { T2 } from './t2.js';
+import { T3 } from './t3.js';
+import { T4 } from './t4.js';
+import { T5 } from './t5.js';
+import { T6 } from './t6.js';
+import { T7 } from './t7.js';
+import { Claim } from './types.js';
+import { InputError } from '../model/types.js';
+
+export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, N1, N2, N3, N4];
+
+export function claimById(id: string): Claim {
+  const c = CLAIMS.find((x) => x.id.toLowerCase() === id.toLowerCase());
+  if (!c) throw new InputError(`unknown claim "${id}" (known: ${CLAIMS.map((x) => x.id).join(', ')})`);
+  return c;
+}
+
+/** "T0,T3,N1" → claims in registry order. */
+export function selectClaims(ids: string | undefined): Claim[] {
+  if (ids === undefined || ids === '' || ids === 'all') return [...CLAIMS];
+  const want = new Set(ids.split(',').map((s) => claimById(s.trim()).id));
+  return CLAIMS.filter((c) => want.has(c.id));
+}

@@ -1,0 +1,31 @@
+// T0 constant sum (SPEC §4): Σ_y π(y) U_k(y; π) = 1/(k+1) under `uniform`.
+import { Rat } from '../exact/rational.js';
+import { maxUk, ratList } from './common.js';
+import { PolicyInstance, policyInstanceArb, policyInstanceFromJson, policyInstanceJson } from './instances.js';
+import { Claim, eqSlack, minRat, verdict } from './types.js';
+
+export const T0: Claim<PolicyInstance> = {
+  id: 'T0',
+  title: 'constant sum',
+  statement: 'For every policy π and k: Σ_y π(y) U_k(y; π) = 1/(k+1) (the (k+1)-player game is constant-sum).',
+  latex: '\\sum_{y} \\pi(y)\\, U_k(y;\\pi) = \\tfrac{1}{k+1}',
+  rule: 'uniform',
+  expect: 'holds',
+  defaultRuns: 400,
+  arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 2 }),
+  check({ profile, k, policy }) {
+    const target = Rat.of(1, k + 1);
+    const prompts = profile.prompts.map(({ prompt }, x) => {
+      const U = maxUk(prompt, policy.perPrompt[x], k, 'uniform').scores;
+      const sum = Rat.sum(U.map((u, y) => u.mul(policy.perPrompt[x][y])));
+      return { sum, U };
+    });
+    const slack = minRat(prompts.map((p) => eqSlack(p.sum, target)));
+    return verdict(slack, {
+      target: target.toString(),
+      prompts: prompts.map((p) => ({ sum: p.sum.toString(), U: ratList(p.U) })),
+    });
+  },
+  toJson: policyInstanceJson,
+  fromJson: policyInstanceFromJson,
+};

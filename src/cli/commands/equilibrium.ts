@@ -1,0 +1,92 @@
+import { Rat } from '../../exact/rational.js';
+import { loadProfile, modelToJson } from '../../model/parse.js';
+import { InputError, Profile } from '../../model/types.js';
+import { exploitability } from '../../winrate/exploitability.js';
+import { robustness } from '../../winrate/opponents.js';
+import { equilibrium } from '../../equilibria/equilibrium.js';
+import { KrawczykBox } from '../../equilibria/krawczyk.js';
+import { intOpt, need, parseArgs } from '../args.js';
+import { Command } from '../command.js';
+import { toJsonText } from '../../report/atomic.js';
+
+const help = `ualign equilibrium --profile P --k K [--target E] [--no-box] [--json]
+
+A symmetric ε-equilibrium π of the (k+1)-player alignment game G_{k+1} (SPEC §3) as exact
+rationals. ε(π) = max_y U_k(y; π) − 1/(k+1) and rob_k(π^{⊗k}) are recomputed exactly from the
+returned π, and rob_k = k/(k+1) − ε (T2). When the support is known and the equilibrium is
+isolated, a Krawczyk test certifies a box holding an EXACT equilibrium (then rob_k = k/(k+1) there).
+  --profile P   profile JSON or PrefLib file
+  --k K         number of samples k (the game has k+1 players)
+  --target E    stop refining once ε ≤ E: "p/q" or 1e-N (default 1e-30)
+  --no-box      skip the Krawczyk box
+  --json        {"policy", "exploitability", "robustness", "support", "box"} with exact "p/q" values`;
+
+export function parseTarget(s: string | undefined, cmd: string): Rat | undefined {
+  if (s === undefined) return undefined;
+  const m = /^\s*1e-(\d+)\s*$/i.exec(s);
+  const r = m ? Rat.of(1n, 10n ** BigInt(m[1])) : Rat.parse(s);
+  if (r === null || r.sign() <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q" or 1e-N, got "${s}"`);
+  return r;
+}
+
+function boxJson(profile: Profile, x: number, b: KrawczykBox | null): unknown {
+  if (b === null) return null;
+  const ids = profile.prompts[x].prompt.responses;
+  return {
+    lo: Object.fromEntries(b.lo.map((v, y) => [ids[y], v.toString()])),
+    hi: Object.fromEntries(b.hi.map((v, y) => [ids[y], v.toString()])),
+    radius: b.radius.toString(),
+  };
+}
+
+export const equilibriumCommand: Command = {
+  name: 'equilibrium',
+  summary: 'certified symmetric ε-equilibrium of G_{k+1} (exact ε, robustness, Krawczyk box)',
+  help,
+  run(argv) {
+    const a = parseArgs(argv, ['profile', 'k', 'target'], ['json', 'no-box'], 'equilibrium');
+    const profile = loadProfile(need(a, 'profile', 'equilibrium'));
+    const k = intOpt(a, 'k', 'equilibrium');
+    const target = parseTarget(a.opts.get('target'), 'equilibrium');
+    const r = equilibrium(profile, k, { target, box: !a.flags.has('no-box') });
+    // Recompute ε and rob_k exactly from the returned policy (T2 holds by construction; checked here).
+    const eps = exploitability(profile, r.policy, k).epsilon;
+    const rob = robustness(profile, r.policy, { k }).robustness;
+    if (!rob.eq(Rat.of(k, k + 1).sub(eps))) throw new Error('T2 identity failed: rob_k ≠ k/(k+1) − ε');
+    const single = profile.prompts.length === 1;
+    const support = r.prompts.map((p, x) => p.support.map((y) => profile.prompts[x].prompt.responses[y]));
+    const boxes = r.prompts.map((p, x) => boxJson(profile, x, p.box));
+    const reasons = r.prompts.map((p) => p.boxReason ?? null);
+    if (a.flags.has('json')) {
+      process.stdout.write(
+        toJsonText({
+          k,
+          policy: modelToJson(r.policy, profile),
+          exploitability: eps.toString(),
+          robustness: rob.toString(),
+          support: single ? support[0] : support,
+          box: single ? boxes[0] : boxes,
+          ...(reasons.some((s) => s !== null) ? { boxReason: single ? reasons[0] : reasons } : {}),
+          decimal: { exploitability: eps.toDecimal(40), robustness: rob.toDecimal(40) },
+        }),
+      );
+      return 0;
+    }
+    const lines: string[] = [`k = ${k}`];
+    r.prompts.forEach((p, x) => {
+      const pr = profile.prompts[x].prompt;
+      if (!single) lines.push(`prompt ${x}:`);
+      for (const y of p.support) lines.push(`  ${pr.responses[y].padEnd(10)} ≈ ${p.probs[y].toDecimal(12)}`);
+      lines.push(`  support: ${support[x].join(', ')}`);
+      lines.push(
+        p.box
+          ? `  box: an exact symmetric NE lies within ${p.box.radius.isZero() ? '0 (π itself is exact)' : `2^${-(p.box.radius.d.toString(2).length - 1)}`} of π`
+          : `  box: none (${p.boxReason ?? 'skipped'})`,
+      );
+    });
+    lines.push(`exploitability ε = ${eps.isZero() ? '0' : `≈ ${eps.toNumber().toExponential(3)} (exact p/q with --json)`}`);
+    lines.push(`robustness rob_k(π^{⊗k}) = k/(k+1) − ε ${eps.isZero() ? `= ${rob}` : `≈ ${rob.toDecimal(12)}`}`);
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  },
+};

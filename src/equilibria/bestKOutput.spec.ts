@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Rat } from '../exact/rational.js';
+import { loadProfile } from '../model/parse.js';
+import { makePrompt, singlePrompt } from '../model/build.js';
+import { simplexSolve } from '../lp/simplex.js';
+import { LP } from '../lp/types.js';
+import { opponentScore } from '../winrate/opponents.js';
+import { Rule, RULES } from '../winrate/rules.js';
+import { main } from '../cli/main.js';
+import { bestKOutput, multisetCount } from './bestKOutput.js';
+import { Prompt } from '../model/types.js';
+
+const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);
+
+function multisets(n: number, k: number, start = 0): number[][] {
+  if (k === 0) return [[]];
+  const out: number[][] = [];
+  for (let y = start; y < n; y++) for (const rest of multisets(n, k - 1, y)) out.push([y, ...rest]);
+  return out;
+}
+
+/** The full LP over every k-multiset, by the exact simplex (reference for small cases). */
+function fullLP(prompt: Prompt, k: number, rule: Rule): Rat {
+  const n = prompt.responses.length;
+  const cols = multisets(n, k);
+  const wr = cols.map((S) => prompt.responses.map((_, y) => Rat.ONE.sub(opponentScore(prompt, { kind: 'outcomes', k, outcomes: [{ items: S, prob: Rat.ONE }] }, [y], rule))));
+  const C = cols.length;
+  const lp: LP = {
+    numVars: C + 1,
+    maximize: true,
+    objective: [...cols.map(() => Rat.ZERO), Rat.ONE],
+    rows: [
+      ...prompt.responses.map((_, y) => ({ idx: [...cols.keys(), C], val: [...wr.map((w) => w[y]), Rat.ONE.neg()], sense: '>=' as const, rhs: Rat.ZERO })),
+      { idx: [...cols.keys()], val: cols.map(() => Rat.ONE), sense: '=' as const, rhs: Rat.ONE },
+    ],
+    free: [...cols.map(() => false), true],
+  };
+  const r = simplexSolve(lp);
+  if (r.status !== 'optimal') throw new Error('full LP');
+  return r.value;
+}
+
+describe('best k-output model V_k (SPEC T3)', () => {
+  it('impartial culture N = 4, k = 2: V_2 = 17/24 (SPEC §6)', async () => {
+    const r = await bestKOutput(fx('impartial-culture-4.json'), 2);
+    expect(r.value.toString()).toBe('17/24');
+  });
+
+  it('unanimous a ≻ b ≻ c: V_k = k/(k+1) (uniform), 1/2 (pairwise), 1 (model-wins-ties)', async () => {
+    const p = fx('unanimous-3.json');
+    for (let k = 1; k <= 4; k++) {
+      expect((await bestKOutput(p, k)).value.eq(Rat.of(k, k + 1))).toBe(true);
+      expect((await bestKOutput(p, k, 'pairwise')).value.eq(Rat.HALF)).toBe(true);
+      expect((await bestKOutput(p, k, 'model-wins-ties')).value.eq(Rat.ONE)).toBe(true);
+    }
+  });
+
+  it('k = 1: V_1 = 1/2 (T7)', async () => {
+    expect((await bestKOutput(fx('condorcet-cycle.json'), 1)).value.eq(Rat.HALF)).toBe(true);
+    expect((await bestKOutput(fx('two-voters-tied.json'), 1)).value.eq(Rat.HALF)).toBe(true);
+  });
+
+  it('column generation = the full LP; branch-and-bound pricing = enumeration', async () => {
+    let s = 11;
+    const rnd = (k: number) => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s % k;
+    };
+    for (let t = 0; t < 6; t++) {
+      const n = 3 + rnd(2);
+      const ids = ['a', 'b', 'c', 'd'].slice(0, n);
+      const users = Array.from({ length: 2 + rnd(3) }, () => {
+        const key = ids.map(() => rnd(3));
+        const tiers = [0, 1, 2].map((v) => ids.filter((_, i) => key[i] === v)).filter((x) => x.length > 0);
+        return { weight: Rat.of(1 + rnd(3)), tiers };
+      });
+      const prompt = makePrompt(ids, users);
+      const k = 1 + rnd(3);
+      const rule = RULES[rnd(3)];
+      const ref = fullLP(prompt, k, rule);
+      const a = await bestKOutput(singlePrompt(prompt), k, rule);
+      const b = await bestKOutput(singlePrompt(prompt), k, rule, { enumerateUpTo: 0 });
+      expect(a.value.eq(ref)).toBe(true);
+      expect(b.value.eq(ref)).toBe(true);
+    }
+  });
+
+  it('multiset counts C(n+k−1, k)', () => {
+    expect(multisetCount(12, 5)).toBe(4368n);
+    expect(multisetCount(30, 4)).toBe(40920n); // C(33, 4); the issue text says 46,376 = C(34, 4), i.e. n = 31
+  });
+
+  it('CLI: ualign best-k-output --json', async () => {
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    try {
+      expect(await main(['best-k-output', '--profile', 'fixtures/profiles/unanimous-3.json', '--k', '2', '--json'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const j = JSON.parse(out.join(''));
+    expect(j.value).toBe('2/3');
+    expect(j.model).toEqual({ kind: 'k-output', outcomes: [{ responses: ['a', 'a'], prob: '1' }] });
+  });
+});

@@ -1,0 +1,274 @@
+// V_k = max_{σ ∈ Δ(Y^k)} min_y WR(σ, y) (SPEC T3): an LP over k-multisets, by column generation.
+import { Rat, commonDenominator, lcm } from '../exact/rational.js';
+import { makeKOutput } from '../model/build.js';
+import { KOutputModel, Outcome, Profile, Prompt } from '../model/types.js';
+import { IntLP } from '../lp/integer.js';
+import { solveLP, SolveMethod } from '../lp/solve.js';
+import { robustnessOf } from '../winrate/opponents.js';
+import { Rule } from '../winrate/rules.js';
+
+export interface PromptBestKOutput {
+  /** V_k on this prompt. */
+  readonly value: Rat;
+  /** An optimal σ (outcomes with positive probability, sorted). */
+  readonly outcomes: Outcome[];
+  /** Certificate: an opponent mixture q with max_S Σ_y q(y) WR(S, y) = value (no k-multiset does better). */
+  readonly opponent: Rat[];
+  /** Columns generated, master LPs solved, and pricing nodes (diagnostics). */
+  readonly stats: { readonly columns: number; readonly iterations: number; readonly pricingNodes: number; readonly multisets: bigint };
+}
+
+export interface BestKOutputResult {
+  readonly k: number;
+  readonly rule: Rule;
+  /** V_k = Σ_x ρ(x) V_k(x) (opponents may depend on the prompt). */
+  readonly value: Rat;
+  readonly model: KOutputModel;
+  readonly prompts: PromptBestKOutput[];
+}
+
+export interface BestKOutputOptions {
+  readonly method?: SolveMethod;
+  /** Enumerate all k-multisets in pricing when there are at most this many (default 20000). */
+  readonly enumerateUpTo?: number;
+}
+
+/** C(n+k−1, k): the number of k-multisets of n responses. */
+export function multisetCount(n: number, k: number): bigint {
+  let r = 1n;
+  for (let i = 1; i <= k; i++) r = (r * BigInt(n - 1 + i)) / BigInt(i);
+  return r;
+}
+
+/**
+ * Per-type win-rate table (SPEC §2, the model's side): S with best tier b holding cs items against y in tier t
+ * wins  uniform: 1 if t > b, cs/(cs+1) if t = b;  model-wins-ties: 1 if t ≥ b;  pairwise: 1 if t > b, ½ if t = b.
+ * Scaled by L = 2·lcm(1..k+1) to integers: tieL[cs] = L·f(cs).
+ */
+function tieTable(rule: Rule, k: number): { L: bigint; tieL: bigint[] } {
+  let L = 2n;
+  for (let i = 2; i <= k + 1; i++) L = lcm(L, BigInt(i));
+  const tieL = [0n];
+  for (let c = 1; c <= k; c++) tieL.push(rule === 'uniform' ? (L * BigInt(c)) / BigInt(c + 1) : rule === 'pairwise' ? L / 2n : L);
+  return { L, tieL };
+}
+
+interface PromptData {
+  readonly n: number;
+  readonly k: number;
+  readonly a: bigint[];
+  /** WR(S, y) = colNum/den */
+  readonly den: bigint;
+  readonly tieL: bigint[];
+  readonly L: bigint;
+  readonly prompt: Prompt;
+}
+
+/** Best tier and its count of S for each type. */
+function bestTiers(p: PromptData, S: readonly number[]): { b: Int32Array; c: Int32Array } {
+  const users = p.prompt.users;
+  const b = new Int32Array(users.length);
+  const c = new Int32Array(users.length);
+  users.forEach((u, ui) => {
+    let bb = 0x7fffffff;
+    let cc = 0;
+    for (const y of S) {
+      const t = u.rank[y];
+      if (t < bb) {
+        bb = t;
+        cc = 1;
+      } else if (t === bb) cc++;
+    }
+    b[ui] = bb;
+    c[ui] = cc;
+  });
+  return { b, c };
+}
+
+/** Column of the master LP: numerators of WR(S, y) over p.den for every y. */
+function column(p: PromptData, S: readonly number[]): bigint[] {
+  const { b, c } = bestTiers(p, S);
+  const col = new Array<bigint>(p.n).fill(0n);
+  p.prompt.users.forEach((u, ui) => {
+    const win = p.a[ui] * p.L;
+    const tie = p.a[ui] * p.tieL[c[ui]];
+    for (let y = 0; y < p.n; y++) {
+      const t = u.rank[y];
+      if (t > b[ui]) col[y] += win;
+      else if (t === b[ui]) col[y] += tie;
+    }
+  });
+  return col;
+}
+
+/**
+ * Pricing (column generation for T3): a k-multiset S maximising Σ_y q(y)·WR(S, y), exactly (integer q).
+ * Per type, Σ_y q(y)·wr_θ = Q_worse(b) + f(cs)·Q_tier(b) with b, cs the best tier of S and its count.
+ * A better tier always dominates, so a type's bound is tier 0 holding all remaining slots. Branch and bound
+ * (or full enumeration with the same DFS and no pruning). Returns the best S and its value numerator.
+ */
+function price(p: PromptData, q: readonly bigint[], prune: boolean): { S: number[]; value: bigint; nodes: number; all: { S: number[]; value: bigint }[] } {
+  const { n, k } = p;
+  const users = p.prompt.users;
+  const m = users.length;
+  // g[ui][t*(k+1)+cs] = a·(L·Q_worse(t) + tieL[cs]·Q_tier(t))
+  const g: bigint[][] = users.map((u, ui) => {
+    const T = u.numTiers;
+    const mass = new Array<bigint>(T).fill(0n);
+    for (let y = 0; y < n; y++) if (q[y] !== 0n) mass[u.rank[y]] += q[y];
+    const row = new Array<bigint>(T * (k + 1)).fill(0n);
+    let worse = 0n;
+    for (let t = T - 1; t >= 0; t--) {
+      for (let cs = 1; cs <= k; cs++) row[t * (k + 1) + cs] = p.a[ui] * (p.L * worse + p.tieL[cs] * mass[t]);
+      worse += mass[t];
+    }
+    return row;
+  });
+  const single = Array.from({ length: n }, (_, y) => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) s += g[ui][users[ui].rank[y] * (k + 1) + 1];
+    return s;
+  });
+  const order = [...Array(n).keys()].sort((x, y) => (single[y] > single[x] ? 1 : single[y] < single[x] ? -1 : x - y));
+  const b = new Int32Array(m).fill(0x7fffffff);
+  const c = new Int32Array(m);
+  const chosen: number[] = [];
+  const value = (): bigint => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) s += g[ui][b[ui] * (k + 1) + c[ui]];
+    return s;
+  };
+  const bound = (r: number): bigint => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) s += b[ui] === 0 ? g[ui][c[ui] + r] : g[ui][r];
+    return s;
+  };
+  let bestS = new Array<number>(k).fill(order[0]);
+  {
+    for (let ui = 0; ui < m; ui++) {
+      b[ui] = users[ui].rank[order[0]];
+      c[ui] = k;
+    }
+  }
+  let best = value();
+  b.fill(0x7fffffff);
+  c.fill(0);
+  let nodes = 0;
+  const all: { S: number[]; value: bigint }[] = [];
+  const dfs = (start: number): void => {
+    const r = k - chosen.length;
+    nodes++;
+    if (r === 0) {
+      const v = value();
+      if (!prune) all.push({ S: [...chosen], value: v });
+      if (v > best) {
+        best = v;
+        bestS = [...chosen];
+      }
+      return;
+    }
+    if (prune && bound(r) <= best) return;
+    for (let i = start; i < n; i++) {
+      const y = order[i];
+      const saveB = Int32Array.from(b);
+      const saveC = Int32Array.from(c);
+      for (let ui = 0; ui < m; ui++) {
+        const t = users[ui].rank[y];
+        if (t < b[ui]) {
+          b[ui] = t;
+          c[ui] = 1;
+        } else if (t === b[ui]) c[ui]++;
+      }
+      chosen.push(y);
+      dfs(i);
+      chosen.pop();
+      b.set(saveB);
+      c.set(saveC);
+    }
+  };
+  dfs(0);
+  return { S: [...bestS].sort((x, y) => x - y), value: best, nodes, all };
+}
+
+/** V_k and an optimal k-output model on one prompt, certified by the final opponent mixture. */
+export async function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): Promise<PromptBestKOutput> {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
+  const n = prompt.responses.length;
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const { L, tieL } = tieTable(rule, k);
+  const p: PromptData = { n, k, a, den: B * L, tieL, L, prompt };
+  const count = multisetCount(n, k);
+  const enumerate = count <= BigInt(opts.enumerateUpTo ?? 20000);
+  const cols: number[][] = [];
+  const colNums: bigint[][] = [];
+  const have = new Set<string>();
+  const add = (S: number[]) => {
+    const key = S.join(',');
+    if (have.has(key)) return false;
+    have.add(key);
+    cols.push(S);
+    colNums.push(column(p, S));
+    return true;
+  };
+  for (let y = 0; y < n; y++) add(new Array<number>(k).fill(y));
+  let iterations = 0;
+  let pricingNodes = 0;
+  for (;;) {
+    iterations++;
+    const C = cols.length;
+    // max v  s.t.  Σ_S WRnum_S(y) σ_S − den·v ≥ 0 (all y),  Σ σ = 1,  σ ≥ 0, v free
+    const A: bigint[][] = [];
+    for (let y = 0; y < n; y++) {
+      const row = new Array<bigint>(C + 1);
+      for (let s = 0; s < C; s++) row[s] = colNums[s][y];
+      row[C] = -p.den;
+      A.push(row);
+    }
+    A.push([...new Array<bigint>(C).fill(1n), 0n]);
+    const lp: IntLP = {
+      m: n + 1,
+      n: C + 1,
+      maximize: true,
+      a: A,
+      b: [...new Array<bigint>(n).fill(0n), 1n],
+      sense: [...new Array<'>='>(n).fill('>='), '='],
+      rowScale: new Array<bigint>(n + 1).fill(1n),
+      c: [...new Array<bigint>(C).fill(0n), 1n],
+      objScale: 1n,
+      free: [...new Array<boolean>(C).fill(false), true],
+    };
+    const r = await solveLP(lp, { method: opts.method });
+    if (r.status !== 'optimal') throw new Error(`master LP: ${r.status}`); // impossible: feasible, bounded by 1
+    // q(y) = −den·y_y ≥ 0, Σ q = 1 (dual of the free v); μ = value
+    const qR = r.y.slice(0, n).map((v) => v.neg().mul(Rat.of(p.den)));
+    const { num: q, den: qd } = commonDenominator(qR);
+    const pr = price(p, q, !enumerate);
+    pricingNodes += pr.nodes;
+    // best pricing value = pr.value / (qd·den); prices out iff > V
+    const V = r.value;
+    const beats = (v: bigint) => v * V.d > V.n * qd * p.den;
+    let added = 0;
+    if (enumerate) {
+      const better = pr.all.filter((e) => beats(e.value)).sort((x, y) => (y.value > x.value ? 1 : y.value < x.value ? -1 : 0));
+      for (const e of better.slice(0, 10)) if (add([...e.S].sort((x, y) => x - y))) added++;
+    } else if (beats(pr.value) && add(pr.S)) added++;
+    if (added === 0) {
+      if (beats(pr.value)) throw new Error('column generation: a priced-out column is already in the master'); // cannot happen
+      const outcomes: Outcome[] = [];
+      for (let s = 0; s < cols.length; s++) if (!r.x[s].isZero()) outcomes.push({ items: cols[s], prob: r.x[s] });
+      outcomes.sort((x, y) => x.items.join(',').localeCompare(y.items.join(',')));
+      // certificate: max_S Σ q WR(S,·) = V (pricing, exact) and min_y WR(σ, y) = V (core win rates, exact)
+      const rob = robustnessOf({ prompts: [{ weight: Rat.ONE, prompt }] }, [{ kind: 'outcomes', k, outcomes }], 1, rule);
+      if (!rob.robustness.eq(V) || !Rat.of(pr.value, qd * p.den).eq(V)) throw new Error('best k-output certificate failed');
+      return { value: V, outcomes, opponent: qR, stats: { columns: cols.length, iterations, pricingNodes, multisets: count } };
+    }
+  }
+}
+
+/** bestKOutput(profile, k, rule): V_k = max_σ rob_k(σ) with an optimal k-output model, exactly (SPEC T3). */
+export async function bestKOutput(profile: Profile, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): Promise<BestKOutputResult> {
+  const prompts: PromptBestKOutput[] = [];
+  for (const { prompt } of profile.prompts) prompts.push(await promptBestKOutput(prompt, k, rule, opts));
+  const value = Rat.sum(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
+  return { k, rule, value, model: makeKOutput(k, prompts.map((p) => p.outcomes)), prompts };
+}

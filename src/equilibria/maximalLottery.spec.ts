@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Rat } from '../exact/rational.js';
+import { loadProfile } from '../model/parse.js';
+import { makePrompt, singlePrompt } from '../model/build.js';
+import { singleScores } from '../winrate/opponents.js';
+import { main } from '../cli/main.js';
+import { allMaximalLotteries, maximalLottery, maximalLotteryCertificate, promptMaximalLottery } from './maximalLottery.js';
+import { marginMatrix, pairwiseMatrix } from './pairwise.js';
+
+const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);
+
+function randomPrompt(n: number, m: number, seed: number) {
+  let s = seed;
+  const rnd = (k: number) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % k;
+  };
+  const ids = Array.from({ length: n }, (_, i) => `r${i}`);
+  const users = Array.from({ length: m }, () => {
+    const perm = [...ids];
+    for (let i = n - 1; i > 0; i--) {
+      const j = rnd(i + 1);
+      [perm[i], perm[j]] = [perm[j], perm[i]];
+    }
+    return { weight: Rat.of(1 + rnd(3)), tiers: perm.map((y) => [y]) };
+  });
+  return makePrompt(ids, users);
+}
+
+describe('maximal lotteries (SPEC §3, T7)', () => {
+  it('Condorcet cycle: the uniform lottery, value 1/2', async () => {
+    const r = await maximalLottery(fx('condorcet-cycle.json'));
+    expect(r.policy.perPrompt[0].map(String)).toEqual(['1/3', '1/3', '1/3']);
+    expect(r.value.eq(Rat.HALF)).toBe(true);
+    expect(r.prompts[0].condorcetWinner).toBeNull();
+  });
+
+  it('two-camp: the Condorcet winner a is the unique maximal lottery (T4)', async () => {
+    const p = fx('two-camp.json');
+    const r = await maximalLottery(p);
+    expect(r.prompts[0].condorcetWinner).toBe(0);
+    expect(r.policy.perPrompt[0].map(String)).toEqual(['1', '0']);
+    expect(allMaximalLotteries(p)[0].map((pi) => pi.map(String))).toEqual([['1', '0']]);
+  });
+
+  it('ties (two voters): every extreme maximal lottery is listed', () => {
+    const all = allMaximalLotteries(fx('two-voters-tied.json'))[0];
+    expect(all.map((pi) => pi.map(String))).toEqual([
+      ['1', '0', '0', '0'],
+      ['0', '1', '0', '0'],
+    ]);
+  });
+
+  it('everything tied: the maximal lotteries are the whole simplex (n vertices)', () => {
+    const prompt = makePrompt(['a', 'b', 'c'], [{ weight: Rat.ONE, tiers: [['a', 'b', 'c']] }]);
+    expect(allMaximalLotteries(singlePrompt(prompt))[0].length).toBe(3);
+  });
+
+  it('P(z ≻ y) = 1 − U_1(y; δ_z) under the uniform rule (SPEC §2, k = ℓ = 1)', () => {
+    const prompt = randomPrompt(6, 7, 3);
+    const P = pairwiseMatrix(prompt);
+    for (let z = 0; z < 6; z++) {
+      const probs = prompt.responses.map((_, y) => (y === z ? Rat.ONE : Rat.ZERO));
+      const U = singleScores(prompt, { kind: 'product', k: 1, probs }, 'uniform');
+      for (let y = 0; y < 6; y++) expect(P[z][y].eq(Rat.ONE.sub(U[y]))).toBe(true);
+    }
+  });
+
+  it('simplex and glpk + certificate both return certified maximal lotteries (n = 30)', async () => {
+    for (const seed of [1, 2, 3]) {
+      const prompt = randomPrompt(30, 40, seed);
+      const { K, B } = marginMatrix(prompt);
+      const a = await promptMaximalLottery(prompt, { method: 'simplex' });
+      const b = await promptMaximalLottery(prompt, { method: 'glpk' });
+      expect(a.method === 'condorcet' || a.method === 'simplex').toBe(true);
+      for (const r of [a, b]) {
+        expect(maximalLotteryCertificate(K, B, r.probs)).not.toBeNull();
+        expect(r.value.eq(Rat.HALF)).toBe(true);
+      }
+    }
+  });
+
+  it('CLI: ualign nash --json and --all', async () => {
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    try {
+      expect(await main(['nash', '--profile', 'fixtures/profiles/two-voters-tied.json', '--all', '--json'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const j = JSON.parse(out.join(''));
+    expect(j.value).toBe('1/2');
+    expect(j.condorcetWinner).toBeNull();
+    expect(j.policies).toEqual([{ a: '1' }, { b: '1' }]);
+    expect(j.certificate.minWinRate).toBe('1/2');
+  });
+});

@@ -1,0 +1,206 @@
+// Maximal lotteries = equilibria of the NLHF game (SPEC §3, T7): π with min_y P(π ≻ y) ≥ ½.
+import { Rat } from '../exact/rational.js';
+import { makePolicy } from '../model/build.js';
+import { Policy, Profile, Prompt } from '../model/types.js';
+import { IntLP } from '../lp/integer.js';
+import { Tableau } from '../lp/simplex.js';
+import { solveLP, SolveMethod } from '../lp/solve.js';
+import { LPMethod } from '../lp/types.js';
+import { condorcetWinner, marginMatrix } from './pairwise.js';
+
+export interface PromptMaximalLottery {
+  readonly probs: Rat[];
+  /** c with P(c ≻ y) > ½ for all y ≠ c (then δ_c is the unique maximal lottery), else null. */
+  readonly condorcetWinner: number | null;
+  /** Certificate: P(π ≻ y) for every y, each ≥ ½ exactly. */
+  readonly winRates: Rat[];
+  /** min_y P(π ≻ y) (= ½: the game is symmetric). */
+  readonly value: Rat;
+  readonly method: 'condorcet' | LPMethod;
+}
+
+export interface MaximalLotteryResult {
+  readonly policy: Policy;
+  /** Σ_x ρ(x) min_y P_x(π ≻ y) = ½. */
+  readonly value: Rat;
+  readonly prompts: PromptMaximalLottery[];
+}
+
+/**
+ * Exact check of the maximal-lottery certificate: π ≥ 0, Σπ = 1 and Σ_y π_y K[y][y'] ≥ 0 for every y'
+ * (⇔ P(π ≻ y') ≥ ½). Returns P(π ≻ y') for every y', or null when π is not a maximal lottery.
+ */
+export function maximalLotteryCertificate(K: readonly (readonly bigint[])[], B: bigint, probs: readonly Rat[]): Rat[] | null {
+  const n = K.length;
+  let D = 1n;
+  for (const p of probs) {
+    if (p.sign() < 0) return null;
+    D = (D / gcdBig(D, p.d)) * p.d;
+  }
+  const num = probs.map((p) => p.n * (D / p.d));
+  let s = 0n;
+  for (const v of num) s += v;
+  if (s !== D) return null;
+  const out: Rat[] = [];
+  for (let z = 0; z < n; z++) {
+    let t = 0n;
+    for (let y = 0; y < n; y++) if (num[y] !== 0n && K[y][z] !== 0n) t += num[y] * K[y][z];
+    if (t < 0n) return null;
+    // P(π ≻ z) = Σ π_y (B + K[y][z])/(2B) = (B·D + t)/(2B·D)
+    out.push(Rat.of(B * D + t, 2n * B * D));
+  }
+  return out;
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/** The NLHF LP on one prompt: max v s.t. Σ_y π_y K[y][y'] − v ≥ 0 (all y'), Σ π = 1, π ≥ 0, v free. */
+export function nlhfLP(K: readonly (readonly bigint[])[]): IntLP {
+  const n = K.length;
+  const a: bigint[][] = [];
+  for (let z = 0; z < n; z++) {
+    const row = new Array<bigint>(n + 1);
+    for (let y = 0; y < n; y++) row[y] = K[y][z];
+    row[n] = -1n;
+    a.push(row);
+  }
+  const ones = new Array<bigint>(n + 1).fill(1n);
+  ones[n] = 0n;
+  a.push(ones);
+  const c = new Array<bigint>(n + 1).fill(0n);
+  c[n] = 1n;
+  return {
+    m: n + 1,
+    n: n + 1,
+    maximize: true,
+    a,
+    b: [...new Array<bigint>(n).fill(0n), 1n],
+    sense: [...new Array<'>='>(n).fill('>='), '='],
+    rowScale: new Array<bigint>(n + 1).fill(1n),
+    c,
+    objScale: 1n,
+    free: [...new Array<boolean>(n).fill(false), true],
+  };
+}
+
+/** A certified maximal lottery on one prompt. */
+export async function promptMaximalLottery(prompt: Prompt, opts: { method?: SolveMethod } = {}): Promise<PromptMaximalLottery> {
+  const n = prompt.responses.length;
+  const { K, B } = marginMatrix(prompt);
+  const cw = condorcetWinner(K);
+  let probs: Rat[];
+  let method: PromptMaximalLottery['method'];
+  if (cw !== null) {
+    probs = prompt.responses.map((_, y) => (y === cw ? Rat.ONE : Rat.ZERO));
+    method = 'condorcet';
+  } else {
+    const r = await solveLP(nlhfLP(K), opts);
+    if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`); // impossible: feasible and bounded
+    probs = r.x.slice(0, n);
+    method = r.method;
+  }
+  const winRates = maximalLotteryCertificate(K, B, probs);
+  if (winRates === null) throw new Error('maximal lottery certificate failed'); // never return uncertified
+  let value = winRates[0];
+  for (const w of winRates) if (w.lt(value)) value = w;
+  return { probs, condorcetWinner: cw, winRates, value, method };
+}
+
+/** maximalLottery(profile): one exact maximal lottery per prompt with its certificate (SPEC §3, T7). */
+export async function maximalLottery(profile: Profile, opts: { method?: SolveMethod } = {}): Promise<MaximalLotteryResult> {
+  const prompts: PromptMaximalLottery[] = [];
+  for (const { prompt } of profile.prompts) prompts.push(await promptMaximalLottery(prompt, opts));
+  const value = Rat.sum(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
+  return { policy: makePolicy(prompts.map((p) => p.probs)), value, prompts };
+}
+
+/**
+ * Every extreme maximal lottery of one prompt: the vertices of {π ∈ Δ(Y) : Σ_y π_y K[y][y'] ≥ 0 ∀y'},
+ * by breadth-first search over all feasible bases of its standard form (exact integer pivots; the graph
+ * of feasible bases is connected). For n ≤ maxN (default 10); throws past `maxBases` visited bases.
+ * Sorted lexicographically by (π(y_0), π(y_1), …) descending: deterministic.
+ */
+export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: number; maxBases?: number } = {}): Rat[][] {
+  const n = prompt.responses.length;
+  const maxN = opts.maxN ?? 10;
+  if (n > maxN) throw new RangeError(`enumerating all maximal lotteries is limited to n ≤ ${maxN} responses (got ${n})`);
+  const { K } = marginMatrix(prompt);
+  const cw = condorcetWinner(K);
+  if (cw !== null) return [prompt.responses.map((_, y) => (y === cw ? Rat.ONE : Rat.ZERO))];
+  // columns: π_0..π_{n−1}, s_0..s_{n−1};  rows: Σπ = 1;  Σ_y K[y][z] π_y − s_z = 0
+  const A: bigint[][] = [[...new Array<bigint>(n).fill(1n), ...new Array<bigint>(n).fill(0n)]];
+  for (let z = 0; z < n; z++) {
+    const row = new Array<bigint>(2 * n).fill(0n);
+    for (let y = 0; y < n; y++) row[y] = K[y][z];
+    row[n + z] = -1n;
+    A.push(row);
+  }
+  const b = [1n, ...new Array<bigint>(n).fill(0n)];
+  const start = new Tableau(A, b, new Array<bigint>(2 * n).fill(0n));
+  start.run(start.m + 1, start.N);
+  if (start.T[start.m + 1][start.rhs] !== 0n) throw new Error('NLHF polytope empty'); // impossible (minimax)
+  start.driveOutArtificials();
+  const maxBases = opts.maxBases ?? 200_000;
+  const key = (t: Tableau) => [...t.basis].sort((x, y) => x - y).join(',');
+  const seen = new Set<string>([key(start)]);
+  const vertices = new Map<string, Rat[]>();
+  const queue: Tableau[] = [start];
+  const N = start.N;
+  const R = start.rhs;
+  while (queue.length > 0) {
+    const t = queue.pop()!;
+    const z = t.primal();
+    const pi = Array.from({ length: n }, (_, y) => Rat.of(z[y], t.det));
+    const vk = pi.join(' ');
+    if (!vertices.has(vk)) vertices.set(vk, pi);
+    const inBasis = new Set(t.basis);
+    for (let j = 0; j < N; j++) {
+      if (inBasis.has(j)) continue;
+      let best: number[] = [];
+      for (let i = 0; i < t.m; i++) {
+        const a = t.T[i][j];
+        if (a <= 0n || t.basis[i] >= N) continue;
+        if (best.length === 0) {
+          best = [i];
+          continue;
+        }
+        const r0 = best[0];
+        const l = t.T[i][R] * t.T[r0][j];
+        const r = t.T[r0][R] * a;
+        if (l < r) best = [i];
+        else if (l === r) best.push(i);
+      }
+      for (const r of best) {
+        const u = t.clone();
+        u.pivot(r, j);
+        const k = key(u);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (seen.size > maxBases) throw new RangeError(`more than ${maxBases} feasible bases: too degenerate to enumerate`);
+        queue.push(u);
+      }
+    }
+  }
+  const out = [...vertices.values()];
+  out.sort((p, q) => {
+    for (let y = 0; y < n; y++) {
+      const c = q[y].cmp(p[y]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return out;
+}
+
+/** All extreme maximal lotteries, per prompt (each list certified: every vertex passes the exact check). */
+export function allMaximalLotteries(profile: Profile, opts: { maxN?: number; maxBases?: number } = {}): Rat[][][] {
+  return profile.prompts.map(({ prompt }) => {
+    const list = allMaximalLotteriesOfPrompt(prompt, opts);
+    const { K, B } = marginMatrix(prompt);
+    for (const pi of list) if (maximalLotteryCertificate(K, B, pi) === null) throw new Error('enumerated vertex failed the certificate');
+    return list;
+  });
+}
