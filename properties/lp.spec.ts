@@ -94,7 +94,7 @@ describe('glpk + certificate never returns a wrong or uncertified answer', () =>
     rec: profileRecordArb({ minResponses: 4, maxResponses: 9, maxUsers: 3, maxWeight: 2 }),
     copies: fc.integer({ min: 1, max: 3 }),
   });
-  test.prop([degenerate], params(150))('NLHF LP: glpk + certificate = exact simplex', async ({ rec, copies }) => {
+  test.prop([degenerate], params(300))('NLHF LP: glpk + certificate = exact simplex', async ({ rec, copies }) => {
     const r2 = { n: rec.n, users: rec.users.flatMap((u) => Array(copies).fill(u)) };
     const prompt = promptFromRecord(r2);
     const { K } = marginMatrix(prompt);

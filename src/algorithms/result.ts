@@ -48,7 +48,7 @@ export function exactDistribution(entries: readonly [string, unknown][], where: 
   if (s.eq(Rat.ONE)) return vals.map((v) => v.value);
   const float = vals.some((v) => v.float);
   if (float && s.sign() > 0 && s.sub(Rat.ONE).cmp(FLOAT_TOLERANCE) <= 0 && Rat.ONE.sub(s).cmp(FLOAT_TOLERANCE) <= 0) {
-    notes.push(`float probabilities summing to ${s.toDecimal(15)} (within 1e-9 of 1) were divided by their exact sum`);
+    notes.push('float probabilities summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum');
     return vals.map((v) => v.value.div(s));
   }
   throw new InputError(

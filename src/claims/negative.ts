@@ -18,7 +18,7 @@ export const N1: Claim<ProfileInstance> = {
   latex: '\\mathrm{rob}^{\\mathrm{pairwise}}_k(\\pi^{\\otimes k}) \\ge \\tfrac{k}{k+1} - \\varepsilon(\\pi)',
   rule: 'pairwise',
   expect: 'refuted',
-  defaultRuns: 100,
+  defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, families: NE_FAMILIES, maxResponses: o.maxResponses ?? 4, maxK: 4 }),
   check({ profile, k }) {
     const ne = equilibriumOf(profile, k);
@@ -51,7 +51,7 @@ export const N2: Claim<N2Instance> = {
   latex: '\\mathrm{rob}_3(\\pi_{\\mathrm{ML}}^{\\otimes 3}) \\ge \\tfrac34 - \\tfrac1{100}',
   rule: 'uniform',
   expect: 'refuted',
-  defaultRuns: 100,
+  defaultRuns: 300,
   arbitrary: (o = {}) =>
     fc.record({ profile: profileArbFor({ ...o, families: ['two-camp', 'strict', 'weak-orders', 'condorcet-cycle'], maxResponses: o.maxResponses ?? 4, maxUsers: 3 }) }),
   check({ profile }) {
@@ -77,7 +77,7 @@ export const N3: Claim<ProfileInstance> = {
   latex: 'V_k \\ge \\tfrac{k}{k+1} + \\tfrac1{100}',
   rule: 'uniform',
   expect: 'refuted',
-  defaultRuns: 100,
+  defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, families: ['weak-orders', 'unanimous', 'condorcet-cycle', 'strict'], maxResponses: o.maxResponses ?? 4, maxK: 3, maxUsers: 3 }),
   check({ profile, k }) {
     const v = valueK(profile, k, 'uniform');
@@ -100,7 +100,7 @@ export const N4: Claim<ProfileInstance> = {
   latex: '\\mathrm{rob}_{k,2}(\\pi^{\\otimes k}) \\ge \\tfrac{k}{k+1} - 2\\varepsilon(\\pi)',
   rule: 'uniform',
   expect: 'refuted',
-  defaultRuns: 100,
+  defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, families: NE_FAMILIES, maxResponses: o.maxResponses ?? 4, maxK: 3 }),
   check({ profile, k }) {
     const ne = equilibriumOf(profile, k);

@@ -11,7 +11,7 @@ export const T0: Claim<PolicyInstance> = {
   latex: '\\sum_{y} \\pi(y)\\, U_k(y;\\pi) = \\tfrac{1}{k+1}',
   rule: 'uniform',
   expect: 'holds',
-  defaultRuns: 400,
+  defaultRuns: 3000,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 2 }),
   check({ profile, k, policy }) {
     const target = Rat.of(1, k + 1);

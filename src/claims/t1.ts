@@ -11,7 +11,7 @@ export const T1: Claim<PolicyInstance> = {
   latex: '\\mathrm{rob}_k(\\pi^{\\otimes k}) \\le \\tfrac{k}{k+1}',
   rule: 'uniform',
   expect: 'holds',
-  defaultRuns: 400,
+  defaultRuns: 3000,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 2 }),
   check({ profile, k, policy }) {
     const r = robustness(profile, policy, { k, rule: 'uniform' });

@@ -14,7 +14,7 @@ export const T2: Claim<PolicyInstance> = {
   latex: '\\mathrm{rob}_k(\\pi^{\\otimes k}) = \\tfrac{k}{k+1} - \\varepsilon(\\pi)',
   rule: 'uniform (identity), model-wins-ties (bound)',
   expect: 'holds',
-  defaultRuns: 300,
+  defaultRuns: 2000,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 2, nearEquilibrium: true, maxK: 3 }),
   check({ profile, k, policy }) {
     const eps = epsilonOf(profile, policy, k);

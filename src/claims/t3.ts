@@ -14,7 +14,7 @@ export const T3: Claim<ProfileInstance> = {
   latex: 'V_k \\ge \\tfrac{k}{k+1};\\ V_k^{\\mathrm{unan}} = \\tfrac{k}{k+1};\\ V_k^{\\mathrm{IC}_N} = \\tfrac{k}{k+1} + \\tfrac{k-1}{2N(k+1)}',
   rule: 'uniform',
   expect: 'holds',
-  defaultRuns: 150,
+  defaultRuns: 1000,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, maxResponses: o.maxResponses ?? 4, maxK: 3, maxUsers: 3 }),
   check({ profile, k }) {
     const v = valueK(profile, k, 'uniform');

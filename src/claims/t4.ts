@@ -28,7 +28,7 @@ export const T4: Claim<T4Instance> = {
   latex: '\\mathrm{rob}_k(\\delta_c^{\\otimes k}) = \\min\\bigl(\\tfrac{k}{k+1}, \\min_{y \\ne c} P_\\theta[c \\succ_\\theta y]\\bigr)',
   rule: 'uniform',
   expect: 'holds',
-  defaultRuns: 200,
+  defaultRuns: 2000,
   arbitrary: (o = {}) =>
     fc.oneof(
       // the SPEC's two-camp profile, δ = a/(2(a+b)) ∈ (0, ½), c = a

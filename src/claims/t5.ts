@@ -25,7 +25,7 @@ export const T5: Claim<T5Instance> = {
   latex: '\\mathrm{rob}_k(\\sigma_T) = \\tfrac{k}{k+1} - \\tfrac{\\mathrm{Reg}_T}{T}',
   rule: 'uniform',
   expect: 'holds',
-  defaultRuns: 250,
+  defaultRuns: 2000,
   arbitrary: (o = {}) =>
     fc
       .record({ profile: profileArbFor({ ...o, maxResponses: o.maxResponses ?? 4 }), k: fc.integer({ min: 1, max: 3 }), seq: policySequenceArb(o.maxResponses ?? 4, 4) })

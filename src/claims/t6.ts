@@ -31,7 +31,7 @@ export const T6: Claim<T6Instance> = {
   latex: '\\mathrm{rob}_{k,\\ell}(\\pi^{\\otimes k}) \\ge \\tfrac{k+1-\\ell}{k+1} - \\ell\\,\\varepsilon(\\pi)',
   rule: 'uniform',
   expect: 'holds',
-  defaultRuns: 200,
+  defaultRuns: 1500,
   arbitrary: (o = {}) =>
     fc
       .record({

@@ -24,7 +24,7 @@ export const T7: Claim<T7Instance> = {
   latex: 'WR(\\pi,\\pi\') = P(\\pi \\succ \\pi\'),\\ \\mathrm{NE}(G_2) = \\mathrm{ML},\\ V_1 = \\tfrac12',
   rule: 'uniform',
   expect: 'holds',
-  defaultRuns: 200,
+  defaultRuns: 1500,
   arbitrary: (o = {}) =>
     fc
       .record({ profile: profileArbFor({ ...o, maxResponses: o.maxResponses ?? 5 }), p: policyRecordArb(5, 5), q: policyRecordArb(5, 5) })

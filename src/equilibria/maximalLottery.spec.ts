@@ -80,6 +80,18 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
     }
   });
 
+  it('double oracle (n > 40): the certified maximal lottery of the whole game, same support as the full LP', async () => {
+    for (const seed of [4, 5]) {
+      const prompt = randomPrompt(60, 7, seed);
+      const { K, B } = marginMatrix(prompt);
+      const a = await promptMaximalLottery(prompt);
+      const b = await promptMaximalLottery(prompt, { method: 'glpk' });
+      expect(maximalLotteryCertificate(K, B, a.probs)).not.toBeNull();
+      expect(maximalLotteryCertificate(K, B, b.probs)).not.toBeNull();
+      expect(a.value.eq(Rat.HALF)).toBe(true);
+    }
+  });
+
   it('CLI: ualign nash --json and --all', async () => {
     const out: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));

@@ -1,5 +1,5 @@
 // Maximal lotteries = equilibria of the NLHF game (SPEC §3, T7): π with min_y P(π ≻ y) ≥ ½.
-import { Rat } from '../exact/rational.js';
+import { Rat, commonDenominator } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { IntLP } from '../lp/integer.js';
@@ -86,6 +86,46 @@ export function nlhfLP(K: readonly (readonly bigint[])[]): IntLP {
   };
 }
 
+/** Above this many responses, solve restricted games first (double oracle); measured in bench/lp.mjs. */
+export const ORACLE_FROM = 40;
+
+/**
+ * Double oracle on the symmetric game K: solve the NLHF LP restricted to a set S of responses, then add the
+ * responses z that beat the restricted equilibrium (Σ_{y∈S} π_y K[y][z] < 0), until none does. Then π is a
+ * maximal lottery of the whole game: exactly the certificate checked afterwards. S starts from the best
+ * Copeland scores; each round adds at most 10 of the most violated responses.
+ */
+async function doubleOracle(K: readonly (readonly bigint[])[]): Promise<{ probs: Rat[]; method: LPMethod }> {
+  const n = K.length;
+  const copeland = K.map((row) => row.reduce((a, v) => a + (v > 0n ? 1 : v < 0n ? -1 : 0), 0));
+  const byScore = [...Array(n).keys()].sort((x, y) => copeland[y] - copeland[x] || x - y);
+  const inS = new Uint8Array(n);
+  let S = byScore.slice(0, 10);
+  for (;;) {
+    S.sort((x, y) => x - y);
+    S.forEach((y) => (inS[y] = 1));
+    const r = await solveLP(nlhfLP(S.map((y) => S.map((z) => K[y][z]))));
+    if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`);
+    const { num, den } = commonDenominator(r.x.slice(0, S.length));
+    const viol: { z: number; t: bigint }[] = [];
+    for (let z = 0; z < n; z++) {
+      if (inS[z]) continue;
+      let t = 0n;
+      S.forEach((y, i) => {
+        if (num[i] !== 0n) t += num[i] * K[y][z];
+      });
+      if (t < 0n) viol.push({ z, t });
+    }
+    if (viol.length === 0) {
+      const probs = new Array<Rat>(n).fill(Rat.ZERO);
+      S.forEach((y, i) => (probs[y] = Rat.of(num[i], den)));
+      return { probs, method: r.method };
+    }
+    viol.sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.z - b.z));
+    S = [...S, ...viol.slice(0, 10).map((v) => v.z)];
+  }
+}
+
 /** A certified maximal lottery on one prompt. */
 export async function promptMaximalLottery(prompt: Prompt, opts: { method?: SolveMethod } = {}): Promise<PromptMaximalLottery> {
   const n = prompt.responses.length;
@@ -96,11 +136,13 @@ export async function promptMaximalLottery(prompt: Prompt, opts: { method?: Solv
   if (cw !== null) {
     probs = prompt.responses.map((_, y) => (y === cw ? Rat.ONE : Rat.ZERO));
     method = 'condorcet';
-  } else {
+  } else if (n <= ORACLE_FROM || opts.method !== undefined) {
     const r = await solveLP(nlhfLP(K), opts);
     if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`); // impossible: feasible and bounded
     probs = r.x.slice(0, n);
     method = r.method;
+  } else {
+    ({ probs, method } = await doubleOracle(K));
   }
   const winRates = maximalLotteryCertificate(K, B, probs);
   if (winRates === null) throw new Error('maximal lottery certificate failed'); // never return uncertified

@@ -91,12 +91,12 @@ export function checkSvg(r: CheckResult): string {
   const pw = W - L - R;
   const ph = H - T - B;
   const ks = r.curve.map((c) => c.k);
-  const series: { label: string; color: string; dash: string; marker: 'circle' | 'square' | 'triangle'; ys: (number | null)[] }[] = [
+  const series: { label: string; color: string; dash: string; marker: 'circle' | 'square' | 'triangle' | 'none'; ys: (number | null)[] }[] = [
     { label: r.algorithm, color: '#1f77b4', dash: '', marker: 'circle', ys: r.curve.map((c) => c.robustness.toNumber()) },
     { label: 'k/(k+1) (theory)', color: '#222222', dash: '6 4', marker: 'square', ys: r.curve.map((c) => c.theory.toNumber()) },
   ];
   if (r.curve.some((c) => !c.slack.isZero()))
-    series.push({ label: 'k/(k+1) − slack', color: '#8c8c8c', dash: '1 3', marker: 'square', ys: r.curve.map((c) => c.theory.sub(c.slack).toNumber()) });
+    series.push({ label: 'k/(k+1) − slack', color: '#8c8c8c', dash: '1 3', marker: 'none', ys: r.curve.map((c) => c.theory.sub(c.slack).toNumber()) });
   if (r.curve.some((c) => c.nlhf !== null))
     series.push({ label: 'NLHF (maximal lottery)', color: '#ff7f0e', dash: '2 3', marker: 'triangle', ys: r.curve.map((c) => (c.nlhf === null ? null : c.nlhf.toNumber())) });
   const all = series.flatMap((s) => s.ys.filter((v): v is number => v !== null));
@@ -127,7 +127,9 @@ export function checkSvg(r: CheckResult): string {
   o.push(`<text x="${L + pw / 2}" y="${H - 12}" text-anchor="middle">k (responses shown to the user)</text>`);
   o.push(`<text x="16" y="${T + ph / 2}" text-anchor="middle" transform="rotate(-90 16 ${T + ph / 2})">worst-case win rate rob_k</text>`);
   const marker = (m: string, x: number, y: number, color: string): string =>
-    m === 'circle'
+    m === 'none'
+      ? ''
+      : m === 'circle'
       ? `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="4" fill="${color}"/>`
       : m === 'square'
         ? `<rect x="${fmt(x - 3.5)}" y="${fmt(y - 3.5)}" width="7" height="7" fill="${color}"/>`

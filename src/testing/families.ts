@@ -211,12 +211,13 @@ export function familyArb(name: FamilyName, o: FamilyOptions = {}): fc.Arbitrary
 
 /** Single-prompt profiles drawn from the given families (the first family is the one shrinking prefers). */
 export function familiesProfileArb(names: readonly FamilyName[] = FAMILIES, o: FamilyOptions = {}): fc.Arbitrary<Profile> {
-  return fc.oneof(...names.map((f) => familyArb(f, o))).map(single);
+  // cross-shrink: a counterexample from any family may shrink to one of the first family
+  return fc.oneof({ withCrossShrink: true }, ...names.map((f) => familyArb(f, o))).map(single);
 }
 
 /** Multi-prompt profiles: 1..maxPrompts prompts from the families, with integer prompt weights ρ. */
 export function multiPromptProfileArb(names: readonly FamilyName[] = FAMILIES, o: FamilyOptions & { maxPrompts?: number } = {}): fc.Arbitrary<Profile> {
-  const one = fc.oneof(...names.map((f) => familyArb(f, o)));
+  const one = fc.oneof({ withCrossShrink: true }, ...names.map((f) => familyArb(f, o)));
   return fc
     .array(fc.record({ w: fc.integer({ min: 1, max: 3 }), prompt: one }), { minLength: 1, maxLength: o.maxPrompts ?? 2 })
     .map((ps) => makeProfile(ps.map((p) => ({ weight: Rat.of(p.w), prompt: p.prompt }))));

@@ -3,3 +3,4 @@
 export * from './arbitraries.js';
 export * from './families.js';
 export * from './policies.js';
+export * from './matchers.js';

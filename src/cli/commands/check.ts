@@ -64,7 +64,7 @@ export const checkCommand: Command = {
             `${c.theory.toString().padEnd(7)}  ${c.slack.toDecimal(12).padEnd(15)}  ${c.nlhf === null ? '–'.padEnd(8) : c.nlhf.toDecimal(6)}  ` +
             (c.meetsTheory
               ? 'meets'
-              : `FAILS: ${cx!.profile.prompts[0].prompt.responses.length}-response counterexample, rob = ${cx!.robustness} < ${cx!.bound.toString().length <= 18 ? cx!.bound : cx!.bound.toDecimal(9)}`),
+              : `FAILS: ${cx!.profile.prompts.length > 1 ? `${cx!.profile.prompts.length}-prompt` : `${cx!.profile.prompts[0].prompt.responses.length}-response`} counterexample, rob = ${cx!.robustness} < ${cx!.bound.toString().length <= 18 ? cx!.bound : cx!.bound.toDecimal(9)}`),
         );
       }
       lines.push(`meetsTheory: ${r.meetsTheory}`);

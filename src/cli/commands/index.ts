@@ -1,4 +1,7 @@
 import { Command } from '../command.js';
+import { verifyCommand } from './verify.js';
+import { replayCommand } from './replay.js';
+import { mergeReportsCommand } from './merge-reports.js';
 import { nashCommand } from './nash.js';
 import { bestKOutputCommand } from './best-k-output.js';
 import { exploitabilityCommand } from './exploitability.js';
@@ -10,4 +13,4 @@ import { selfplayCommand } from './selfplay.js';
 import { exportNfgCommand } from './export-nfg.js';
 
 /** Every `ualign` subcommand, in the order `ualign --help` lists them. */
-export const COMMANDS: Command[] = [winrateCommand, exploitabilityCommand, nashCommand, bestKOutputCommand, equilibriumCommand, selfplayCommand, exportNfgCommand, checkCommand, algorithmsCommand];
+export const COMMANDS: Command[] = [winrateCommand, exploitabilityCommand, nashCommand, bestKOutputCommand, equilibriumCommand, selfplayCommand, exportNfgCommand, checkCommand, algorithmsCommand, verifyCommand, replayCommand, mergeReportsCommand];

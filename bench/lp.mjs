@@ -1,0 +1,239 @@
+// Bench for issue 3: certified maximal lotteries against exact anchors (QSopt_ex esolver, glpsol --exact,
+// lrsnash), the simplex / glpk crossover, and V_k by column generation.
+// Usage: node bench/lp.mjs [--quick]   (needs `npx tsc -p .` first: it imports ../dist/index.js)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const distIndex = join(here, '..', 'dist', 'index.js');
+
+/** Seeded 64-bit LCG → [0, 1). */
+function prng(seed) {
+  let s = BigInt(seed);
+  return () => {
+    s = (s * 6364136223846793005n + 1442695040888963407n) & ((1n << 64n) - 1n);
+    return Number(s >> 11n) / 2 ** 53;
+  };
+}
+
+/**
+ * m strict rankings of n responses: `centres` cyclic rotations of one random order (a majority cycle
+ * at the top), each voter a Mallows-like perturbation (repeated insertion, dispersion phi) of its centre.
+ * Deterministic in seed; the maximal lottery is mixed (no Condorcet winner) on these instances.
+ */
+export function generateRankings(n, m, seed, { centres = 5, phi = 0.97 } = {}) {
+  const rnd = prng(seed);
+  const base = [...Array(n).keys()];
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [base[i], base[j]] = [base[j], base[i]];
+  }
+  const out = [];
+  for (let v = 0; v < m; v++) {
+    const shift = Math.floor(((v % centres) * n) / centres);
+    const centre = base.map((_, i) => base[(i + shift) % n]);
+    const r = [];
+    for (let i = 0; i < n; i++) {
+      let u = (rnd() * (1 - phi ** (i + 1))) / (1 - phi);
+      let d = 0;
+      let w = 1;
+      while (d < i && u >= w) {
+        u -= w;
+        w *= phi;
+        d++;
+      }
+      r.splice(i - d, 0, centre[i]);
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+function profileJson(n, rankings) {
+  const ids = Array.from({ length: n }, (_, i) => `r${i}`);
+  return { responses: ids, users: rankings.map((r) => ({ weight: 1, ranking: r.map((y) => [ids[y]]) })) };
+}
+
+/** CPLEX LP text of the NLHF LP: max v s.t. Σ_y K[y][z] x_y − v ≥ 0, Σ x = 1, v free. */
+function lpText(K) {
+  const n = K.length;
+  const lines = ['Maximize', ' obj: v', 'Subject To'];
+  for (let z = 0; z < n; z++) {
+    const terms = [];
+    for (let y = 0; y < n; y++) {
+      const c = K[y][z];
+      if (c !== 0n) terms.push(`${c < 0n ? '-' : '+'} ${c < 0n ? -c : c} x${y}`);
+    }
+    lines.push(` c${z}: ${terms.join(' ')} - v >= 0`);
+  }
+  lines.push(` s: ${Array.from({ length: n }, (_, y) => `+ x${y}`).join(' ')} = 1`);
+  lines.push('Bounds', ' -inf <= v <= +inf', 'End', '');
+  return lines.join('\n');
+}
+
+/** lrsnash game file: the symmetric zero-sum game (K, −K). */
+function lrsGame(K) {
+  const n = K.length;
+  const rows = (sgn) => K.map((r) => r.map((v) => String(sgn * v)).join(' ')).join('\n');
+  return `${n} ${n}\n\n${rows(1n)}\n\n${rows(-1n)}\n`;
+}
+
+function have(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/** Install the Debian anchors if missing; returns {esolver, glpsol, lrsnash} availability and a note. */
+function ensureAnchors() {
+  const want = { esolver: 'qsopt-ex', glpsol: 'glpk-utils', lrsnash: 'lrslib' };
+  const missing = Object.keys(want).filter((c) => !have(c));
+  let note = missing.length === 0 ? 'anchors present' : '';
+  if (missing.length > 0) {
+    const r = spawnSync('apt-get', ['install', '-y', ...missing.map((c) => want[c])], { encoding: 'utf8', timeout: 300_000 });
+    note = r.status === 0 ? `installed ${missing.map((c) => want[c]).join(', ')}` : `apt-get install failed for ${missing.map((c) => want[c]).join(', ')}`;
+  }
+  const out = {};
+  for (const c of Object.keys(want)) out[c] = have(c);
+  const still = Object.keys(want).filter((c) => !out[c]);
+  if (still.length > 0) note += `; skipping missing: ${still.join(', ')}`;
+  return { avail: out, note };
+}
+
+/** Run a command with a wall-clock limit; ms, status ('ok' | 'did not finish' | 'failed'), peak RSS MB. */
+function timed(cmd, args, limitMs, opts = {}) {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', timeout: limitMs, killSignal: 'SIGKILL', maxBuffer: 1 << 28, ...opts });
+  const ms = performance.now() - t0;
+  if (r.error && r.error.code === 'ETIMEDOUT') return { ms: limitMs, status: 'did not finish', out: '' };
+  if (r.signal === 'SIGKILL') return { ms: limitMs, status: 'did not finish', out: '' };
+  const rssKB = Number((r.stderr ?? '').trim().split('\n').pop());
+  return { ms, status: r.status === 0 ? 'ok' : `failed (exit ${r.status})`, out: r.stdout ?? '', err: r.stderr ?? '', memMB: Number.isFinite(rssKB) ? rssKB / 1024 : null };
+}
+
+const ualignScript = (profilePath) => `
+import { loadProfile, maximalLottery } from ${JSON.stringify(distIndex)};
+const r = await maximalLottery(loadProfile(${JSON.stringify(profilePath)}));
+const p = r.prompts[0];
+process.stdout.write(JSON.stringify({ value: r.value.toString(), method: p.method, support: p.probs.filter((v) => !v.isZero()).length, probs: p.probs.map(String) }));
+`;
+
+export async function run({ quick = false } = {}) {
+  const api = await import(distIndex);
+  const rows = [];
+  const dir = mkdtempSync(join(tmpdir(), 'ualign-bench-lp-'));
+  const limitMs = quick ? 10_000 : 120_000;
+  const { avail, note } = ensureAnchors();
+  process.stderr.write(`bench/lp: ${note}\n`);
+  try {
+    // --- crossover: exact simplex vs glpk + certificate on NLHF LPs of small random profiles
+    for (const n of quick ? [4, 8, 16] : [3, 4, 5, 6, 7, 8, 10, 12, 16, 20]) {
+      const lps = Array.from({ length: 20 }, (_, t) => {
+        const R = generateRankings(n, n + 1 + (n % 2), 1000 + t, { centres: 3, phi: 1 });
+        return api.nlhfLP(api.marginMatrix(api.profileFromJson(profileJson(n, R)).prompts[0].prompt).K);
+      });
+      const ms = {};
+      for (const pass of [0, 1])
+        for (const method of ['simplex', 'glpk']) {
+          const t0 = performance.now();
+          for (const lp of lps) await api.solveLP(lp, { method });
+          if (pass === 1) ms[method] = (performance.now() - t0) / lps.length;
+        }
+      rows.push({ case: 'crossover NLHF LP', sizes: `n=${n} (${n + 1}×${n + 1})`, ualignMs: ms.glpk, ualignMemMB: null, anchor: 'ualign exact simplex', anchorMs: ms.simplex, anchorStatus: 'ok', ratio: ms.glpk / ms.simplex });
+    }
+
+    // --- certified maximal lottery, m = 1000, against the anchors
+    const dnf = {};
+    for (const n of quick ? [20, 50, 100] : [20, 50, 100, 200, 400]) {
+      const R = generateRankings(n, 1000, 42 + n);
+      const pj = profileJson(n, R);
+      const profilePath = join(dir, `p${n}.json`);
+      writeFileSync(profilePath, JSON.stringify(pj));
+      const scriptPath = join(dir, `ml${n}.mjs`);
+      writeFileSync(scriptPath, ualignScript(profilePath));
+      const u = timed(process.execPath, [scriptPath], 10 * limitMs);
+      let info = {};
+      try {
+        info = JSON.parse(u.out);
+      } catch {
+        /* reported via status */
+      }
+      const K = api.marginMatrix(api.profileFromJson(pj).prompts[0].prompt).K;
+      const lpPath = join(dir, `ml${n}.lp`);
+      writeFileSync(lpPath, lpText(K));
+      const gamePath = join(dir, `ml${n}.game`);
+      writeFileSync(gamePath, lrsGame(K));
+      const sizes = `n=${n}, m=1000, support ${info.support ?? '?'} (${info.method ?? u.status})`;
+      const anchors = [
+        ['esolver', ['-L', lpPath]],
+        ['glpsol', ['--exact', '--lp', lpPath]],
+        ['lrsnash', [gamePath]],
+      ];
+      for (const [cmd, args] of anchors) {
+        let a;
+        if (!avail[cmd]) a = { ms: null, status: 'missing (skipped)' };
+        else if (dnf[cmd]) a = { ms: null, status: `not run (did not finish at n=${dnf[cmd]})` };
+        else {
+          a = timed(cmd, args, limitMs, { cwd: dir });
+          if (a.status === 'did not finish') dnf[cmd] = n;
+        }
+        rows.push({
+          case: 'maximal lottery (whole process)',
+          sizes,
+          ualignMs: u.ms,
+          ualignMemMB: u.memMB ?? null,
+          anchor: cmd,
+          anchorMs: a.ms,
+          anchorStatus: a.status,
+          ratio: a.ms && a.status === 'ok' ? u.ms / a.ms : null,
+        });
+      }
+    }
+
+    // --- V_k by column generation
+    for (const [n, k, m] of quick ? [[8, 3, 30]] : [[12, 5, 60], [30, 4, 60]]) {
+      const R = generateRankings(n, m, 7 + n, { centres: 3, phi: 0.8 });
+      const profile = api.profileFromJson(profileJson(n, R));
+      const t0 = performance.now();
+      const r = await api.bestKOutput(profile, k);
+      const ms = performance.now() - t0;
+      const st = r.prompts[0].stats;
+      rows.push({
+        case: 'V_k column generation',
+        sizes: `n=${n}, k=${k}, m=${m}: ${st.multisets} multisets, ${st.columns} columns, ${st.iterations} master LPs, V_k=${r.value.toDecimal(6)}`,
+        ualignMs: ms,
+        ualignMemMB: process.memoryUsage().rss / 2 ** 20,
+        anchor: '—',
+        anchorMs: null,
+        anchorStatus: '—',
+        ratio: null,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+function fmt(v, d = 1) {
+  return v === null || v === undefined ? '—' : typeof v === 'number' ? v.toFixed(d) : String(v);
+}
+
+export function table(rows) {
+  const head = ['case', 'sizes', 'ualign ms', 'ualign MB', 'anchor', 'anchor ms', 'anchor status', 'ratio'];
+  const body = rows.map((r) => [r.case, r.sizes, fmt(r.ualignMs), fmt(r.ualignMemMB, 0), r.anchor, fmt(r.anchorMs), r.anchorStatus, fmt(r.ratio, 2)]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(w[i])).join(' | ');
+  return [line(head), w.map((x) => '-'.repeat(x)).join('-|-'), ...body.map(line)].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (!existsSync(distIndex)) {
+    process.stderr.write('bench/lp: build first (npx tsc -p .)\n');
+    process.exit(2);
+  }
+  const rows = await run({ quick: process.argv.includes('--quick') });
+  process.stdout.write(table(rows) + '\n');
+}
+

@@ -1,0 +1,69 @@
+import { CLAIMS } from '../../claims/registry.js';
+import { DEFAULT_SEED, verify } from '../../claims/verify.js';
+import { faultFromEnv } from '../../claims/kernel.js';
+import { InputError } from '../../model/types.js';
+import { toJsonText } from '../../report/atomic.js';
+import { verifyTable, writeVerifyReports } from '../../report/verify.js';
+import { intOpt, parseArgs } from '../args.js';
+import { Command } from '../command.js';
+
+const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--shard i/n] [--jobs J] [--json] [--out dir] [--times] [--no-corpus]
+
+Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T7 must hold on
+every generated instance, the negative controls N1–N4 must be refuted by a shrunk counterexample that
+is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
+  --runs N       instances per claim (default: each claim's built-in suite, 100–400)
+  --seed S       global seed (default ${DEFAULT_SEED}); each claim's seed is hash(S:id)
+  --claims ids   comma list, e.g. T0,T3,N1 (default: all)
+  --shard i/n    run shard i of n: seed hash(S:id:i/n) and ⌊N/n⌋ (+1) runs; join with merge-reports
+  --jobs J       worker threads (default: all cores; 0 = in process). Results do not depend on it.
+  --json         print verify.json on stdout instead of the table
+  --out dir      report folder (default reports): verify.json, verify.md, counterexamples/<id>.{json,md}
+  --times        add wall times to the printed table (never to the report files)
+  --no-corpus    do not replay fixtures/counterexamples/
+Same seed, same output: verify.json, verify.md and the piped table are byte-identical across runs
+and worker counts. Times appear only with --times or on a terminal.`;
+
+export function parseShard(s: string | undefined): { index: number; count: number } | undefined {
+  if (s === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(s.trim());
+  if (!m) throw new InputError(`verify: --shard must be i/n, got "${s}"`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count) throw new InputError(`verify: --shard needs 1 ≤ i ≤ n, got "${s}"`);
+  return { index, count };
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'check every claim (T0–T7 hold, N1–N4 refuted) as shrinking properties; write reports',
+  help,
+  async run(argv) {
+    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'shard', 'jobs', 'out'], ['json', 'times', 'no-corpus'], 'verify');
+    const runs = a.opts.has('runs') ? intOpt(a, 'runs', 'verify') : undefined;
+    const seed = a.opts.has('seed') ? intOpt(a, 'seed', 'verify', undefined, -(2 ** 31)) : DEFAULT_SEED;
+    const jobs = a.opts.has('jobs') ? intOpt(a, 'jobs', 'verify', undefined, 0) : undefined;
+    const shard = parseShard(a.opts.get('shard'));
+    const out = a.opts.get('out') ?? 'reports';
+    const tty = process.stderr.isTTY === true;
+    const times = new Map<string, number>();
+    const { report } = await verify({
+      seed,
+      runs,
+      claims: a.opts.get('claims'),
+      shard,
+      workers: jobs,
+      corpusDir: a.flags.has('no-corpus') ? null : undefined,
+      fault: faultFromEnv(),
+      onResult: (r, done, total) => {
+        times.set(r.id, r.ms);
+        if (tty) process.stderr.write(`\rverify: ${done}/${total} claims done (${r.id} ${r.outcome})\x1b[K${done === total ? '\n' : ''}`);
+      },
+    });
+    const info = new Map(CLAIMS.map((c) => [c.id, { statement: c.statement, latex: c.latex }]));
+    writeVerifyReports(out, report, info);
+    if (a.flags.has('json')) process.stdout.write(toJsonText(report));
+    else process.stdout.write(verifyTable(report, a.flags.has('times') || process.stdout.isTTY ? times : undefined));
+    return report.ok ? 0 : 1;
+  },
+};

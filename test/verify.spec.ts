@@ -1,0 +1,82 @@
+// Issue 5: `ualign verify` fails on a deliberately broken U_k with a shrunk, replayable counterexample;
+// same seed → same bytes whatever the worker count; shards merge into one report.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verify } from '../src/claims/verify.js';
+import { claimById } from '../src/claims/registry.js';
+import { setFault } from '../src/claims/kernel.js';
+import { mergeReports } from '../src/report/verify.js';
+
+const BIN = join(__dirname, '..', 'bin', 'ualign.mjs');
+const ualign = (args: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = () => mkdtempSync(join(tmpdir(), 'ualign-verify-'));
+
+describe('fault injection (issue 5 acceptance)', () => {
+  it('an off-by-one in U_k makes verify fail with a shrunk counterexample that replays exactly', async () => {
+    const { report } = await verify({ claims: 'T0,T2,N3', runs: 100, workers: 0, corpusDir: null, fault: 'uk-off-by-one' });
+    expect(report.ok).toBe(false);
+    const t0 = report.claims.find((c) => c.id === 'T0')!;
+    expect(t0.outcome).toBe('refuted');
+    expect(t0.ok).toBe(false);
+    expect(t0.path).not.toBeNull();
+    const p = t0.counterexample!.profile as { responses: string[]; users: unknown[] };
+    expect(p.responses.length).toBe(1); // shrunk all the way: one response, one user type
+    expect(p.users.length).toBe(1);
+    const T0 = claimById('T0');
+    setFault('uk-off-by-one');
+    try {
+      const v = T0.check(T0.fromJson(t0.counterexample));
+      expect(v.ok).toBe(false);
+      expect(v.slack.toString()).toBe(t0.verdict!.slack);
+    } finally {
+      setFault(null);
+    }
+    expect(T0.check(T0.fromJson(t0.counterexample)).ok).toBe(true); // the core is right
+  });
+
+  it('CLI: UALIGN_FAULT makes `ualign verify` exit 1; `ualign replay` reproduces it only with the fault', () => {
+    const out = tmp();
+    const r = ualign(['verify', '--claims', 'T0,N4', '--runs', '50', '--jobs', '0', '--out', out, '--no-corpus'], { UALIGN_FAULT: 'uk-off-by-one' });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/T0\s+holds\s+refuted/);
+    const rep = JSON.parse(readFileSync(join(out, 'verify.json'), 'utf8'));
+    expect(rep.ok).toBe(false);
+    expect(readFileSync(join(out, 'counterexamples', 'T0.md'), 'utf8')).toMatch(/A positive claim failed/);
+    const cx = join(out, 'counterexamples', 'T0.json');
+    expect(ualign(['replay', cx], { UALIGN_FAULT: 'uk-off-by-one' }).code).toBe(0);
+    const clean = ualign(['replay', cx]);
+    expect(clean.code).toBe(1);
+    expect(clean.out).toMatch(/NOT a counterexample/);
+  });
+});
+
+describe('determinism and shards', () => {
+  it('same seed, same bytes, whatever the number of workers', () => {
+    const a = tmp();
+    const b = tmp();
+    const ra = ualign(['verify', '--runs', '30', '--jobs', '0', '--out', a]);
+    const rb = ualign(['verify', '--runs', '30', '--jobs', '2', '--out', b]);
+    expect(ra.code).toBe(0);
+    expect(ra.out).toBe(rb.out);
+    for (const f of ['verify.json', 'verify.md', 'counterexamples/N1.json'])
+      expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
+  });
+
+  it('shards split the runs deterministically and merge into one report', async () => {
+    const s1 = await verify({ runs: 41, workers: 0, shard: { index: 1, count: 2 }, claims: 'T0,T4,N2' });
+    const s2 = await verify({ runs: 41, workers: 0, shard: { index: 2, count: 2 }, claims: 'T0,T4,N2' });
+    expect(s1.report.shard).toBe('1/2');
+    const m = mergeReports([s1.report, s2.report]);
+    expect(m.ok).toBe(true);
+    const t0 = m.claims.find((c) => c.id === 'T0')!;
+    expect(t0.runs).toBe(41);
+    expect(m.claims.find((c) => c.id === 'N2')!.outcome).toBe('refuted');
+    expect(m.merged).toEqual(['1/2', '2/2']);
+  });
+});
