@@ -30,12 +30,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`ualign ${name}: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof RangeError) {
-      process.stderr.write(`ualign ${name}: ${e.message}\n`);
+    if (e instanceof InputError || e instanceof RangeError) {
+      // messages may already name the command: say it once.
+      const msg = e.message.startsWith(`${name}: `) ? e.message.slice(name.length + 2) : e.message;
+      process.stderr.write(`ualign ${name}: ${msg.split('\n')[0]}\n`);
       return 2;
     }
     process.stderr.write(`ualign ${name}: internal error: ${(e as Error).message}\n`);

@@ -3,7 +3,7 @@
 // indifference equations U_k(y; π) = 1/(k+1), y ∈ support (Newton); exact residuals drive a few more
 // Newton steps on dyadic iterates; ε is then computed exactly from the returned rational π.
 import { Rat } from '../exact/rational.js';
-import { makePolicy } from '../model/build.js';
+import { makePolicy, makePrompt } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { floatSelfPlay } from './dynamics.js';
@@ -71,8 +71,50 @@ interface Candidate {
   bits?: number;
 }
 
-/** One prompt: support from Hedge, Newton on the indifference equations, exact ε. */
+/**
+ * Clone classes: responses tied in every user type's order. U_k(·; π) depends only on each class's
+ * total mass (SPEC §2: e and w are unions of whole classes), so solving the game on one representative
+ * per class and splitting its mass equally is exact — and removes the non-isolated directions.
+ */
+export function cloneClasses(prompt: Prompt): number[][] {
+  const byKey = new Map<string, number[]>();
+  prompt.responses.forEach((_, y) => {
+    const key = prompt.users.map((u) => u.rank[y]).join(',');
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(y);
+  });
+  return [...byKey.values()];
+}
+
+/** One prompt: clones merged, then support from Hedge, Newton on the indifference equations, exact ε. */
 export function promptEquilibrium(prompt: Prompt, k: number, opts: EquilibriumOptions = {}): PromptEquilibrium {
+  const classes = cloneClasses(prompt);
+  if (classes.length === prompt.responses.length) return solvePrompt(prompt, k, opts);
+  const reps = classes.map((c) => c[0]);
+  const repOf = new Int32Array(prompt.responses.length);
+  classes.forEach((c, i) => c.forEach((y) => (repOf[y] = i)));
+  const reduced = makePrompt(
+    reps.map((y) => prompt.responses[y]),
+    prompt.users.map((u) => ({
+      weight: u.weight,
+      tiers: u.tiers.map((t) => [...new Set(t.map((y) => repOf[y]))].map((i) => prompt.responses[reps[i]])),
+    })),
+  );
+  const r = solvePrompt(reduced, k, opts);
+  const split = (v: readonly Rat[]) => prompt.responses.map((_, y) => v[repOf[y]].div(Rat.of(classes[repOf[y]].length)));
+  const probs = split(r.probs);
+  const epsilon = promptExploitability(prompt, probs, k).epsilon; // recomputed on the full prompt
+  return {
+    ...r,
+    probs,
+    epsilon,
+    support: probs.flatMap((v, y) => (v.sign() > 0 ? [y] : [])),
+    box: r.box && { lo: split(r.box.lo), hi: split(r.box.hi), radius: r.box.radius },
+    boxReason: r.boxReason,
+  };
+}
+
+function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): PromptEquilibrium {
   const t0 = performance.now();
   const target = opts.target ?? DEFAULT_TARGET;
   const fp = floatPrompt(prompt);
