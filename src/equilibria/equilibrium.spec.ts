@@ -102,3 +102,17 @@ describe('equilibrium (SPEC §3)', () => {
     expect(simplestBetween(Rat.of(0), Rat.of(1, 1000)).toString()).toBe('0');
   });
 });
+
+describe('clone responses (tied in every order)', () => {
+  it('are merged, so the equilibrium stays isolated and ε ≤ 10^-30 with a box (k = 6)', () => {
+    const prompt = makePrompt(['a', 'b', 'c', 'd'], [
+      { weight: Rat.of(3, 4), tiers: [['c', 'd'], ['b'], ['a']] },
+      { weight: Rat.of(1, 4), tiers: [['a', 'b'], ['c', 'd']] },
+    ]);
+    const r = promptEquilibrium(prompt, 6);
+    expect(r.epsilon.le(Rat.of(1n, 10n ** 30n))).toBe(true);
+    expect(r.epsilon.eq(promptExploitability(prompt, r.probs, 6).epsilon)).toBe(true);
+    expect(r.probs[2].eq(r.probs[3])).toBe(true);
+    expect(r.box).not.toBeNull();
+  });
+});
