@@ -4,17 +4,7 @@
 // quality + uniform noise (strict rankings), integer weights 1..5.
 // Usage: npx tsc -p . && node bench/equilibria.mjs [--quick]
 import { Rat, makePrompt, makeProfile, equilibrium, normalFormSize } from '../dist/index.js';
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as mulberry32 } from './util.mjs';
 
 export function instance(n, m, seed, noise = 2) {
   const rnd = mulberry32(seed);

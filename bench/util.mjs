@@ -2,17 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: the same seeded PRNG as the library's instances. */
+import { mulberry32 } from '../dist/index.js';
+export const prng = mulberry32;
 
 /**
  * Profile JSON with n responses and m strict rankings: Mallows-like noise around a centre

@@ -122,3 +122,4 @@ export {
   type ClaimEntry,
   type CounterexampleReport,
 } from './report/verify.js';
+export { mulberry32 } from './equilibria/floatKernel.js';

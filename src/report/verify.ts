@@ -5,23 +5,8 @@ import { Rat } from '../exact/rational.js';
 import type { ClaimResult } from '../claims/run.js';
 import { toJsonText, writeFileAtomic } from './atomic.js';
 
-export interface ClaimEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly rule: string;
-  readonly expect: 'holds' | 'refuted';
-  readonly outcome: 'holds' | 'refuted' | 'error';
-  readonly ok: boolean;
-  readonly runs: number;
-  readonly minSlack: string | null;
-  readonly seed: number;
-  readonly path: string | null;
-  readonly counterexample: Record<string, unknown> | null;
-  readonly verdict: { slack: string; certificate: Record<string, unknown> } | null;
-  readonly shrinks: number;
-  readonly corpus: { readonly replayed: number; readonly consistent: number };
-  readonly error: string | null;
-}
+/** A claim's result as written to verify.json: everything but the wall time. */
+export type ClaimEntry = Omit<ClaimResult, 'ms'>;
 
 export interface VerifyReport {
   readonly ok: boolean;
