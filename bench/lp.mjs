@@ -101,22 +101,20 @@ function ensureAnchors() {
   return { avail: out, note };
 }
 
-/** Run a command with a wall-clock limit; ms, status ('ok' | 'did not finish' | 'failed'), peak RSS MB. */
+/** Run a command with a wall-clock limit (SIGKILL at the limit); ms and status ('ok' | 'did not finish' | 'failed'). */
 function timed(cmd, args, limitMs, opts = {}) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', timeout: limitMs, killSignal: 'SIGKILL', maxBuffer: 1 << 28, ...opts });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: limitMs, killSignal: 'SIGKILL', maxBuffer: 1 << 28, ...opts });
   const ms = performance.now() - t0;
-  if (r.error && r.error.code === 'ETIMEDOUT') return { ms: limitMs, status: 'did not finish', out: '' };
-  if (r.signal === 'SIGKILL') return { ms: limitMs, status: 'did not finish', out: '' };
-  const rssKB = Number((r.stderr ?? '').trim().split('\n').pop());
-  return { ms, status: r.status === 0 ? 'ok' : `failed (exit ${r.status})`, out: r.stdout ?? '', err: r.stderr ?? '', memMB: Number.isFinite(rssKB) ? rssKB / 1024 : null };
+  if ((r.error && r.error.code === 'ETIMEDOUT') || r.signal === 'SIGKILL') return { ms: limitMs, status: 'did not finish', out: '' };
+  return { ms, status: r.status === 0 ? 'ok' : `failed (exit ${r.status})`, out: r.stdout ?? '' };
 }
 
 const ualignScript = (profilePath) => `
 import { loadProfile, maximalLottery } from ${JSON.stringify(distIndex)};
 const r = await maximalLottery(loadProfile(${JSON.stringify(profilePath)}));
 const p = r.prompts[0];
-process.stdout.write(JSON.stringify({ value: r.value.toString(), method: p.method, support: p.probs.filter((v) => !v.isZero()).length, probs: p.probs.map(String) }));
+process.stdout.write(JSON.stringify({ maxRssKB: process.resourceUsage().maxRSS, value: r.value.toString(), method: p.method, support: p.probs.filter((v) => !v.isZero()).length, probs: p.probs.map(String) }));
 `;
 
 export async function run({ quick = false } = {}) {
@@ -182,7 +180,7 @@ export async function run({ quick = false } = {}) {
           case: 'maximal lottery (whole process)',
           sizes,
           ualignMs: u.ms,
-          ualignMemMB: u.memMB ?? null,
+          ualignMemMB: info.maxRssKB ? info.maxRssKB / 1024 : null,
           anchor: cmd,
           anchorMs: a.ms,
           anchorStatus: a.status,
