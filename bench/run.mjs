@@ -70,7 +70,7 @@ for (const res of results) {
   }
   lines.push('| case | sizes | ualign ms | ualign MB | anchor | anchor ms | anchor MB | ratio | note |', '|---|---|---|---|---|---|---|---|---|');
   for (const r of res.rows) {
-    const sizes = Object.entries(r.sizes ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
+    const sizes = typeof r.sizes === 'string' ? r.sizes : Object.entries(r.sizes ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
     const anchorStatus = r.anchorStatus && r.anchorStatus !== 'ok' ? ` (${r.anchorStatus})` : '';
     const note = [r.target ? `${r.target}: ${r.met ? 'met' : 'NOT met'}` : '', r.note ?? ''].filter(Boolean).join('; ');
     lines.push(

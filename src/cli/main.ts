@@ -1,12 +1,13 @@
 import { InputError } from '../model/types.js';
 import { COMMANDS } from './commands/index.js';
 
-function usage(): string {
-  const w = Math.max(...COMMANDS.map((c) => c.name.length));
+async function usage(): Promise<string> {
+  const cmds = await Promise.all(COMMANDS.map((c) => c.load()));
+  const w = Math.max(...cmds.map((c) => c.name.length));
   return (
     'ualign — exact checks of test-time-scaling alignment (Cai & Zheng, Asymptotic Universal Alignment)\n\n' +
     'usage: ualign <command> [options]     ualign <command> --help\n\ncommands:\n' +
-    COMMANDS.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join('\n') +
+    cmds.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join('\n') +
     '\n'
   );
 }
@@ -15,14 +16,15 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return name === undefined ? 2 : 0;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`ualign: unknown command "${name}" (see ualign --help)\n`);
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(cmd.help + '\n');
     return 0;

@@ -12,20 +12,20 @@ export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   let total = 0n;
   for (const v of a) total += v;
-  // order: the listed tiers best first, then the unlisted bottom tier; next[i]: first position in a worse tier
+  // order: responses sorted by tier (counting sort on rank); next[i]: first position in a worse tier
   const orders = prompt.users.map((u) => {
+    const start = new Int32Array(u.numTiers + 1);
+    for (let y = 0; y < n; y++) start[u.rank[y] + 1]++;
+    for (let t = 0; t < u.numTiers; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, u.numTiers);
     const order = new Int32Array(n);
     const next = new Int32Array(n);
-    let i = 0;
-    const push = (tier: readonly number[]) => {
-      const end = i + tier.length;
-      for (const y of tier) {
-        order[i] = y;
-        next[i++] = end;
-      }
-    };
-    for (const t of u.tiers) push(t);
-    if (i < n) push([...Array(n).keys()].filter((y) => u.rank[y] === u.tiers.length));
+    for (let y = 0; y < n; y++) {
+      const t = u.rank[y];
+      const i = fill[t]++;
+      order[i] = y;
+      next[i] = start[t + 1];
+    }
     return { order, next };
   });
   const K: bigint[][] = [];

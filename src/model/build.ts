@@ -1,12 +1,29 @@
 import { Rat } from '../exact/rational.js';
 import { InputError, Outcome, Policy, KOutputModel, Profile, Prompt, UserType } from './types.js';
 
-/** Build a prompt from ids and user types given as (weight, tiers of ids); validates and normalises. */
-export function makePrompt(
-  responses: readonly string[],
-  users: readonly { weight: Rat; tiers: readonly (readonly string[])[] }[],
-  where = 'profile',
-): Prompt {
+/** A user type stored by its ranks; the tiers are derived on first use (SPEC §1). */
+class RankedUser implements UserType {
+  private cached: number[][] | null = null;
+  constructor(
+    readonly weight: Rat,
+    readonly rank: Int32Array,
+    /** Listed tiers (the implicit bottom tier of unlisted responses excluded). */
+    private readonly listed: number,
+    readonly numTiers: number,
+  ) {}
+  get tiers(): readonly (readonly number[])[] {
+    if (this.cached === null) {
+      const t: number[][] = Array.from({ length: this.listed }, () => []);
+      this.rank.forEach((r, y) => {
+        if (r < this.listed) t[r].push(y);
+      });
+      this.cached = t;
+    }
+    return this.cached;
+  }
+}
+
+function indexOf(responses: readonly string[], where: string): Map<string, number> {
   if (responses.length === 0) throw new InputError(`${where}: no responses`);
   const index = new Map<string, number>();
   responses.forEach((id, i) => {
@@ -14,35 +31,60 @@ export function makePrompt(
     if (index.has(id)) throw new InputError(`${where}: duplicate response "${id}" in responses`);
     index.set(id, i);
   });
+  return index;
+}
+
+/**
+ * Build a prompt from user types given by rank vectors (rank[y] = listed tier of y, −1 = unlisted)
+ * with `listed` tiers each, all non-empty. Validated by the callers; normalises the weights.
+ */
+export function promptFromRanks(
+  responses: readonly string[],
+  users: readonly { weight: Rat; rank: Int32Array; listed: number }[],
+  where = 'profile',
+): Prompt {
+  const index = indexOf(responses, where);
   if (users.length === 0) throw new InputError(`${where}: no users`);
-  const total = Rat.sum(users.map((u) => u.weight));
-  const n = responses.length;
-  const out: UserType[] = users.map((u, ui) => {
+  users.forEach((u, ui) => {
     if (u.weight.sign() <= 0) throw new InputError(`${where}: users[${ui}].weight must be positive`);
+  });
+  const total = Rat.sum(users.map((u) => u.weight));
+  const out = users.map((u) => {
+    let unlisted = false;
+    const rank = u.rank;
+    for (let y = 0; y < rank.length; y++) {
+      if (rank[y] < 0) {
+        rank[y] = u.listed;
+        unlisted = true;
+      }
+    }
+    return new RankedUser(u.weight.div(total), rank, u.listed, u.listed + (unlisted ? 1 : 0));
+  });
+  return { responses: [...responses], index, users: out };
+}
+
+/** Build a prompt from ids and user types given as (weight, tiers of ids); validates and normalises. */
+export function makePrompt(
+  responses: readonly string[],
+  users: readonly { weight: Rat; tiers: readonly (readonly string[])[] }[],
+  where = 'profile',
+): Prompt {
+  const index = indexOf(responses, where);
+  const n = responses.length;
+  const ranked = users.map((u, ui) => {
     const rank = new Int32Array(n).fill(-1);
-    const tiers: number[][] = [];
     u.tiers.forEach((tier, ti) => {
       if (tier.length === 0) throw new InputError(`${where}: users[${ui}].ranking[${ti}] is an empty tier`);
-      const t: number[] = [];
       for (const id of tier) {
         const y = index.get(id);
         if (y === undefined) throw new InputError(`${where}: users[${ui}].ranking: unknown response "${id}"`);
         if (rank[y] !== -1) throw new InputError(`${where}: users[${ui}].ranking: duplicate response "${id}"`);
-        rank[y] = tiers.length;
-        t.push(y);
+        rank[y] = ti;
       }
-      tiers.push(t);
     });
-    let unlisted = false;
-    for (let y = 0; y < n; y++) {
-      if (rank[y] === -1) {
-        rank[y] = tiers.length;
-        unlisted = true;
-      }
-    }
-    return { weight: u.weight.div(total), tiers, rank, numTiers: tiers.length + (unlisted ? 1 : 0) };
+    return { weight: u.weight, rank, listed: u.tiers.length };
   });
-  return { responses: [...responses], index, users: out };
+  return promptFromRanks(responses, ranked, where);
 }
 
 export function singlePrompt(prompt: Prompt): Profile {

@@ -45,7 +45,7 @@ describe('PrefLib', () => {
     const pr = p.prompts[0].prompt;
     expect(pr.responses).toEqual(['1', '2', '3']);
     expect(pr.users.map((u) => u.weight.toString())).toEqual(['2/3', '1/3']);
-    expect(pr.users[1].tiers).toEqual([[2, 0], [1]]);
+    expect(pr.users[1].tiers).toEqual([[0, 2], [1]]);
   });
   it('reads the legacy format', () => {
     const p = profileFromPrefLib(['3', '1,x', '2,y', '3,z', '5,5,2', '3,1,2,3', '2,3,2,1'].join('\n'));
@@ -55,7 +55,7 @@ describe('PrefLib', () => {
     expect(pr.users[1].tiers).toEqual([[2], [1], [0]]);
   });
   it('rejects out-of-range alternatives with the line', () => {
-    expect(() => profileFromPrefLib(['# NUMBER ALTERNATIVES: 2', '1: 1,3'].join('\n'), 'f.soi')).toThrow(/f.soi: vote 1: alternative 3/);
+    expect(() => profileFromPrefLib(['# NUMBER ALTERNATIVES: 2', '1: 1,3'].join('\n'), 'f.soi')).toThrow(/f.soi: vote 1 \(line 2\): alternative 3 is not in 1..2/);
   });
 });
 

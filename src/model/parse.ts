@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Rat } from '../exact/rational.js';
-import { makeKOutput, makePolicy, makeProfile, makePrompt } from './build.js';
+import { makeKOutput, makePolicy, makeProfile, makePrompt, promptFromRanks } from './build.js';
 import { InputError, KOutputModel, Model, Outcome, Policy, Profile, Prompt } from './types.js';
 
 type Json = unknown;
@@ -149,7 +149,7 @@ export function readJsonFile(path: string): Json {
 export function profileFromPrefLib(text: string, where = 'preflib'): Profile {
   const names = new Map<number, string>();
   let declared = -1;
-  const votes: { count: number; tiers: number[][] }[] = [];
+  const votes: { count: number; line: number; text: string }[] = [];
   const lines = text.split(/\r?\n/);
   const oldFormat = lines.length > 0 && /^\s*\d+\s*$/.test(lines[0]) && !lines.some((l) => l.startsWith('#'));
   let i = 0;
@@ -176,20 +176,7 @@ export function profileFromPrefLib(text: string, where = 'preflib'): Profile {
     if (!m) throw new InputError(`${where}: line ${i + 1}: expected "count: ranking"`);
     const count = Number(m[1]);
     if (!Number.isSafeInteger(count) || count <= 0) throw new InputError(`${where}: line ${i + 1}: count must be a positive integer`);
-    const tiers: number[][] = [];
-    const re = /\{([^}]*)\}|([^,{}\s]+)/g;
-    let t: RegExpExecArray | null;
-    while ((t = re.exec(m[2])) !== null) {
-      const parts = (t[1] !== undefined ? t[1].split(',') : [t[2]]).map((s) => s.trim()).filter((s) => s !== '');
-      if (t[1] !== undefined && parts.length === 0) continue;
-      tiers.push(
-        parts.map((s) => {
-          if (!/^\d+$/.test(s)) throw new InputError(`${where}: line ${i + 1}: "${s}" is not an alternative number`);
-          return Number(s);
-        }),
-      );
-    }
-    votes.push({ count, tiers });
+    votes.push({ count, line: i + 1, text: m[2] });
   }
   if (declared < 1) throw new InputError(`${where}: no "# NUMBER ALTERNATIVES" header`);
   if (votes.length === 0) throw new InputError(`${where}: no votes`);
@@ -197,20 +184,54 @@ export function profileFromPrefLib(text: string, where = 'preflib'): Profile {
   const named = alt.map((a) => names.get(a));
   const useNames = named.every((s) => s !== undefined && s !== '') && new Set(named).size === declared;
   const ids = alt.map((a, j) => (useNames ? (named[j] as string) : String(a)));
-  const idOf = (a: number, line: number): string => {
-    if (a < 1 || a > declared) throw new InputError(`${where}: vote ${line}: alternative ${a} is not in 1..${declared}`);
-    return ids[a - 1];
-  };
   return makeProfile([
     {
       weight: Rat.ONE,
-      prompt: makePrompt(
+      prompt: promptFromRanks(
         ids,
-        votes.map((v, vi) => ({ weight: Rat.of(v.count), tiers: v.tiers.map((t) => t.map((a) => idOf(a, vi + 1))) })),
+        votes.map((v, vi) => ({ weight: Rat.of(v.count), ...rankFromPrefLib(v.text, declared, `${where}: vote ${vi + 1} (line ${v.line})`) })),
         where,
       ),
     },
   ]);
+}
+
+/** One PrefLib ranking "3,{1,4},2" → rank per alternative (−1 = unlisted) and the number of tiers; a char scan. */
+function rankFromPrefLib(s: string, declared: number, where: string): { rank: Int32Array; listed: number } {
+  const rank = new Int32Array(declared).fill(-1);
+  let tier = 0;
+  let inBrace = false;
+  let inTier = 0;
+  const L = s.length;
+  let i = 0;
+  while (i < L) {
+    let c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      let v = 0;
+      while (i < L && c >= 48 && c <= 57) {
+        v = v * 10 + c - 48;
+        c = s.charCodeAt(++i);
+      }
+      if (v < 1 || v > declared) throw new InputError(`${where}: alternative ${v} is not in 1..${declared}`);
+      if (rank[v - 1] !== -1) throw new InputError(`${where}: alternative ${v} appears twice`);
+      rank[v - 1] = tier;
+      if (inBrace) inTier++;
+      else tier++;
+      continue;
+    }
+    if (c === 123) {
+      if (inBrace) throw new InputError(`${where}: nested "{"`);
+      inBrace = true;
+      inTier = 0;
+    } else if (c === 125) {
+      if (!inBrace) throw new InputError(`${where}: "}" without "{"`);
+      inBrace = false;
+      if (inTier > 0) tier++;
+    } else if (c !== 44 && c !== 32 && c !== 9) throw new InputError(`${where}: "${s[i]}" is not an alternative number`);
+    i++;
+  }
+  if (inBrace) throw new InputError(`${where}: unclosed "{"`);
+  return { rank, listed: tier };
 }
 
 /** Load a profile file: .json, or PrefLib (.soc/.soi/.toc/.toi). */

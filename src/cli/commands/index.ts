@@ -1,16 +1,20 @@
 import { Command } from '../command.js';
-import { verifyCommand } from './verify.js';
-import { replayCommand } from './replay.js';
-import { mergeReportsCommand } from './merge-reports.js';
-import { nashCommand } from './nash.js';
-import { bestKOutputCommand } from './best-k-output.js';
-import { exploitabilityCommand } from './exploitability.js';
-import { winrateCommand } from './winrate.js';
-import { checkCommand } from './check.js';
-import { algorithmsCommand } from './algorithms.js';
-import { equilibriumCommand } from './equilibrium.js';
-import { selfplayCommand } from './selfplay.js';
-import { exportNfgCommand } from './export-nfg.js';
 
-/** Every `ualign` subcommand, in the order `ualign --help` lists them. */
-export const COMMANDS: Command[] = [winrateCommand, exploitabilityCommand, nashCommand, bestKOutputCommand, equilibriumCommand, selfplayCommand, exportNfgCommand, checkCommand, algorithmsCommand, verifyCommand, replayCommand, mergeReportsCommand];
+/**
+ * Every `ualign` subcommand, in the order `ualign --help` lists them. Each module is loaded only
+ * when its command runs, so a command's start-up pays for its own imports alone.
+ */
+export const COMMANDS: { readonly name: string; readonly load: () => Promise<Command> }[] = [
+  { name: 'winrate', load: async () => (await import('./winrate.js')).winrateCommand },
+  { name: 'exploitability', load: async () => (await import('./exploitability.js')).exploitabilityCommand },
+  { name: 'nash', load: async () => (await import('./nash.js')).nashCommand },
+  { name: 'best-k-output', load: async () => (await import('./best-k-output.js')).bestKOutputCommand },
+  { name: 'equilibrium', load: async () => (await import('./equilibrium.js')).equilibriumCommand },
+  { name: 'selfplay', load: async () => (await import('./selfplay.js')).selfplayCommand },
+  { name: 'export-nfg', load: async () => (await import('./export-nfg.js')).exportNfgCommand },
+  { name: 'check', load: async () => (await import('./check.js')).checkCommand },
+  { name: 'algorithms', load: async () => (await import('./algorithms.js')).algorithmsCommand },
+  { name: 'verify', load: async () => (await import('./verify.js')).verifyCommand },
+  { name: 'replay', load: async () => (await import('./replay.js')).replayCommand },
+  { name: 'merge-reports', load: async () => (await import('./merge-reports.js')).mergeReportsCommand },
+];
