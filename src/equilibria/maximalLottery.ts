@@ -6,7 +6,7 @@ import { IntLP } from '../lp/integer.js';
 import { Tableau } from '../lp/simplex.js';
 import { solveLP, SolveMethod } from '../lp/solve.js';
 import { LPMethod } from '../lp/types.js';
-import { condorcetWinner, marginMatrix } from './pairwise.js';
+import { MarginRows, condorcetWinner, marginMatrix, marginRows } from './pairwise.js';
 
 export interface PromptMaximalLottery {
   readonly probs: Rat[];
@@ -31,7 +31,11 @@ export interface MaximalLotteryResult {
  * (⇔ P(π ≻ y') ≥ ½). Returns P(π ≻ y') for every y', or null when π is not a maximal lottery.
  */
 export function maximalLotteryCertificate(K: readonly (readonly bigint[])[], B: bigint, probs: readonly Rat[]): Rat[] | null {
-  const n = K.length;
+  return certificateFromRows((y) => K[y], K.length, B, probs);
+}
+
+/** The same check reading only the rows K[y][·] of the support of π. */
+export function certificateFromRows(row: (y: number) => readonly bigint[], n: number, B: bigint, probs: readonly Rat[]): Rat[] | null {
   let D = 1n;
   for (const p of probs) {
     if (p.sign() < 0) return null;
@@ -41,13 +45,17 @@ export function maximalLotteryCertificate(K: readonly (readonly bigint[])[], B: 
   let s = 0n;
   for (const v of num) s += v;
   if (s !== D) return null;
+  const t = new Array<bigint>(n).fill(0n);
+  num.forEach((v, y) => {
+    if (v === 0n) return;
+    const r = row(y);
+    for (let z = 0; z < n; z++) if (r[z] !== 0n) t[z] += v * r[z];
+  });
   const out: Rat[] = [];
   for (let z = 0; z < n; z++) {
-    let t = 0n;
-    for (let y = 0; y < n; y++) if (num[y] !== 0n && K[y][z] !== 0n) t += num[y] * K[y][z];
-    if (t < 0n) return null;
+    if (t[z] < 0n) return null;
     // P(π ≻ z) = Σ π_y (B + K[y][z])/(2B) = (B·D + t)/(2B·D)
-    out.push(Rat.of(B * D + t, 2n * B * D));
+    out.push(Rat.of(B * D + t[z], 2n * B * D));
   }
   return out;
 }
@@ -93,18 +101,18 @@ export const ORACLE_FROM = 40;
  * Double oracle on the symmetric game K: solve the NLHF LP restricted to a set S of responses, then add the
  * responses z that beat the restricted equilibrium (Σ_{y∈S} π_y K[y][z] < 0), until none does. Then π is a
  * maximal lottery of the whole game: exactly the certificate checked afterwards. S starts from the best
- * Copeland scores; each round adds at most 10 of the most violated responses.
+ * net Borda scores; each round adds at most 10 of the most violated responses. Only rows K[y][·], y ∈ S,
+ * are ever computed: O(m·n·|S|) instead of the full O(m·n²) matrix.
  */
-async function doubleOracle(K: readonly (readonly bigint[])[]): Promise<{ probs: Rat[]; method: LPMethod }> {
-  const n = K.length;
-  const copeland = K.map((row) => row.reduce((a, v) => a + (v > 0n ? 1 : v < 0n ? -1 : 0), 0));
-  const byScore = [...Array(n).keys()].sort((x, y) => copeland[y] - copeland[x] || x - y);
+async function doubleOracle(M: MarginRows): Promise<{ probs: Rat[]; method: LPMethod }> {
+  const n = M.n;
+  const byScore = [...Array(n).keys()].sort((x, y) => (M.borda[y] > M.borda[x] ? 1 : M.borda[y] < M.borda[x] ? -1 : x - y));
   const inS = new Uint8Array(n);
   let S = byScore.slice(0, 10);
   for (;;) {
     S.sort((x, y) => x - y);
     S.forEach((y) => (inS[y] = 1));
-    const r = await solveLP(nlhfLP(S.map((y) => S.map((z) => K[y][z]))));
+    const r = await solveLP(nlhfLP(S.map((y) => S.map((z) => M.row(y)[z]))));
     if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`);
     const { num, den } = commonDenominator(r.x.slice(0, S.length));
     const viol: { z: number; t: bigint }[] = [];
@@ -112,7 +120,7 @@ async function doubleOracle(K: readonly (readonly bigint[])[]): Promise<{ probs:
       if (inS[z]) continue;
       let t = 0n;
       S.forEach((y, i) => {
-        if (num[i] !== 0n) t += num[i] * K[y][z];
+        if (num[i] !== 0n) t += num[i] * M.row(y)[z];
       });
       if (t < 0n) viol.push({ z, t });
     }
@@ -129,6 +137,7 @@ async function doubleOracle(K: readonly (readonly bigint[])[]): Promise<{ probs:
 /** A certified maximal lottery on one prompt. */
 export async function promptMaximalLottery(prompt: Prompt, opts: { method?: SolveMethod } = {}): Promise<PromptMaximalLottery> {
   const n = prompt.responses.length;
+  if (n > ORACLE_FROM && opts.method === undefined) return largeMaximalLottery(prompt);
   const { K, B } = marginMatrix(prompt);
   const cw = condorcetWinner(K);
   let probs: Rat[];
@@ -136,15 +145,31 @@ export async function promptMaximalLottery(prompt: Prompt, opts: { method?: Solv
   if (cw !== null) {
     probs = prompt.responses.map((_, y) => (y === cw ? Rat.ONE : Rat.ZERO));
     method = 'condorcet';
-  } else if (n <= ORACLE_FROM || opts.method !== undefined) {
+  } else {
     const r = await solveLP(nlhfLP(K), opts);
     if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`); // impossible: feasible and bounded
     probs = r.x.slice(0, n);
     method = r.method;
-  } else {
-    ({ probs, method } = await doubleOracle(K));
   }
-  const winRates = maximalLotteryCertificate(K, B, probs);
+  return certified(probs, cw, method, maximalLotteryCertificate(K, B, probs));
+}
+
+/** Large n: double oracle on margin rows computed on demand; the certificate reads the support's rows only. */
+async function largeMaximalLottery(prompt: Prompt): Promise<PromptMaximalLottery> {
+  const M = marginRows(prompt);
+  const n = M.n;
+  const { probs, method } = await doubleOracle(M);
+  // δ_c with P(c ≻ y) > ½ for all y ≠ c: c is the Condorcet winner (and δ_c the unique maximal lottery)
+  const support = probs.flatMap((v, y) => (v.sign() > 0 ? [y] : []));
+  let cw: number | null = null;
+  if (support.length === 1) {
+    const r = M.row(support[0]);
+    if (r.every((v, z) => z === support[0] || v > 0n)) cw = support[0];
+  }
+  return certified(probs, cw, cw !== null ? 'condorcet' : method, certificateFromRows(M.row, n, M.B, probs));
+}
+
+function certified(probs: Rat[], cw: number | null, method: PromptMaximalLottery['method'], winRates: Rat[] | null): PromptMaximalLottery {
   if (winRates === null) throw new Error('maximal lottery certificate failed'); // never return uncertified
   let value = winRates[0];
   for (const w of winRates) if (w.lt(value)) value = w;

@@ -56,6 +56,74 @@ export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
   return { K, B };
 }
 
+/**
+ * Rows of the margin matrix on demand: K[y][·] in O(m·n) each (cached), and the net Borda score
+ * Σ_z K[y][z] for every y in O(m·n). For the double oracle, which needs only the rows of the
+ * responses it keeps, not all n² entries.
+ */
+export interface MarginRows {
+  readonly n: number;
+  readonly B: bigint;
+  row(y: number): readonly bigint[];
+  readonly borda: readonly bigint[];
+}
+
+export function marginRows(prompt: Prompt): MarginRows {
+  const n = prompt.responses.length;
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  let total = 0n;
+  for (const v of a) total += v;
+  const small = total * BigInt(n) < 2n ** 53n; // every accumulator stays an exact double
+  const wNum = a.map(Number);
+  // tier sizes per user: #better and #worse of a response follow from prefix sums over tiers
+  const bordaAcc = small ? new Float64Array(n) : new Array<bigint>(n).fill(0n);
+  prompt.users.forEach((u, ui) => {
+    const cnt = new Int32Array(u.numTiers + 1);
+    const rank = u.rank;
+    for (let y = 0; y < n; y++) cnt[rank[y] + 1]++;
+    for (let t = 0; t < u.numTiers; t++) cnt[t + 1] += cnt[t];
+    for (let y = 0; y < n; y++) {
+      const t = rank[y];
+      const d = n - cnt[t + 1] - cnt[t]; // #worse − #better
+      if (small) (bordaAcc as Float64Array)[y] += wNum[ui] * d;
+      else (bordaAcc as bigint[])[y] += a[ui] * BigInt(d);
+    }
+  });
+  const borda = Array.from(bordaAcc as ArrayLike<number | bigint>, (v) => BigInt(v));
+  const cache = new Map<number, bigint[]>();
+  const row = (y: number): bigint[] => {
+    let r = cache.get(y);
+    if (r !== undefined) return r;
+    if (small) {
+      const acc = new Float64Array(n);
+      prompt.users.forEach((u, ui) => {
+        const w = wNum[ui];
+        const ry = u.rank[y];
+        const rank = u.rank;
+        for (let z = 0; z < n; z++) {
+          const rz = rank[z];
+          if (ry < rz) acc[z] += w;
+          else if (rz < ry) acc[z] -= w;
+        }
+      });
+      r = Array.from(acc, (v) => BigInt(v));
+    } else {
+      r = new Array<bigint>(n).fill(0n);
+      prompt.users.forEach((u, ui) => {
+        const ry = u.rank[y];
+        for (let z = 0; z < n; z++) {
+          const rz = u.rank[z];
+          if (ry < rz) r![z] += a[ui];
+          else if (rz < ry) r![z] -= a[ui];
+        }
+      });
+    }
+    cache.set(y, r);
+    return r;
+  };
+  return { n, B, row, borda };
+}
+
 /** P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) as exact rationals (SPEC §2). */
 export function pairwiseMatrix(prompt: Prompt): Rat[][] {
   const { K, B } = marginMatrix(prompt);
