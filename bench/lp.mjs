@@ -108,6 +108,18 @@ function ensureAnchors() {
   return { avail: out, note };
 }
 
+/**
+ * An anchor under a limit, with its peak memory: /usr/bin/time wraps `timeout -s KILL`, which kills the
+ * anchor itself (nothing orphaned) and whose waited-for child's peak RSS time reports. Exit 137 = killed.
+ */
+function timedAnchor(cmd, args, limitMs, opts = {}) {
+  const r = timed('/usr/bin/time', ['-f', '__MAXRSS__ %M', 'timeout', '-s', 'KILL', String(Math.ceil(limitMs / 1000)), cmd, ...args], limitMs + 10_000, opts);
+  const m = /__MAXRSS__ (\d+)/.exec(r.err ?? '');
+  const memMB = m ? Number(m[1]) / 1024 : null;
+  if (r.status === 'failed (exit 137)') return { ...r, ms: limitMs, status: 'did not finish', memMB };
+  return { ...r, memMB };
+}
+
 /** Run a command with a wall-clock limit (SIGKILL at the limit); ms and status ('ok' | 'did not finish' | 'failed'). */
 function timed(cmd, args, limitMs, opts = {}) {
   const t0 = performance.now();
@@ -190,9 +202,9 @@ export async function run({ quick = false } = {}) {
         if (!avail[cmd]) a = { ms: null, status: 'missing (skipped)' };
         else if (dnf[cmd]) a = { ms: null, status: `not run (did not finish at n=${dnf[cmd]})` };
         else {
-          const runs = [timed(cmd, args, limitMs, { cwd: dir })];
-          if (runs[0].status === 'ok') for (let i = 1; i < reps; i++) runs.push(timed(cmd, args, limitMs, { cwd: dir }));
-          a = { ms: median(runs.map((r) => r.ms)), status: runs[0].status };
+          const runs = [timedAnchor(cmd, args, limitMs, { cwd: dir })];
+          if (runs[0].status === 'ok') for (let i = 1; i < reps; i++) runs.push(timedAnchor(cmd, args, limitMs, { cwd: dir }));
+          a = { ms: median(runs.map((r) => r.ms)), status: runs[0].status, memMB: runs[0].memMB };
           if (a.status === 'did not finish') dnf[cmd] = n;
         }
         const ok = a.ms && a.status === 'ok';
@@ -203,6 +215,7 @@ export async function run({ quick = false } = {}) {
           ualignMemMB: u.memMB,
           anchor: cmd,
           anchorMs: a.ms,
+          anchorMemMB: a.memMB ?? null,
           anchorStatus: a.status,
           ratio: ok ? u.ms / a.ms : null,
           note: `JSON input: ${uJson.ms.toFixed(0)} ms; in-process load+solve+certificate: ${inMs.toFixed(0)} ms${ok ? ` (${(inMs / a.ms).toFixed(2)} of ${cmd})` : ''}`,

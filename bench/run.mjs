@@ -47,7 +47,8 @@ for (const name of MODULES) {
   else results.push({ module: name, rows: JSON.parse(m[1]) });
 }
 
-const fmt = (v, d = 1) => (v === null || v === undefined ? '—' : typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(d)) : String(v));
+const fmt = (v, d = 1) =>
+  v === null || v === undefined ? '—' : typeof v === 'number' ? (Number.isInteger(v) || Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(d)) : String(v);
 const header = {
   date: new Date().toISOString(),
   node: process.version,
@@ -72,7 +73,9 @@ for (const res of results) {
   for (const r of res.rows) {
     const sizes = typeof r.sizes === 'string' ? r.sizes : Object.entries(r.sizes ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
     const anchorStatus = r.anchorStatus && r.anchorStatus !== 'ok' ? ` (${r.anchorStatus})` : '';
-    const note = [r.target ? `${r.target}: ${r.met ? 'met' : 'NOT met'}` : '', r.note ?? ''].filter(Boolean).join('; ');
+    const std = new Set(['case', 'sizes', 'ualignMs', 'ualignMemMB', 'anchor', 'anchorMs', 'anchorMemMB', 'anchorStatus', 'ratio', 'target', 'met', 'note']);
+    const extra = Object.entries(r).filter(([k]) => !std.has(k)).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`);
+    const note = [r.target ? `${r.target}: ${r.met ? 'met' : 'NOT met'}` : '', r.note ?? '', ...extra].filter(Boolean).join('; ');
     lines.push(
       `| ${r.case} | ${sizes} | ${fmt(r.ualignMs)} | ${fmt(r.ualignMemMB)} | ${r.anchor ?? '—'}${anchorStatus} | ${fmt(r.anchorMs)} | ${fmt(r.anchorMemMB)} | ${fmt(r.ratio, 2)} | ${note} |`,
     );
