@@ -6,6 +6,7 @@ import { IntLP } from '../lp/integer.js';
 import { solveLP, SolveMethod } from '../lp/solve.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
+import { bestTiers, searchMultisets } from '../winrate/multiset.js';
 
 export interface PromptBestKOutput {
   /** V_k on this prompt. */
@@ -64,30 +65,9 @@ interface PromptData {
   readonly prompt: Prompt;
 }
 
-/** Best tier and its count of S for each type. */
-function bestTiers(p: PromptData, S: readonly number[]): { b: Int32Array; c: Int32Array } {
-  const users = p.prompt.users;
-  const b = new Int32Array(users.length);
-  const c = new Int32Array(users.length);
-  users.forEach((u, ui) => {
-    let bb = 0x7fffffff;
-    let cc = 0;
-    for (const y of S) {
-      const t = u.rank[y];
-      if (t < bb) {
-        bb = t;
-        cc = 1;
-      } else if (t === bb) cc++;
-    }
-    b[ui] = bb;
-    c[ui] = cc;
-  });
-  return { b, c };
-}
-
 /** Column of the master LP: numerators of WR(S, y) over p.den for every y. */
 function column(p: PromptData, S: readonly number[]): bigint[] {
-  const { b, c } = bestTiers(p, S);
+  const { b, c } = bestTiers(p.prompt.users, S);
   const col = new Array<bigint>(p.n).fill(0n);
   p.prompt.users.forEach((u, ui) => {
     const win = p.a[ui] * p.L;
@@ -104,13 +84,12 @@ function column(p: PromptData, S: readonly number[]): bigint[] {
 /**
  * Pricing (column generation for T3): a k-multiset S maximising Σ_y q(y)·WR(S, y), exactly (integer q).
  * Per type, Σ_y q(y)·wr_θ = Q_worse(b) + f(cs)·Q_tier(b) with b, cs the best tier of S and its count.
- * A better tier always dominates, so a type's bound is tier 0 holding all remaining slots. Branch and bound
- * (or full enumeration with the same DFS and no pruning). Returns the best S and its value numerator.
+ * A better tier and more copies in it never lower it, so searchMultisets applies: branch and bound
+ * (or full enumeration with the same search and no pruning). Returns the best S and its value numerator.
  */
 function price(p: PromptData, q: readonly bigint[], prune: boolean): { S: number[]; value: bigint; nodes: number; all: { S: number[]; value: bigint }[] } {
   const { n, k } = p;
   const users = p.prompt.users;
-  const m = users.length;
   // g[ui][t*(k+1)+cs] = a·(L·Q_worse(t) + tieL[cs]·Q_tier(t))
   const g: bigint[][] = users.map((u, ui) => {
     const T = u.numTiers;
@@ -124,70 +103,12 @@ function price(p: PromptData, q: readonly bigint[], prune: boolean): { S: number
     }
     return row;
   });
-  const single = Array.from({ length: n }, (_, y) => {
-    let s = 0n;
-    for (let ui = 0; ui < m; ui++) s += g[ui][users[ui].rank[y] * (k + 1) + 1];
-    return s;
-  });
-  const order = [...Array(n).keys()].sort((x, y) => (single[y] > single[x] ? 1 : single[y] < single[x] ? -1 : x - y));
-  const b = new Int32Array(m).fill(0x7fffffff);
-  const c = new Int32Array(m);
-  const chosen: number[] = [];
-  const value = (): bigint => {
-    let s = 0n;
-    for (let ui = 0; ui < m; ui++) s += g[ui][b[ui] * (k + 1) + c[ui]];
-    return s;
-  };
-  const bound = (r: number): bigint => {
-    let s = 0n;
-    for (let ui = 0; ui < m; ui++) s += b[ui] === 0 ? g[ui][c[ui] + r] : g[ui][r];
-    return s;
-  };
-  let bestS = new Array<number>(k).fill(order[0]);
-  {
-    for (let ui = 0; ui < m; ui++) {
-      b[ui] = users[ui].rank[order[0]];
-      c[ui] = k;
-    }
-  }
-  let best = value();
-  b.fill(0x7fffffff);
-  c.fill(0);
-  let nodes = 0;
   const all: { S: number[]; value: bigint }[] = [];
-  const dfs = (start: number): void => {
-    const r = k - chosen.length;
-    nodes++;
-    if (r === 0) {
-      const v = value();
-      if (!prune) all.push({ S: [...chosen], value: v });
-      if (v > best) {
-        best = v;
-        bestS = [...chosen];
-      }
-      return;
-    }
-    if (prune && bound(r) <= best) return;
-    for (let i = start; i < n; i++) {
-      const y = order[i];
-      const saveB = Int32Array.from(b);
-      const saveC = Int32Array.from(c);
-      for (let ui = 0; ui < m; ui++) {
-        const t = users[ui].rank[y];
-        if (t < b[ui]) {
-          b[ui] = t;
-          c[ui] = 1;
-        } else if (t === b[ui]) c[ui]++;
-      }
-      chosen.push(y);
-      dfs(i);
-      chosen.pop();
-      b.set(saveB);
-      c.set(saveC);
-    }
-  };
-  dfs(0);
-  return { S: [...bestS].sort((x, y) => x - y), value: best, nodes, all };
+  const r = searchMultisets(users, n, k, (ui, t, c) => g[ui][t * (k + 1) + c], {
+    prune,
+    onLeaf: prune ? undefined : (S, value) => all.push({ S: [...S], value }),
+  });
+  return { S: r.items, value: r.value, nodes: r.nodes, all };
 }
 
 /** V_k and an optimal k-output model on one prompt, certified by the final opponent mixture. */

@@ -4,6 +4,7 @@ import { productScoreNumerators } from './product.js';
 import { PromptModel, promptModels } from './promptModel.js';
 import { Rule } from './rules.js';
 import { ScoreTable, scoreOf, scoreTable } from './tables.js';
+import { searchMultisets } from './multiset.js';
 
 /** Opponent scores against every single response y (ℓ = 1): U(y) = 1 − WR(σ, y). */
 export function singleScores(prompt: Prompt, model: PromptModel, rule: Rule = 'uniform'): Rat[] {
@@ -32,9 +33,8 @@ export interface BestOpponent {
 
 /**
  * Exact best-responding ℓ-output opponent (WR is linear in τ, so a pure ℓ-multiset is optimal).
- * Branch and bound over multisets: the score never decreases when an item is added (a better tier
- * or one more copy in the top tier), so a type's bound is the best tier the remaining candidates
- * reach, with all remaining slots. Ties keep the incumbent found first: deterministic.
+ * Branch and bound over multisets (searchMultisets): the score never decreases when an item is added
+ * (a better tier or one more copy in the top tier).
  */
 export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, rule: Rule = 'uniform'): BestOpponent {
   if (!Number.isInteger(ell) || ell < 1) throw new RangeError('ell must be an integer ≥ 1');
@@ -46,91 +46,8 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
     return { items: [best], score: s[best], nodes: n };
   }
   const table = scoreTable(prompt, model, ell, rule);
-  const users = prompt.users;
-  const m = users.length;
-  // Order candidates by their single-item score, best first, so good incumbents come early.
-  const single = prompt.responses.map((_, y) => scoreOf(prompt, table, [y]));
-  const order = [...Array(n).keys()].sort((x, y) => (single[y] > single[x] ? 1 : single[y] < single[x] ? -1 : x - y));
-  // sufMin[ui][i] = best tier of type ui among order[i..]: what the remaining candidates can still reach.
-  const sufMin = users.map((u) => {
-    const s = new Int32Array(n + 1).fill(0x7fffffff);
-    for (let i = n - 1; i >= 0; i--) s[i] = Math.min(s[i + 1], u.rank[order[i]]);
-    return s;
-  });
-  const b = new Int32Array(m).fill(0x7fffffff);
-  const c = new Int32Array(m);
-  const chosen: number[] = [];
-  const f = (ui: number, t: number, cc: number) => table.tab[ui][t * ell + cc - 1];
-  // Greedy incumbent: add the item that raises the score most, ℓ times.
-  let bestItems: number[] = [];
-  for (let s = 0; s < ell; s++) {
-    let arg = order[0];
-    let val = -1n;
-    for (const y of order) {
-      const v = scoreOf(prompt, table, [...bestItems, y]);
-      if (v > val) {
-        val = v;
-        arg = y;
-      }
-    }
-    bestItems.push(arg);
-  }
-  let bestScore = scoreOf(prompt, table, bestItems);
-  let nodes = 1;
-  // Upper bound with r slots left, candidates order[i..]: each type gets its best reachable tier with all r copies.
-  const bound = (r: number, i: number): bigint => {
-    let s = 0n;
-    for (let ui = 0; ui < m; ui++) {
-      const t = sufMin[ui][i];
-      const bu = b[ui];
-      if (t < bu) s += f(ui, t, r);
-      else if (t === bu) s += f(ui, bu, c[ui] + r);
-      else s += f(ui, bu, c[ui]);
-    }
-    return s;
-  };
-  const value = (): bigint => {
-    let s = 0n;
-    for (let ui = 0; ui < m; ui++) s += f(ui, b[ui], c[ui]);
-    return s;
-  };
-  const saveB = Array.from({ length: ell }, () => new Int32Array(m));
-  const saveC = Array.from({ length: ell }, () => new Int32Array(m));
-  const dfs = (start: number): void => {
-    const r = ell - chosen.length;
-    if (r === 0) {
-      nodes++;
-      const v = value();
-      if (v > bestScore) {
-        bestScore = v;
-        bestItems = [...chosen];
-      }
-      return;
-    }
-    const depth = chosen.length;
-    for (let i = start; i < n; i++) {
-      nodes++;
-      // bounds only fall as i grows (sufMin rises): stop at the first pruned branch.
-      if (bound(r, i) <= bestScore) break;
-      const y = order[i];
-      saveB[depth].set(b);
-      saveC[depth].set(c);
-      for (let ui = 0; ui < m; ui++) {
-        const t = users[ui].rank[y];
-        if (t < b[ui]) {
-          b[ui] = t;
-          c[ui] = 1;
-        } else if (t === b[ui]) c[ui]++;
-      }
-      chosen.push(y);
-      dfs(i);
-      chosen.pop();
-      b.set(saveB[depth]);
-      c.set(saveC[depth]);
-    }
-  };
-  dfs(0);
-  return { items: [...bestItems].sort((x, y) => x - y), score: Rat.of(bestScore, table.den), nodes };
+  const r = searchMultisets(prompt.users, n, ell, (ui, t, c) => table.tab[ui][t * ell + c - 1]);
+  return { items: r.items, score: Rat.of(r.value, table.den), nodes: r.nodes };
 }
 
 export interface PromptRobustness {

@@ -1,6 +1,7 @@
 import { Rat, commonDenominator, lcm } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 import { productTierValues } from './product.js';
+import { bestTiers } from './multiset.js';
 import { PromptModel } from './promptModel.js';
 import { Rule } from './rules.js';
 
@@ -143,19 +144,8 @@ export function scoreTable(prompt: Prompt, model: PromptModel, ell: number, rule
 
 /** Score numerator of one opponent multiset T (over table.den). */
 export function scoreOf(prompt: Prompt, table: ScoreTable, T: readonly number[]): bigint {
+  const { b, c } = bestTiers(prompt.users, T);
   let s = 0n;
-  const ell = table.ell;
-  prompt.users.forEach((u, ui) => {
-    let b = Infinity;
-    let c = 0;
-    for (const y of T) {
-      const r = u.rank[y];
-      if (r < b) {
-        b = r;
-        c = 1;
-      } else if (r === b) c++;
-    }
-    s += table.tab[ui][b * ell + c - 1];
-  });
+  for (let ui = 0; ui < b.length; ui++) s += table.tab[ui][b[ui] * table.ell + c[ui] - 1];
   return s;
 }
