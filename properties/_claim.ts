@@ -64,6 +64,17 @@ export function claimProperty(claim: Claim, runs: number): void {
   }
 }
 
+/** Negative controls of issue 5's acceptance: the generator alone refutes and shrinks to ≤ maxN responses, ≤ maxM types. */
+export function shrinksSmall(claim: Claim, runs: number, maxN = 3, maxM = 2): void {
+  it(`${claim.id}: the generator alone finds a counterexample and shrinks it to a small profile`, () => {
+    const r = runClaim(claim, { seed: SEED, runs });
+    expect(r.outcome).toBe('refuted');
+    const { n, m } = sizeOf(r.counterexample!);
+    expect(n).toBeLessThanOrEqual(maxN);
+    expect(m).toBeLessThanOrEqual(maxM);
+  });
+}
+
 /** Size of a counterexample's profile: responses and user types of its (single) prompt. */
 export function sizeOf(cx: Record<string, unknown>): { n: number; m: number } {
   const p = cx.profile as { responses: unknown[]; users: unknown[] };

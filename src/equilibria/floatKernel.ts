@@ -34,27 +34,25 @@ export function floatPrompt(prompt: Prompt): FloatPrompt {
  * (division-free, so stable as e → 0), and its partial derivatives
  * f_e = (1/(k+1)) Σ_j j a^{j−1} w^{k−j},  f_w = f_e + (1/(k+1)) Σ_j (k−j) a^j w^{k−j−1}.
  */
-function tierValue(e: number, w: number, k: number, pa: Float64Array, pw: Float64Array): number {
-  const a = e + w;
+/** pa[j] = a^j, pw[j] = w^j for j ≤ k. */
+function powers(a: number, w: number, k: number, pa: Float64Array, pw: Float64Array): void {
   pa[0] = 1;
   pw[0] = 1;
   for (let j = 1; j <= k; j++) {
     pa[j] = pa[j - 1] * a;
     pw[j] = pw[j - 1] * w;
   }
+}
+
+function tierValue(e: number, w: number, k: number, pa: Float64Array, pw: Float64Array): number {
+  powers(e + w, w, k, pa, pw);
   let s = 0;
   for (let j = 0; j <= k; j++) s += pa[j] * pw[k - j];
   return s / (k + 1);
 }
 
 function tierDerivs(e: number, w: number, k: number, pa: Float64Array, pw: Float64Array): [number, number] {
-  const a = e + w;
-  pa[0] = 1;
-  pw[0] = 1;
-  for (let j = 1; j <= k; j++) {
-    pa[j] = pa[j - 1] * a;
-    pw[j] = pw[j - 1] * w;
-  }
+  powers(e + w, w, k, pa, pw);
   let fe = 0;
   let fb = 0;
   for (let j = 1; j <= k; j++) fe += j * pa[j - 1] * pw[k - j];
