@@ -5,11 +5,11 @@ import { LP, LPResult } from './types.js';
 
 /**
  * Crossover between the exact simplex and glpk + certificate, on min(rows, columns) of the LP.
- * Measured (bench/lp.mjs, section "crossover"; NLHF LPs of random profiles, 2-core machine, mean of 20):
- * n+1 = 6: simplex 0.08 ms vs glpk+certificate 0.12 ms; n+1 = 8: 0.10 vs 0.09; n+1 = 11: 0.23 vs 0.11;
- * n+1 = 17: 1.4 vs 0.17. Below 8 the exact simplex wins.
+ * Measured by bench/lp.mjs ("crossover": 20 NLHF LPs of random profiles each, second pass, 2-core AMD EPYC,
+ * Node 20, idle machine, reports/bench.md of 2026-11-27): (n+1)×(n+1) LPs, glpk+certificate / simplex time
+ * = 3.2 at 9×9, 1.29 at 11×11, 0.41 at 13×13, 0.16 at 17×17, 0.09 at 21×21. Below 12 the exact simplex wins.
  */
-export const CROSSOVER = 8;
+export const CROSSOVER = 12;
 
 export type SolveMethod = 'auto' | 'simplex' | 'glpk';
 
