@@ -2,11 +2,11 @@
 // rob_k(σ_T) = k/(k+1) − Reg_T/T, Reg_T = max_y Σ_t U_k(y; π_t) − T/(k+1).
 import fc from 'fast-check';
 import { Rat } from '../exact/rational.js';
-import { policyToJson } from '../model/parse.js';
 import { InputError, Profile } from '../model/types.js';
 import { robustnessOf } from '../winrate/opponents.js';
-import { policyFromRecord, policySequenceArb } from '../testing/policies.js';
-import { field, intField, kk1, maxUk, onlyPrompt, profileField, profileToJson } from './common.js';
+import { policyFromRecord, policyRecordArb } from '../testing/policies.js';
+import { field, intField, kk1, maxUk, policyJson, profileField, profileToJson } from './common.js';
+import { makePolicy } from '../model/build.js';
 import { modelFromJson } from '../model/parse.js';
 import { profileArbFor } from './instances.js';
 import { Claim, eqSlack, verdict } from './types.js';
@@ -14,53 +14,70 @@ import { Claim, eqSlack, verdict } from './types.js';
 export interface T5Instance {
   readonly profile: Profile;
   readonly k: number;
-  /** π_1..π_T on the profile's single prompt. */
-  readonly iterates: Rat[][];
+  /** π_1..π_T: iterates[t][x] is round t's policy on prompt x. */
+  readonly iterates: Rat[][][];
 }
+
+const MAXP = 2;
 
 export const T5: Claim<T5Instance> = {
   id: 'T5',
   title: 'self-play mixture identity',
-  statement: 'For any sequence π_1..π_T: rob_k((1/T) Σ_t π_t^{⊗k}) = k/(k+1) − Reg_T/T, Reg_T the external regret of the learner rewarded with U_k(·; π_t).',
+  statement: 'For any sequence π_1..π_T: rob_k((1/T) Σ_t π_t^{⊗k}) = k/(k+1) − Reg_T/T, Reg_T the external regret of the learner rewarded with U_k(·; π_t) (per prompt, averaged with ρ).',
   latex: '\\mathrm{rob}_k(\\sigma_T) = \\tfrac{k}{k+1} - \\tfrac{\\mathrm{Reg}_T}{T}',
   rule: 'uniform',
   expect: 'holds',
   defaultRuns: 2000,
-  arbitrary: (o = {}) =>
-    fc
-      .record({ profile: profileArbFor({ ...o, maxResponses: o.maxResponses ?? 4 }), k: fc.integer({ min: 1, max: 3 }), seq: policySequenceArb(o.maxResponses ?? 4, 4) })
-      .map(({ profile, k, seq }) => {
-        const n = profile.prompts[0].prompt.responses.length;
-        return { profile, k, iterates: seq.map((r) => policyFromRecord(r, n)) };
-      }),
+  arbitrary: (o = {}) => {
+    const maxN = o.maxResponses ?? 4;
+    return fc
+      .record({
+        profile: profileArbFor({ ...o, maxResponses: maxN, maxPrompts: MAXP }),
+        k: fc.integer({ min: 1, max: 3 }),
+        seq: fc.array(fc.array(policyRecordArb(maxN, 4), { minLength: MAXP, maxLength: MAXP }), { minLength: 1, maxLength: 4 }),
+      })
+      .map(({ profile, k, seq }) => ({
+        profile,
+        k,
+        iterates: seq.map((round) => profile.prompts.map(({ prompt }, x) => policyFromRecord(round[x], prompt.responses.length))),
+      }));
+  },
   check({ profile, k, iterates }) {
-    const prompt = onlyPrompt(profile, 'T5');
     const T = iterates.length;
-    const n = prompt.responses.length;
-    const cum = new Array<Rat>(n).fill(Rat.ZERO);
-    for (const pi of iterates) maxUk(prompt, pi, k, 'uniform').scores.forEach((u, y) => (cum[y] = cum[y].add(u)));
-    let best = 0;
-    for (let y = 1; y < n; y++) if (cum[y].gt(cum[best])) best = y;
-    const regret = cum[best].sub(Rat.of(T, k + 1));
+    // Reg_T = Σ_x ρ(x) (max_y Σ_t U_k(y; π_t,x) − T/(k+1))
+    const perPrompt = profile.prompts.map(({ prompt }, x) => {
+      const cum = new Array<Rat>(prompt.responses.length).fill(Rat.ZERO);
+      for (const round of iterates) maxUk(prompt, round[x], k, 'uniform').scores.forEach((u, y) => (cum[y] = cum[y].add(u)));
+      let best = 0;
+      for (let y = 1; y < cum.length; y++) if (cum[y].gt(cum[best])) best = y;
+      return { regret: cum[best].sub(Rat.of(T, k + 1)), best: prompt.responses[best] };
+    });
+    const regret = Rat.sum(perPrompt.map((p, x) => p.regret.mul(profile.prompts[x].weight)));
     const w = Rat.of(1, T);
-    const rob = robustnessOf(profile, [{ kind: 'mixture', k, parts: iterates.map((probs) => ({ weight: w, probs })) }], 1, 'uniform').robustness;
+    const models = profile.prompts.map((_, x) => ({ kind: 'mixture' as const, k, parts: iterates.map((round) => ({ weight: w, probs: round[x] })) }));
+    const rob = robustnessOf(profile, models, 1, 'uniform').robustness;
     const rhs = kk1(k).sub(regret.div(Rat.of(T)));
-    return verdict(eqSlack(rob, rhs), { T, regret: regret.toString(), bestFixed: prompt.responses[best], robustness: rob.toString(), bound: rhs.toString() });
+    return verdict(eqSlack(rob, rhs), {
+      T,
+      regret: regret.toString(),
+      bestFixed: perPrompt.length === 1 ? perPrompt[0].best : perPrompt.map((p) => p.best),
+      robustness: rob.toString(),
+      bound: rhs.toString(),
+    });
   },
   toJson: (i) => ({
     profile: profileToJson(i.profile),
     k: i.k,
-    iterates: i.iterates.map((p) => policyToJson(p, i.profile.prompts[0].prompt)),
+    iterates: i.iterates.map((round) => policyJson(makePolicy(round), i.profile)),
   }),
   fromJson(json) {
     const profile = profileField(json);
-    onlyPrompt(profile, 'T5');
     const its = field(json, 'iterates');
     if (!Array.isArray(its) || its.length === 0) throw new InputError('instance.iterates must be a non-empty array of policies');
     const iterates = its.map((p, t) => {
       const m = modelFromJson(p, profile, `instance.iterates[${t}]`);
       if (m.kind !== 'policy') throw new InputError(`instance.iterates[${t}]: expected a policy`);
-      return [...m.perPrompt[0]];
+      return m.perPrompt.map((v) => [...v]);
     });
     return { profile, k: intField(json, 'k'), iterates };
   },

@@ -22,6 +22,7 @@ export interface T6Instance {
 }
 
 const MAXN = 4;
+const MAXP = 2;
 
 export const T6: Claim<T6Instance> = {
   id: 'T6',
@@ -35,17 +36,17 @@ export const T6: Claim<T6Instance> = {
   arbitrary: (o = {}) =>
     fc
       .record({
-        profile: profileArbFor({ ...o, maxResponses: o.maxResponses ?? MAXN, families: ['unanimous', 'weak-orders', 'strict', 'condorcet-cycle', 'two-camp', 'single-peaked'] }),
+        profile: profileArbFor({ ...o, maxResponses: o.maxResponses ?? MAXN, maxPrompts: MAXP, families: ['unanimous', 'weak-orders', 'strict', 'condorcet-cycle', 'two-camp', 'single-peaked'] }),
         k: fc.integer({ min: 1, max: 3 }),
         ell: fc.integer({ min: 1, max: 3 }),
-        pol: policyRecordArb(o.maxResponses ?? MAXN, 5),
+        pols: fc.array(policyRecordArb(o.maxResponses ?? MAXN, 5), { minLength: MAXP, maxLength: MAXP }),
         atNE: fc.boolean(),
-        model: kOutputRecordArb(o.maxResponses ?? MAXN, 3),
+        models: fc.array(kOutputRecordArb(o.maxResponses ?? MAXN, 3), { minLength: MAXP, maxLength: MAXP }),
       })
-      .map(({ profile, k, ell, pol, atNE, model }) => {
-        const n = profile.prompts[0].prompt.responses.length;
-        const policy = atNE ? equilibriumOf(profile, k).policy : makePolicy([policyFromRecord(pol, n)]);
-        return { profile, k, ell, policy, model: makeKOutput(k, [outcomesFromRecord(model, n, k)]) };
+      .map(({ profile, k, ell, pols, atNE, models }) => {
+        const ns = profile.prompts.map(({ prompt }) => prompt.responses.length);
+        const policy = atNE ? equilibriumOf(profile, k).policy : makePolicy(ns.map((n, x) => policyFromRecord(pols[x], n)));
+        return { profile, k, ell, policy, model: makeKOutput(k, ns.map((n, x) => outcomesFromRecord(models[x], n, k))) };
       }),
   check({ profile, k, ell, policy, model }) {
     const eps = epsilonOf(profile, policy, k);
@@ -56,7 +57,7 @@ export const T6: Claim<T6Instance> = {
       epsilon: eps.toString(),
       robustness: r.robustness.toString(),
       bound: bound.toString(),
-      worstOpponent: idsOf(profile.prompts[0].prompt, r.prompts[0].worst),
+      worstOpponent: profile.prompts.length === 1 ? idsOf(profile.prompts[0].prompt, r.prompts[0].worst) : r.prompts.map((p, x) => idsOf(profile.prompts[x].prompt, p.worst)),
     };
     if (profile.prompts.every(({ prompt }) => isUnanimous(prompt))) {
       const cap = Rat.of(k, k + ell);
