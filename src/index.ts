@@ -20,6 +20,7 @@ export { type Rule, RULES, parseRule } from './winrate/rules.js';
 export { productScores, productScoreNumerators, productTierValues } from './winrate/product.js';
 export { type PromptModel, promptModels } from './winrate/promptModel.js';
 export { scoreTable, scoreOf } from './winrate/tables.js';
+export { searchMultisets, bestTiers, multisetCount, allMultisets, mixtureOutcomes } from './winrate/multiset.js';
 export {
   singleScores,
   opponentScore,
@@ -38,7 +39,6 @@ export {
   exactRegret,
   mixtureOfProducts,
   expandMixture,
-  multisetCount,
   roundToSimplex,
   hedgeEta,
   lnUpperBound,
@@ -89,7 +89,7 @@ export {
 } from './algorithms/types.js';
 export { BUILTINS, builtin, loadPlugin, resolveAlgorithm, asAlgorithm, type BuiltinSpec } from './algorithms/registry.js';
 export { parseAlignOutput, FLOAT_TOLERANCE } from './algorithms/result.js';
-export { evaluate, modelsToJson, mixtureOutcomes, type Evaluation } from './algorithms/evaluate.js';
+export { evaluate, modelsToJson, type Evaluation } from './algorithms/evaluate.js';
 export { checkAlgorithm, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SEARCH, type CheckOptions, type CheckResult, type CurvePoint } from './algorithms/check.js';
 export { builtinFixtures, type NamedProfile } from './algorithms/fixtures.js';
 export { writeCheckReport, checkJson, checkMarkdown, checkSvg } from './report/check.js';

@@ -6,6 +6,7 @@ import { InputError, Profile, Prompt } from '../model/types.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
+import { mixtureOutcomes, multisetCount } from '../winrate/multiset.js';
 import { parseAlignOutput } from './result.js';
 import { AlignmentAlgorithm } from './types.js';
 
@@ -61,46 +62,6 @@ export async function evaluate(alg: AlignmentAlgorithm, profile: Profile, k: num
   };
 }
 
-/** Multisets of size k over 0..n−1 (sorted), in lexicographic order. */
-function* multisets(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
-  if (acc.length === k) {
-    yield [...acc];
-    return;
-  }
-  for (let y = start; y < n; y++) {
-    acc.push(y);
-    yield* multisets(n, k, y, acc);
-    acc.pop();
-  }
-}
-
-function binom(n: number, k: number): number {
-  let r = 1;
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
-  return Math.round(r);
-}
-
-/** Σ_t w_t π_t^{⊗k} as an explicit distribution over k-multisets: P(S) = Σ_t w_t · k!/Π c_y! · Π π_t(y)^{c_y}. */
-export function mixtureOutcomes(parts: readonly { weight: Rat; probs: readonly Rat[] }[], n: number, k: number): { items: number[]; prob: Rat }[] {
-  const fact = [1n];
-  for (let i = 1; i <= k; i++) fact.push(fact[i - 1] * BigInt(i));
-  const out: { items: number[]; prob: Rat }[] = [];
-  for (const S of multisets(n, k)) {
-    const counts = new Map<number, number>();
-    for (const y of S) counts.set(y, (counts.get(y) ?? 0) + 1);
-    let coef = fact[k];
-    for (const c of counts.values()) coef /= fact[c];
-    let p = Rat.ZERO;
-    for (const part of parts) {
-      let q = part.weight.mul(Rat.of(coef));
-      for (const [y, c] of counts) q = q.mul(part.probs[y].pow(c));
-      p = p.add(q);
-    }
-    if (!p.isZero()) out.push({ items: S, prob: p });
-  }
-  return out;
-}
-
 /** Largest number of k-multisets a stored mixture is expanded into (else it is stored as a mixture). */
 export const MAX_EXPANDED_OUTCOMES = 3000;
 
@@ -120,7 +81,7 @@ export function modelsToJson(profile: Profile, models: readonly PromptModel[]): 
     if (m.kind === 'outcomes') return outcomesJson(m.outcomes, prompt);
     const parts = m.kind === 'product' ? [{ weight: Rat.ONE, probs: m.probs }] : m.parts;
     const n = prompt.responses.length;
-    if (binom(n + m.k - 1, m.k) <= MAX_EXPANDED_OUTCOMES) return outcomesJson(mixtureOutcomes(parts, n, m.k), prompt);
+    if (multisetCount(n, m.k) <= BigInt(MAX_EXPANDED_OUTCOMES)) return outcomesJson(mixtureOutcomes(parts, n, m.k), prompt);
     return { kind: 'mixture', parts: parts.map((p) => ({ weight: p.weight.toString(), policy: policyToJson(p.probs, prompt) })) };
   };
   if (profile.prompts.length === 1) return one(models[0], profile.prompts[0].prompt);

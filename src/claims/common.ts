@@ -112,19 +112,7 @@ export function condorcetWinner(prompt: Prompt): number {
   return -1;
 }
 
-/** Every k-multiset of 0..n−1 (sorted), in lexicographic order. */
-export function multisets(n: number, k: number): number[][] {
-  const out: number[][] = [];
-  const rec = (start: number, acc: number[]) => {
-    if (acc.length === k) {
-      out.push([...acc]);
-      return;
-    }
-    for (let y = start; y < n; y++) rec(y, [...acc, y]);
-  };
-  rec(0, []);
-  return out;
-}
+export { allMultisets as multisets } from '../winrate/multiset.js';
 
 /** Opponent's score of T against one model outcome S, by the rule's definition (SPEC §2). */
 export function setScore(prompt: Prompt, S: readonly number[], T: readonly number[], rule: Rule): Rat {

@@ -7,7 +7,8 @@ import { LP } from '../lp/types.js';
 import { opponentScore } from '../winrate/opponents.js';
 import { Rule, RULES } from '../winrate/rules.js';
 import { main } from '../cli/main.js';
-import { bestKOutput, multisetCount } from './bestKOutput.js';
+import { bestKOutput } from './bestKOutput.js';
+import { multisetCount } from '../winrate/multiset.js';
 import { Prompt } from '../model/types.js';
 
 const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);

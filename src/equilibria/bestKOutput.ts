@@ -6,7 +6,7 @@ import { IntLP } from '../lp/integer.js';
 import { solveLP, SolveMethod } from '../lp/solve.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
-import { bestTiers, searchMultisets } from '../winrate/multiset.js';
+import { bestTiers, multisetCount, searchMultisets } from '../winrate/multiset.js';
 
 export interface PromptBestKOutput {
   /** V_k on this prompt. */
@@ -34,12 +34,6 @@ export interface BestKOutputOptions {
   readonly enumerateUpTo?: number;
 }
 
-/** C(n+k−1, k): the number of k-multisets of n responses. */
-export function multisetCount(n: number, k: number): bigint {
-  let r = 1n;
-  for (let i = 1; i <= k; i++) r = (r * BigInt(n - 1 + i)) / BigInt(i);
-  return r;
-}
 
 /**
  * Per-type win-rate table (SPEC §2, the model's side): S with best tier b holding cs items against y in tier t

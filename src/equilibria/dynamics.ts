@@ -7,6 +7,7 @@ import { productScoreNumerators } from '../winrate/product.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { FloatPrompt, floatPrompt, floatScores } from './floatKernel.js';
+import { mixtureOutcomes } from '../winrate/multiset.js';
 
 export type SelfPlayMethod = 'hedge' | 'omwu' | 'extragradient';
 export const SELFPLAY_METHODS: readonly SelfPlayMethod[] = ['hedge', 'omwu', 'extragradient'];
@@ -233,44 +234,11 @@ export function lnUpperBound(x: number): Rat {
   return ln2.mul(Rat.of(j)).add(z.isZero() ? Rat.ZERO : atanh2(z));
 }
 
-/** Number of k-multisets of n responses, C(n+k−1, k). */
-export function multisetCount(n: number, k: number): bigint {
-  let c = 1n;
-  for (let j = 1; j <= k; j++) c = (c * BigInt(n + j - 1)) / BigInt(j);
-  return c;
-}
-
 /**
- * σ_T = (1/T) Σ_t π_t^{⊗k} expanded to an explicit distribution over k-multisets (SPEC §1):
- * P(M) = (1/T) Σ_t k!/Π c_y! · Π π_t(y)^{c_y}. Only for small n, k (C(n+k−1, k) outcomes).
+ * σ_T = (1/T) Σ_t π_t^{⊗k} expanded to an explicit distribution over k-multisets (SPEC §1).
+ * Only for small n, k (C(n+k−1, k) outcomes).
  */
 export function expandMixture(iterates: readonly (readonly Rat[])[], k: number, n: number): { items: number[]; prob: Rat }[] {
-  const out: { items: number[]; prob: Rat }[] = [];
-  const fact = [1n];
-  for (let j = 1; j <= k; j++) fact.push(fact[j - 1] * BigInt(j));
-  const items: number[] = [];
-  const rec = (start: number): void => {
-    if (items.length === k) {
-      const counts = new Map<number, number>();
-      for (const y of items) counts.set(y, (counts.get(y) ?? 0) + 1);
-      let coef = fact[k];
-      for (const c of counts.values()) coef /= fact[c];
-      let p = Rat.ZERO;
-      for (const pi of iterates) {
-        let q = Rat.of(coef);
-        for (const [y, c] of counts) q = q.mul(pi[y].pow(c));
-        p = p.add(q);
-      }
-      p = p.div(Rat.of(iterates.length));
-      if (!p.isZero()) out.push({ items: [...items], prob: p });
-      return;
-    }
-    for (let y = start; y < n; y++) {
-      items.push(y);
-      rec(y);
-      items.pop();
-    }
-  };
-  rec(0);
-  return out;
+  const w = Rat.of(1, iterates.length);
+  return mixtureOutcomes(iterates.map((probs) => ({ weight: w, probs })), n, k);
 }

@@ -1,3 +1,4 @@
+import { Rat } from '../exact/rational.js';
 import { UserType } from '../model/types.js';
 
 /** For each user type: the best tier b of the multiset T and how many of T's items lie in it (c). */
@@ -116,4 +117,54 @@ export function searchMultisets(
   };
   dfs(0);
   return { items: [...bestItems].sort((x, y) => x - y), value: best, nodes };
+}
+
+/** C(n+k−1, k): the number of k-multisets of n responses. */
+export function multisetCount(n: number, k: number): bigint {
+  let r = 1n;
+  for (let i = 1; i <= k; i++) r = (r * BigInt(n - 1 + i)) / BigInt(i);
+  return r;
+}
+
+/** Every k-multiset of 0..n−1 (sorted), in lexicographic order. */
+export function allMultisets(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const acc: number[] = [];
+  const rec = (start: number): void => {
+    if (acc.length === k) {
+      out.push([...acc]);
+      return;
+    }
+    for (let y = start; y < n; y++) {
+      acc.push(y);
+      rec(y);
+      acc.pop();
+    }
+  };
+  rec(0);
+  return out;
+}
+
+/**
+ * Σ_t w_t π_t^{⊗k} as an explicit distribution over k-multisets (SPEC §1, T5's σ_T):
+ * P(S) = Σ_t w_t · k!/Π_y c_y! · Π_y π_t(y)^{c_y}, c_y the multiplicity of y in S. C(n+k−1, k) outcomes.
+ */
+export function mixtureOutcomes(parts: readonly { weight: Rat; probs: readonly Rat[] }[], n: number, k: number): { items: number[]; prob: Rat }[] {
+  const fact = [1n];
+  for (let i = 1; i <= k; i++) fact.push(fact[i - 1] * BigInt(i));
+  const out: { items: number[]; prob: Rat }[] = [];
+  for (const S of allMultisets(n, k)) {
+    const counts = new Map<number, number>();
+    for (const y of S) counts.set(y, (counts.get(y) ?? 0) + 1);
+    let coef = fact[k];
+    for (const c of counts.values()) coef /= fact[c];
+    let p = Rat.ZERO;
+    for (const part of parts) {
+      let q = part.weight.mul(Rat.of(coef));
+      for (const [y, c] of counts) q = q.mul(part.probs[y].pow(c));
+      p = p.add(q);
+    }
+    if (!p.isZero()) out.push({ items: S, prob: p });
+  }
+  return out;
 }
