@@ -6,15 +6,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { claimById } from './registry.js';
-import { ClaimResult, CorpusEntry, runClaim, Shard } from './run.js';
+import { ClaimResult, CorpusEntry, RunOptions, runClaim, Shard } from './run.js';
 
-export interface PoolOptions {
-  readonly seed: number;
-  /** Runs per claim (default: each claim's defaultRuns). */
-  readonly runs?: number;
-  readonly shard?: Shard;
-  readonly corpus?: readonly CorpusEntry[];
-  readonly fault?: string | null;
+export interface PoolOptions extends RunOptions {
   /** Worker threads; 0 = in this thread. Default: available cores (capped by the number of claims). */
   readonly workers?: number;
   readonly onResult?: (r: ClaimResult, done: number, total: number) => void;
