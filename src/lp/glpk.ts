@@ -1,4 +1,4 @@
-import GLPK from 'glpk.js/node';
+import type GLPK from 'glpk.js/node';
 import { Rat } from '../exact/rational.js';
 import { optimalityViolation } from './certificate.js';
 import { IntLP, solveIntegerSystem } from './integer.js';
@@ -7,9 +7,12 @@ import { LPResult } from './types.js';
 type Glpk = Awaited<ReturnType<typeof GLPK>>;
 let instance: Promise<Glpk> | null = null;
 
-/** The one glpk.js instance of this process (repeated instantiation exhausts wasm memory). */
+/**
+ * The one glpk.js instance of this process (repeated instantiation exhausts wasm memory), loaded on first
+ * use: runs that only meet small LPs (exact simplex) never pay for the wasm module.
+ */
 export function glpk(): Promise<Glpk> {
-  if (instance === null) instance = GLPK();
+  if (instance === null) instance = import('glpk.js/node').then((m) => m.default());
   return instance;
 }
 
