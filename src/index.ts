@@ -1,5 +1,5 @@
 // ualign public API: the exact kernel of SPEC.md.
-export { Rat, gcd, lcm, commonDenominator } from './exact/rational.js';
+export { Rat, gcd, lcm, commonDenominator, argmax } from './exact/rational.js';
 export * from './model/types.js';
 export { makePrompt, makeProfile, makePolicy, makeKOutput, singlePrompt, pointMass } from './model/build.js';
 export {

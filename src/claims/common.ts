@@ -1,6 +1,6 @@
 // Shared exact helpers for the claims (SPEC §2–4): robustness and ε through the claims' U_k kernel,
 // structure tests (unanimous, impartial culture), pairwise majorities, instance JSON.
-import { Rat } from '../exact/rational.js';
+import { Rat, argmax } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { modelFromJson, policyToJson, profileFromJson, profileToJson } from '../model/parse.js';
 import { InputError, Policy, Profile, Prompt } from '../model/types.js';
@@ -43,8 +43,7 @@ export const kk1 = (k: number): Rat => Rat.of(k, k + 1);
 /** Per prompt: max_y U_k(y; π) and its argmax, through the claims' kernel. */
 export function maxUk(prompt: Prompt, probs: readonly Rat[], k: number, rule: Rule): { max: Rat; arg: number; scores: Rat[] } {
   const s = Uk(prompt, probs, k, rule);
-  let arg = 0;
-  for (let y = 1; y < s.length; y++) if (s[y].gt(s[arg])) arg = y;
+  const arg = argmax(s);
   return { max: s[arg], arg, scores: s };
 }
 

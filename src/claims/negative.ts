@@ -4,12 +4,28 @@ import { Rat } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
-import { idsOf, kk1, onlyPrompt, policyJson, profileField, profileToJson, ratList } from './common.js';
+import { Rule } from '../winrate/rules.js';
+import { idsOf, kk1, policyJson, profileField, profileToJson, ratList } from './common.js';
 import { equilibriumOf, maximalLotteriesOf, valueK } from './deps.js';
 import { ProfileInstance, profileArbFor, profileInstanceArb, profileInstanceFromJson, profileInstanceJson } from './instances.js';
 import { Claim, geq, verdict } from './types.js';
 
 const NE_FAMILIES = ['unanimous', 'two-camp', 'strict', 'single-peaked', 'condorcet-cycle'] as const;
+
+/** N1, N4: at a symmetric NE π of G_{k+1} (exploitability ε), the claimed rob_{k,ℓ}(π^{⊗k}) ≥ k/(k+1) − ℓ·ε under `rule`. */
+function neRobustness(profile: Profile, k: number, ell: number, rule: Rule) {
+  const ne = equilibriumOf(profile, k);
+  const rob = robustness(profile, ne.policy, { k, ell, rule });
+  const bound = kk1(k).sub(ne.epsilon.mul(Rat.of(ell)));
+  return verdict(geq(rob.robustness, bound), {
+    equilibrium: policyJson(ne.policy, profile),
+    epsilon: ne.epsilon.toString(),
+    source: ne.source,
+    robustness: rob.robustness.toString(),
+    bound: bound.toString(),
+    worstOpponent: idsOf(profile.prompts[0].prompt, rob.prompts[0].worst),
+  });
+}
 
 export const N1: Claim<ProfileInstance> = {
   id: 'N1',
@@ -20,19 +36,7 @@ export const N1: Claim<ProfileInstance> = {
   expect: 'refuted',
   defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, families: NE_FAMILIES, maxResponses: o.maxResponses ?? 4, maxK: 4 }),
-  check({ profile, k }) {
-    const ne = equilibriumOf(profile, k);
-    const rob = robustness(profile, ne.policy, { k, rule: 'pairwise' });
-    const bound = kk1(k).sub(ne.epsilon);
-    return verdict(geq(rob.robustness, bound), {
-      equilibrium: policyJson(ne.policy, profile),
-      epsilon: ne.epsilon.toString(),
-      source: ne.source,
-      robustness: rob.robustness.toString(),
-      bound: bound.toString(),
-      worstOpponent: idsOf(profile.prompts[0].prompt, rob.prompts[0].worst),
-    });
-  },
+  check: ({ profile, k }) => neRobustness(profile, k, 1, 'pairwise'),
   toJson: profileInstanceJson,
   fromJson: profileInstanceFromJson,
 };
@@ -102,19 +106,7 @@ export const N4: Claim<ProfileInstance> = {
   expect: 'refuted',
   defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, families: NE_FAMILIES, maxResponses: o.maxResponses ?? 4, maxK: 3 }),
-  check({ profile, k }) {
-    const ne = equilibriumOf(profile, k);
-    const rob = robustness(profile, ne.policy, { k, ell: 2, rule: 'uniform' });
-    const bound = kk1(k).sub(ne.epsilon.mul(Rat.of(2)));
-    return verdict(geq(rob.robustness, bound), {
-      equilibrium: policyJson(ne.policy, profile),
-      epsilon: ne.epsilon.toString(),
-      source: ne.source,
-      robustness: rob.robustness.toString(),
-      bound: bound.toString(),
-      worstOpponent: idsOf(onlyPrompt(profile, 'N4'), rob.prompts[0].worst),
-    });
-  },
+  check: ({ profile, k }) => neRobustness(profile, k, 2, 'uniform'),
   toJson: profileInstanceJson,
   fromJson: profileInstanceFromJson,
 };

@@ -1,7 +1,7 @@
 // T5 self-play (SPEC §4): for ANY sequence π_1..π_T, σ_T = (1/T) Σ_t π_t^{⊗k} has
 // rob_k(σ_T) = k/(k+1) − Reg_T/T, Reg_T = max_y Σ_t U_k(y; π_t) − T/(k+1).
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { Rat, argmax } from '../exact/rational.js';
 import { InputError, Profile } from '../model/types.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { policyFromRecord, policyRecordArb } from '../testing/policies.js';
@@ -48,8 +48,7 @@ export const T5: Claim<T5Instance> = {
     const perPrompt = profile.prompts.map(({ prompt }, x) => {
       const cum = new Array<Rat>(prompt.responses.length).fill(Rat.ZERO);
       for (const round of iterates) maxUk(prompt, round[x], k, 'uniform').scores.forEach((u, y) => (cum[y] = cum[y].add(u)));
-      let best = 0;
-      for (let y = 1; y < cum.length; y++) if (cum[y].gt(cum[best])) best = y;
+      const best = argmax(cum);
       return { regret: cum[best].sub(Rat.of(T, k + 1)), best: prompt.responses[best] };
     });
     const regret = Rat.sum(perPrompt.map((p, x) => p.regret.mul(profile.prompts[x].weight)));

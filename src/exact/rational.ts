@@ -175,3 +175,11 @@ export function commonDenominator(xs: readonly Rat[]): { num: bigint[]; den: big
   for (const x of xs) den = lcm(den, x.d);
   return { num: xs.map((x) => x.n * (den / x.d)), den };
 }
+
+/** Index of the largest value (the first one on ties); −1 for an empty list. */
+export function argmax(xs: readonly Rat[]): number {
+  if (xs.length === 0) return -1;
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i].gt(xs[best])) best = i;
+  return best;
+}

@@ -1,4 +1,4 @@
-import { Rat } from '../exact/rational.js';
+import { Rat, argmax } from '../exact/rational.js';
 import { Model, Profile, Prompt } from '../model/types.js';
 import { productScoreNumerators } from './product.js';
 import { PromptModel, promptModels } from './promptModel.js';
@@ -41,8 +41,7 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
   const n = prompt.responses.length;
   if (ell === 1) {
     const s = singleScores(prompt, model, rule);
-    let best = 0;
-    for (let y = 1; y < n; y++) if (s[y].gt(s[best])) best = y;
+    const best = argmax(s);
     return { items: [best], score: s[best], nodes: n };
   }
   const table = scoreTable(prompt, model, ell, rule);
@@ -80,8 +79,7 @@ export function robustnessOf(profile: Profile, pms: readonly PromptModel[], ell:
   const prompts = profile.prompts.map(({ prompt }, x): PromptRobustness => {
     if (ell === 1) {
       const s = singleScores(prompt, pms[x], rule);
-      let best = 0;
-      for (let y = 1; y < s.length; y++) if (s[y].gt(s[best])) best = y;
+      const best = argmax(s);
       return { robustness: Rat.ONE.sub(s[best]), worst: [best], perOpponent: s.map((v) => Rat.ONE.sub(v)) };
     }
     const bo = bestOpponent(prompt, pms[x], ell, rule);
