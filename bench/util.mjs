@@ -1,6 +1,5 @@
-// Shared bench helpers: seeded PRNG, deterministic profiles, median timing, anchors with time limits.
+// Shared bench helpers: seeded PRNG, deterministic profiles, median timing, command lookup.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 /** mulberry32: the same seeded PRNG as the library's instances. */
 import { mulberry32 } from '../dist/index.js';
@@ -76,39 +75,7 @@ export function timeit(fn, { warmup = 2, reps = 7 } = {}) {
   return { ms: median(ts), memMB: mem, result };
 }
 
-/**
- * Run an external command with a time limit; wall time and peak RSS via /usr/bin/time when present.
- * Returns { status: 'ok' | 'did not finish' | 'failed', ms, memMB, stdout }.
- */
-export function runAnchor(cmd, args, { timeoutMs = 60_000, cwd } = {}) {
-  const useTime = existsSync('/usr/bin/time');
-  const t0 = process.hrtime.bigint();
-  const r = useTime
-    ? spawnSync('/usr/bin/time', ['-f', '__MAXRSS__ %M', cmd, ...args], { encoding: 'utf8', timeout: timeoutMs, cwd, maxBuffer: 1 << 28 })
-    : spawnSync(cmd, args, { encoding: 'utf8', timeout: timeoutMs, cwd, maxBuffer: 1 << 28 });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.error && r.error.code === 'ETIMEDOUT') return { status: 'did not finish', ms: timeoutMs, memMB: null, stdout: '' };
-  const m = /__MAXRSS__ (\d+)/.exec(r.stderr ?? '');
-  const memMB = m ? Number(m[1]) / 1024 : null;
-  if (r.status !== 0) return { status: 'failed', ms, memMB, stdout: r.stdout, stderr: r.stderr };
-  return { status: 'ok', ms, memMB, stdout: r.stdout };
-}
-
 /** Is a command on PATH? */
 export function have(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-}
-
-/** Install Debian packages if their commands are missing; returns the list of commands still missing. */
-export function ensureDebian(pkgs, cmds) {
-  const missing = () => cmds.filter((c) => !have(c));
-  if (missing().length === 0) return [];
-  if (process.getuid && process.getuid() === 0) {
-    spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'ignore', timeout: 300_000 });
-    if (missing().length > 0) {
-      spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', timeout: 300_000 });
-      spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'ignore', timeout: 300_000 });
-    }
-  }
-  return missing();
 }
