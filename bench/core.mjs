@@ -1,6 +1,6 @@
 // Issue 2 bench: all-opponent win rates of a product policy, exact vs the same computation in floats.
 import { fileURLToPath } from 'node:url';
-import { Rat, productScores, profileFromJson, modelFromJson } from '../dist/index.js';
+import { frac, ONE, ZERO, toNumber, toDecimal, productScores, profileFromJson, modelFromJson } from '../dist/index.js';
 import { mallowsProfileJson, randomPolicyJson, timeit } from './util.mjs';
 
 /** The SPEC §2 closed form in doubles (a reference for speed only; never a verdict). */
@@ -35,12 +35,12 @@ export async function run({ quick = false } = {}) {
   const probs = policy.perPrompt[0];
   const reps = quick ? 5 : 21;
   const exact = timeit(() => productScores(prompt, probs, k, 'uniform'), { warmup: 5, reps });
-  const fprobs = probs.map((p) => p.toNumber());
-  const fw = prompt.users.map((u) => u.weight.toNumber());
+  const fprobs = probs.map((p) => toNumber(p));
+  const fw = prompt.users.map((u) => toNumber(u.weight));
   const flt = timeit(() => floatScores(prompt, fw, fprobs, k), { warmup: 20, reps });
   // float error against the exact answer, for the record
   let maxErr = 0;
-  exact.result.forEach((v, y) => (maxErr = Math.max(maxErr, Math.abs(v.toNumber() - flt.result[y]))));
+  exact.result.forEach((v, y) => (maxErr = Math.max(maxErr, Math.abs(toNumber(v) - flt.result[y]))));
   return [
     {
       case: 'win rates vs all single opponents, product policy (exact BigInt kernel)',

@@ -3,7 +3,7 @@
 // Instances are deterministic (seeded mulberry32): m = 200 user types ranking n responses by
 // quality + uniform noise (strict rankings), integer weights 1..5.
 // Usage: npx tsc -p . && node bench/equilibria.mjs [--quick]
-import { Rat, makePrompt, makeProfile, equilibrium, normalFormSize } from '../dist/index.js';
+import { frac, ONE, ZERO, toNumber, toDecimal, makePrompt, makeProfile, equilibrium, normalFormSize } from '../dist/index.js';
 import { prng as mulberry32 } from './util.mjs';
 
 export function instance(n, m, seed, noise = 2) {
@@ -13,9 +13,9 @@ export function instance(n, m, seed, noise = 2) {
   const users = Array.from({ length: m }, () => {
     const s = q.map((v) => v + noise * (rnd() - 0.5));
     const order = [...ids.keys()].sort((x, y) => s[y] - s[x]);
-    return { weight: Rat.of(1 + Math.floor(rnd() * 5)), tiers: order.map((i) => [ids[i]]) };
+    return { weight: frac(1 + Math.floor(rnd() * 5)), tiers: order.map((i) => [ids[i]]) };
   });
-  return makeProfile([{ weight: Rat.ONE, prompt: makePrompt(ids, users) }]);
+  return makeProfile([{ weight: ONE, prompt: makePrompt(ids, users) }]);
 }
 
 const CASES = [
@@ -43,12 +43,12 @@ export async function run({ quick = false } = {}) {
   for (const [n, k] of CASES) {
     for (const seed of seeds) {
       const profile = instance(n, 200, 1000 * n + seed);
-      const e12 = timeIt(() => equilibrium(profile, k, { target: Rat.of(1n, 10n ** 12n), box: false }), reps);
+      const e12 = timeIt(() => equilibrium(profile, k, { target: frac(1n, 10n ** 12n), box: false }), reps);
       globalThis.gc?.();
       const heap0 = process.memoryUsage().heapUsed;
-      const e30 = timeIt(() => equilibrium(profile, k, { target: Rat.of(1n, 10n ** 30n), box: false }), reps);
+      const e30 = timeIt(() => equilibrium(profile, k, { target: frac(1n, 10n ** 30n), box: false }), reps);
       const heap1 = process.memoryUsage().heapUsed;
-      const withBox = timeIt(() => equilibrium(profile, k, { target: Rat.of(1n, 10n ** 30n), box: true }), 1);
+      const withBox = timeIt(() => equilibrium(profile, k, { target: frac(1n, 10n ** 30n), box: true }), 1);
       const p = withBox.out.prompts[0];
       rows.push({
         case: `n=${n} k=${k} seed=${seed}`,
@@ -57,9 +57,9 @@ export async function run({ quick = false } = {}) {
         ualignMemMB: Math.max(0, Math.round(((heap1 - heap0) / 2 ** 20) * 10) / 10),
         normalFormProfiles: normalFormSize(n, k).toString(),
         eps12Ms: Math.round(e12.ms),
-        eps12: e12.out.epsilon.toNumber().toExponential(2),
+        eps12: toNumber(e12.out.epsilon).toExponential(2),
         eps30Ms: Math.round(e30.ms),
-        eps30: e30.out.epsilon.toNumber().toExponential(2),
+        eps30: toNumber(e30.out.epsilon).toExponential(2),
         support: p.support.length,
         box: p.box === null ? `none: ${p.boxReason}` : p.box.radius.isZero() ? 'exact point' : `radius 2^-${p.box.radius.d.toString(2).length - 1}`,
       });

@@ -236,7 +236,7 @@ export async function run({ quick = false } = {}) {
       const st = r.prompts[0].stats;
       rows.push({
         case: 'V_k column generation',
-        sizes: `n=${n}, k=${k}, m=${m}: ${st.multisets} multisets, ${st.columns} columns, ${st.iterations} master LPs, V_k=${r.value.toDecimal(6)}`,
+        sizes: `n=${n}, k=${k}, m=${m}: ${st.multisets} multisets, ${st.columns} columns, ${st.iterations} master LPs, V_k=${api.toDecimal(r.value, 6)}`,
         ualignMs: ms,
         ualignMemMB: process.memoryUsage().rss / 2 ** 20,
         anchor: '—',

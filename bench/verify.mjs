@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rat, makePolicy, profileFromJson, promptExploitability, robustness } from '../dist/index.js';
+import { frac, ONE, ZERO, toNumber, toDecimal, makePolicy, profileFromJson, promptExploitability, robustness } from '../dist/index.js';
 import { prng, randomProfileJson } from './util.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,17 +13,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 function bruteT2(prompt, probs, k) {
   const n = probs.length;
   const tuple = new Array(k).fill(0);
-  const scores = new Array(n).fill(Rat.ZERO);
+  const scores = new Array(n).fill(ZERO);
   for (;;) {
-    let p = Rat.ONE;
+    let p = ONE;
     for (const y of tuple) p = p.mul(probs[y]);
     if (!p.isZero()) {
       for (let y = 0; y < n; y++) {
-        let s = Rat.ZERO;
+        let s = ZERO;
         for (const u of prompt.users) {
           const top = Math.min(u.rank[y], ...tuple.map((z) => u.rank[z]));
           const inS = tuple.filter((z) => u.rank[z] === top).length;
-          if (u.rank[y] === top) s = s.add(u.weight.mul(Rat.of(1, inS + 1)));
+          if (u.rank[y] === top) s = s.add(u.weight.mul(frac(1, inS + 1)));
         }
         scores[y] = scores[y].add(p.mul(s));
       }
@@ -43,7 +43,7 @@ function cases(count, n, m, seed) {
     const w = Array.from({ length: n }, () => Math.floor(rnd() * 5));
     if (w.every((x) => x === 0)) w[0] = 1;
     const s = w.reduce((a, b) => a + b, 0);
-    return { profile, probs: w.map((x) => Rat.of(x, s)) };
+    return { profile, probs: w.map((x) => frac(x, s)) };
   });
 }
 
@@ -58,7 +58,7 @@ export async function run({ quick = false } = {}) {
     const prompt = c.profile.prompts[0].prompt;
     const rob = robustness(c.profile, makePolicy([c.probs]), { k }).robustness;
     const eps = promptExploitability(prompt, c.probs, k).epsilon;
-    if (!rob.eq(Rat.of(k, k + 1).sub(eps))) throw new Error('T2 identity failed in bench');
+    if (!rob.equals(frac(k, k + 1).sub(eps))) throw new Error('T2 identity failed in bench');
   }
   const closedS = Number(process.hrtime.bigint() - t0) / 1e9;
   const bs = cs.slice(0, quick ? 2 : 5);
@@ -67,7 +67,7 @@ export async function run({ quick = false } = {}) {
     const prompt = c.profile.prompts[0].prompt;
     const worst = bruteT2(prompt, c.probs, k);
     const eps = promptExploitability(prompt, c.probs, k).epsilon;
-    if (!Rat.ONE.sub(worst).eq(Rat.of(k, k + 1).sub(eps))) throw new Error('brute T2 mismatch in bench');
+    if (!ONE.sub(worst).equals(frac(k, k + 1).sub(eps))) throw new Error('brute T2 mismatch in bench');
   }
   const bruteS = Number(process.hrtime.bigint() - t1) / 1e9;
   const closedRate = cs.length / closedS;

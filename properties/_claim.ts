@@ -26,7 +26,7 @@ function writeFailure(claim: Claim, seed: number, path: string, inst: unknown): 
     seed,
     path,
     counterexample: claim.toJson(inst),
-    verdict: { slack: v.slack.toString(), certificate: v.certificate },
+    verdict: { slack: v.slack.toFraction(), certificate: v.certificate },
   };
   const file = join(OUT, `${claim.id}.json`);
   writeFileAtomic(file, toJsonText(rep));

@@ -2,7 +2,7 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { Rat } from '../src/exact/rational.js';
+import { Fraction, frac, ONE, ZERO, sumOf } from '../src/exact/rational.js';
 import { productScores } from '../src/winrate/product.js';
 import { bestOpponent, opponentScore, robustness, singleScores } from '../src/winrate/opponents.js';
 import { promptExploitability } from '../src/winrate/exploitability.js';
@@ -19,7 +19,7 @@ const caseArb = fc.record({
   k: fc.integer({ min: 1, max: 4 }),
 });
 
-const eqAll = (a: Rat[], b: Rat[]) => a.length === b.length && a.every((x, i) => x.eq(b[i]));
+const eqAll = (a: Fraction[], b: Fraction[]) => a.length === b.length && a.every((x, i) => x.equals(b[i]));
 
 describe('closed forms = brute force (SPEC §2)', () => {
   for (const rule of RULES) {
@@ -46,8 +46,8 @@ describe('closed forms = brute force (SPEC §2)', () => {
     const probs = policyFromWeights(policy, profile.n);
     const model = { kind: 'product', k, probs } as const;
     const outs = productOutcomes(probs, k);
-    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).eq(bruteScore(prompt, outs, T, rule))).toBe(true);
-    expect(bestOpponent(prompt, model, ell, rule).score.eq(bruteBestScore(prompt, outs, ell, rule))).toBe(true);
+    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).equals(bruteScore(prompt, outs, T, rule))).toBe(true);
+    expect(bestOpponent(prompt, model, ell, rule).score.equals(bruteBestScore(prompt, outs, ell, rule))).toBe(true);
   });
 
   const outArb = fc
@@ -62,8 +62,8 @@ describe('closed forms = brute force (SPEC §2)', () => {
   test.prop([outArb], params(600))('general k-output models against ℓ-output opponents', ({ profile, k, ell, rule, outcomes }) => {
     const prompt = promptFromRecord(profile);
     const model = { kind: 'outcomes', k, outcomes } as const;
-    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).eq(bruteScore(prompt, outcomes, T, rule))).toBe(true);
-    expect(bestOpponent(prompt, model, ell, rule).score.eq(bruteBestScore(prompt, outcomes, ell, rule))).toBe(true);
+    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).equals(bruteScore(prompt, outcomes, T, rule))).toBe(true);
+    expect(bestOpponent(prompt, model, ell, rule).score.equals(bruteBestScore(prompt, outcomes, ell, rule))).toBe(true);
     if (ell === 1)
       expect(eqAll(singleScores(prompt, model, rule), prompt.responses.map((_, y) => bruteScore(prompt, outcomes, [y], rule)))).toBe(true);
   });
@@ -79,10 +79,10 @@ describe('closed forms = brute force (SPEC §2)', () => {
   test.prop([mixArb], params(300))('mixtures of products (1/T)Σ π_t^{⊗k} against ℓ-output opponents', ({ profile, parts, k, ell, rule }) => {
     const prompt = promptFromRecord(profile);
     const total = parts.reduce((a, p) => a + p.w, 0);
-    const mix = parts.map((p) => ({ weight: Rat.of(p.w, total), probs: policyFromWeights(p.policy, profile.n) }));
+    const mix = parts.map((p) => ({ weight: frac(p.w, total), probs: policyFromWeights(p.policy, profile.n) }));
     const outs = mix.flatMap((p) => productOutcomes(p.probs, k).map((o) => ({ items: o.items, prob: o.prob.mul(p.weight) })));
     const model = { kind: 'mixture', k, parts: mix } as const;
-    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).eq(bruteScore(prompt, outs, T, rule))).toBe(true);
+    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).equals(bruteScore(prompt, outs, T, rule))).toBe(true);
   });
 });
 
@@ -91,20 +91,20 @@ describe('claims that need only the core (SPEC §4)', () => {
     const prompt = promptFromRecord(profile);
     const probs = policyFromWeights(policy, profile.n);
     const U = productScores(prompt, probs, k, 'uniform');
-    expect(Rat.sum(U.map((u, y) => u.mul(probs[y]))).eq(Rat.of(1, k + 1))).toBe(true);
+    expect(sumOf(U.map((u, y) => u.mul(probs[y]))).equals(frac(1, k + 1))).toBe(true);
   });
 
   test.prop([caseArb], params(1000))('T1 product cap: rob_k(π^{⊗k}) ≤ k/(k+1)', ({ profile, policy, k }) => {
     const pr = singlePrompt(promptFromRecord(profile));
     const pol = makePolicy([policyFromWeights(policy, profile.n)]);
-    expect(robustness(pr, pol, { k }).robustness.le(Rat.of(k, k + 1))).toBe(true);
+    expect(robustness(pr, pol, { k }).robustness.lte(frac(k, k + 1))).toBe(true);
   });
 
   test.prop([caseArb], params(1000))('T2 identity: rob_k(π^{⊗k}) = k/(k+1) − ε(π)', ({ profile, policy, k }) => {
     const prompt = promptFromRecord(profile);
     const probs = policyFromWeights(policy, profile.n);
     const rob = robustness(singlePrompt(prompt), makePolicy([probs]), { k }).robustness;
-    expect(rob.eq(Rat.of(k, k + 1).sub(promptExploitability(prompt, probs, 1 * k).epsilon))).toBe(true);
+    expect(rob.equals(frac(k, k + 1).sub(promptExploitability(prompt, probs, 1 * k).epsilon))).toBe(true);
   });
 
   test.prop([fc.record({ profile: profileRecordArb({ maxResponses: 5, maxUsers: 4 }), p: policyWeightsArb(5, 4), q: policyWeightsArb(5, 4) })], params(1000))(
@@ -113,12 +113,12 @@ describe('claims that need only the core (SPEC §4)', () => {
       const prompt = promptFromRecord(profile);
       const pi = policyFromWeights(p, profile.n);
       const pi2 = policyFromWeights(q, profile.n);
-      let P = Rat.ZERO;
+      let P = ZERO;
       for (let y = 0; y < profile.n; y++) for (let z = 0; z < profile.n; z++) P = P.add(pi[y].mul(pi2[z]).mul(prefer(prompt, y, z)));
       for (const rule of ['uniform', 'pairwise'] as const) {
         const U = productScores(prompt, pi, 1, rule);
-        const wr = Rat.ONE.sub(Rat.sum(U.map((u, z) => u.mul(pi2[z]))));
-        expect(wr.eq(P)).toBe(true);
+        const wr = ONE.sub(sumOf(U.map((u, z) => u.mul(pi2[z]))));
+        expect(wr.equals(P)).toBe(true);
       }
     },
   );

@@ -2,7 +2,7 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rat } from '../src/exact/rational.js';
+import { frac, HALF, isZero, minOf } from '../src/exact/rational.js';
 import { makePolicy, makePrompt, singlePrompt } from '../src/model/build.js';
 import { loadProfile } from '../src/model/parse.js';
 import { robustness } from '../src/winrate/opponents.js';
@@ -28,8 +28,8 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
         const r = await promptMaximalLottery(prompt, { method });
         const w = maximalLotteryCertificate(K, B, r.probs);
         expect(w).not.toBeNull();
-        expect(w!.every((v) => v.ge(Rat.HALF))).toBe(true);
-        expect(r.value.eq(Rat.HALF)).toBe(true);
+        expect(w!.every((v) => v.gte(HALF))).toBe(true);
+        expect(r.value.equals(HALF)).toBe(true);
       }
     },
   );
@@ -40,26 +40,26 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
       const prompt = promptFromRecord(rec);
       const all = allMaximalLotteriesOfPrompt(prompt);
       expect(all.length).toBeGreaterThan(0);
-      for (const pi of all) expect(promptExploitability(prompt, pi, 1).epsilon.isZero()).toBe(true);
-      expect((await bestKOutput(singlePrompt(prompt), 1)).value.eq(Rat.HALF)).toBe(true);
+      for (const pi of all) expect(isZero(promptExploitability(prompt, pi, 1).epsilon)).toBe(true);
+      expect((await bestKOutput(singlePrompt(prompt), 1)).value.equals(HALF)).toBe(true);
     },
   );
 
   const twoCamp = fc.record({ p: fc.integer({ min: 1, max: 40 }), q: fc.integer({ min: 1, max: 40 }), k: fc.integer({ min: 1, max: 6 }) });
   test.prop([twoCamp], params(60))('T4: two-camp, δ ∈ (0, 1/2): unique maximal lottery δ_a and rob_k(δ_a^{⊗k}) = min(k/(k+1), 1/2 + δ)', async ({ p, q, k }) => {
     // δ = p / (2(p+q)) ∈ (0, 1/2)
-    const delta = Rat.of(p, 2 * (p + q));
+    const delta = frac(p, 2 * (p + q));
     const prompt = makePrompt(['a', 'b'], [
-      { weight: Rat.HALF.add(delta), tiers: [['a'], ['b']] },
-      { weight: Rat.HALF.sub(delta), tiers: [['b'], ['a']] },
+      { weight: HALF.add(delta), tiers: [['a'], ['b']] },
+      { weight: HALF.sub(delta), tiers: [['b'], ['a']] },
     ]);
     const all = allMaximalLotteriesOfPrompt(prompt);
-    expect(all.map((pi) => pi.map(String))).toEqual([['1', '0']]);
+    expect(all.map((pi) => pi.map((v) => v.toFraction()))).toEqual([['1', '0']]);
     const ml = await promptMaximalLottery(prompt);
     expect(ml.condorcetWinner).toBe(0);
     const rob = robustness(singlePrompt(prompt), makePolicy([ml.probs]), { k });
     // SPEC T4 "in general" form: the copying opponent a caps it at k/(k+1) (so 1/2 at k = 1)
-    expect(rob.robustness.eq(Rat.min(Rat.of(k, k + 1), Rat.HALF.add(delta)))).toBe(true);
+    expect(rob.robustness.equals(minOf(frac(k, k + 1), HALF.add(delta)))).toBe(true);
   });
 });
 
@@ -67,7 +67,7 @@ describe('best k-output model V_k (SPEC T3)', () => {
   const arb = fc.record({ rec: profileRecordArb({ maxResponses: 4, maxUsers: 4 }), k: fc.integer({ min: 1, max: 3 }) });
   test.prop([arb], params(80))('V_k ≥ k/(k+1) on every profile (uniform)', async ({ rec, k }) => {
     const r = await bestKOutput(singlePrompt(promptFromRecord(rec)), k);
-    expect(r.value.ge(Rat.of(k, k + 1))).toBe(true);
+    expect(r.value.gte(frac(k, k + 1))).toBe(true);
   });
 
   const unanimous = fc.record({
@@ -78,13 +78,13 @@ describe('best k-output model V_k (SPEC T3)', () => {
   });
   test.prop([unanimous], params(60))('V_k = k/(k+1) on every unanimous profile (uniform)', async ({ n, code, weights, k }) => {
     const perm = lehmerToPermutation(code, n).map((y) => [ids[y]]);
-    const prompt = makePrompt(ids.slice(0, n), weights.map((w) => ({ weight: Rat.of(w), tiers: perm })));
-    expect((await bestKOutput(singlePrompt(prompt), k)).value.eq(Rat.of(k, k + 1))).toBe(true);
+    const prompt = makePrompt(ids.slice(0, n), weights.map((w) => ({ weight: frac(w), tiers: perm })));
+    expect((await bestKOutput(singlePrompt(prompt), k)).value.equals(frac(k, k + 1))).toBe(true);
   });
 
   it('SPEC §6: impartial culture N = 4, k = 2: V_2 = 17/24; unanimous a ≻ b ≻ c: V_k = k/(k+1)', async () => {
-    expect((await bestKOutput(loadProfile('fixtures/profiles/impartial-culture-4.json'), 2)).value.toString()).toBe('17/24');
-    for (let k = 1; k <= 5; k++) expect((await bestKOutput(loadProfile('fixtures/profiles/unanimous-3.json'), k)).value.eq(Rat.of(k, k + 1))).toBe(true);
+    expect((await bestKOutput(loadProfile('fixtures/profiles/impartial-culture-4.json'), 2)).value.toFraction()).toBe('17/24');
+    for (let k = 1; k <= 5; k++) expect((await bestKOutput(loadProfile('fixtures/profiles/unanimous-3.json'), k)).value.equals(frac(k, k + 1))).toBe(true);
   });
 });
 
@@ -109,7 +109,7 @@ describe('glpk + certificate never returns a wrong or uncertified answer', () =>
       expect(checkResult(lp, b)).toBeNull();
       expect(a.status).toBe('optimal');
       expect(b.status).toBe('optimal');
-      if (a.status === 'optimal' && b.status === 'optimal') expect(a.value.eq(b.value)).toBe(true);
+      if (a.status === 'optimal' && b.status === 'optimal') expect(a.value.equals(b.value)).toBe(true);
     }
   });
 });

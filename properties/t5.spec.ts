@@ -5,7 +5,7 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { Rat } from '../src/exact/rational.js';
+import { frac } from '../src/exact/rational.js';
 import { makeKOutput, singlePrompt } from '../src/model/build.js';
 import { robustness, robustnessOf } from '../src/winrate/opponents.js';
 import { exactRegret, expandMixture, mixtureOfProducts, selfPlay } from '../src/equilibria/dynamics.js';
@@ -24,11 +24,11 @@ describe('T5: rob_k(σ_T) = k/(k+1) − Reg_T/T', () => {
     const iterates = seq.map((w) => policyFromWeights(w, profile.n));
     const T = iterates.length;
     const reg = exactRegret(prompt, iterates, k).regret;
-    const expect_ = Rat.of(k, k + 1).sub(reg.div(Rat.of(T)));
-    expect(robustnessOf(pr, [mixtureOfProducts(iterates, k)], 1, 'uniform').robustness.eq(expect_)).toBe(true);
+    const expect_ = frac(k, k + 1).sub(reg.div(frac(T)));
+    expect(robustnessOf(pr, [mixtureOfProducts(iterates, k)], 1, 'uniform').robustness.equals(expect_)).toBe(true);
     if (k <= 3) {
       const km = makeKOutput(k, [expandMixture(iterates, k, profile.n)]);
-      expect(robustness(pr, km).robustness.eq(expect_)).toBe(true);
+      expect(robustness(pr, km).robustness.equals(expect_)).toBe(true);
     }
   });
 
@@ -42,7 +42,7 @@ describe('T5: rob_k(σ_T) = k/(k+1) − Reg_T/T', () => {
     const pr = singlePrompt(promptFromRecord(profile));
     const r = selfPlay(pr, k, { T, method });
     expect(r.identity).toBe(true);
-    expect(r.robustness.eq(Rat.of(k, k + 1).sub(r.regret.div(Rat.of(T))))).toBe(true);
+    expect(r.robustness.equals(frac(k, k + 1).sub(r.regret.div(frac(T))))).toBe(true);
     if (method === 'hedge') expect(r.hedgeBound!.holds).toBe(true);
   });
 });

@@ -1,5 +1,25 @@
 // ualign public API: the exact kernel of SPEC.md.
-export { Rat, gcd, lcm, commonDenominator, argmax } from './exact/rational.js';
+export {
+  Fraction,
+  frac,
+  ONE,
+  ZERO,
+  HALF,
+  numer,
+  signOf,
+  isZero,
+  sumOf,
+  minOf,
+  maxOf,
+  argmax,
+  parseRational,
+  fromDouble,
+  toNumber,
+  toDecimal,
+  gcd,
+  lcm,
+  commonDenominator,
+} from './exact/rational.js';
 export * from './model/types.js';
 export { makePrompt, makeProfile, makePolicy, makeKOutput, singlePrompt, pointMass } from './model/build.js';
 export {
@@ -52,7 +72,6 @@ export {
 export {
   equilibrium,
   promptEquilibrium,
-  simplestBetween,
   type EquilibriumOptions,
   type EquilibriumResult,
   type PromptEquilibrium,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAlgorithm } from '../src/algorithms/check.js';
 import { builtin, loadPlugin } from '../src/algorithms/registry.js';
-import { Rat } from '../src/exact/rational.js';
+import { frac, signOf } from '../src/exact/rational.js';
 import { loadProfile } from '../src/model/parse.js';
 import { writeCheckReport } from '../src/report/check.js';
 
@@ -27,7 +27,7 @@ describe('acceptance', () => {
     const c2 = r.curve[1].counterexample!;
     expect(c2).not.toBeNull();
     expect(c2.profile.prompts[0].prompt.responses).toHaveLength(2);
-    expect(c2.robustness.lt(Rat.of(2, 3))).toBe(true);
+    expect(c2.robustness.lt(frac(2, 3))).toBe(true);
     expect(c2.source).toMatch(/shrunk/);
     for (const c of r.curve.slice(1)) expect(c.meetsTheory).toBe(false);
     expect(r.curve.every((c) => c.reproducible)).toBe(true);
@@ -37,8 +37,8 @@ describe('acceptance', () => {
     const r = await checkAlgorithm(builtin('multiplayer-ne'), { ks: K6, runs: 40 });
     expect(r.meetsTheory).toBe(true);
     for (const c of r.curve) {
-      expect(c.robustness.eq(c.theory.sub(c.slack))).toBe(true);
-      expect(c.slack.lt(Rat.of(1, 10000))).toBe(true);
+      expect(c.robustness.equals(c.theory.sub(c.slack))).toBe(true);
+      expect(c.slack.lt(frac(1, 10000))).toBe(true);
     }
   });
 
@@ -46,8 +46,8 @@ describe('acceptance', () => {
     const r = await checkAlgorithm(builtin('self-play:T=40'), { ks: [1, 3, 6], runs: 20 });
     expect(r.meetsTheory).toBe(true);
     for (const c of r.curve) {
-      expect(c.slack.sign()).toBeGreaterThan(0);
-      expect(c.robustness.eq(c.theory.sub(c.slack))).toBe(true);
+      expect(signOf(c.slack)).toBeGreaterThan(0);
+      expect(c.robustness.equals(c.theory.sub(c.slack))).toBe(true);
     }
   });
 });

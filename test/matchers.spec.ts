@@ -1,7 +1,7 @@
 // Issue 6: the vitest matcher and the exported arbitraries, used as a downstream project would.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { equilibrium, Rat } from '../src/index.js';
+import { equilibrium, frac } from '../src/index.js';
 import { installUalignMatchers, profileArb } from '../src/testing/index.js';
 
 installUalignMatchers(expect);
@@ -39,7 +39,7 @@ describe('toBeRobustlyAligned', () => {
     (profile, k) => {
       const eq = equilibrium(profile, k, { box: false });
       expect(eq.policy).toBeRobustlyAligned(profile, { k, slack: eq.epsilon });
-      expect(eq.epsilon.lt(Rat.of(1, 1000))).toBe(true);
+      expect(eq.epsilon.lt(frac(1, 1000))).toBe(true);
     },
   );
 });

@@ -1,18 +1,18 @@
 // Brute-force references (tests only): enumerate Y^k and Y^ℓ and apply the rules of SPEC §2 by definition.
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, HALF, isZero } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 import { Rule } from '../winrate/rules.js';
 
 /** Opponent's score for one user type, by the definition of the rule on positions of S and T. */
-export function ruleScore(rank: Int32Array, S: readonly number[], T: readonly number[], rule: Rule): Rat {
+export function ruleScore(rank: Int32Array, S: readonly number[], T: readonly number[], rule: Rule): Fraction {
   const bestS = Math.min(...S.map((y) => rank[y]));
   const bestT = Math.min(...T.map((y) => rank[y]));
-  if (rule === 'model-wins-ties') return bestT < bestS ? Rat.ONE : Rat.ZERO;
-  if (rule === 'pairwise') return bestT < bestS ? Rat.ONE : bestT === bestS ? Rat.HALF : Rat.ZERO;
+  if (rule === 'model-wins-ties') return bestT < bestS ? ONE : ZERO;
+  if (rule === 'pairwise') return bestT < bestS ? ONE : bestT === bestS ? HALF : ZERO;
   const top = Math.min(bestS, bestT);
   const inS = S.filter((y) => rank[y] === top).length;
   const inT = T.filter((y) => rank[y] === top).length;
-  return Rat.of(inT, inS + inT);
+  return frac(inT, inS + inT);
 }
 
 /** Every ordered tuple of length k over 0..n−1. */
@@ -29,21 +29,21 @@ export function* tuples(n: number, k: number): Generator<number[]> {
 }
 
 /** The k-sample product as an explicit list of ordered tuples with probabilities. */
-export function productOutcomes(probs: readonly Rat[], k: number): { items: number[]; prob: Rat }[] {
-  const out: { items: number[]; prob: Rat }[] = [];
+export function productOutcomes(probs: readonly Fraction[], k: number): { items: number[]; prob: Fraction }[] {
+  const out: { items: number[]; prob: Fraction }[] = [];
   for (const S of tuples(probs.length, k)) {
-    let p = Rat.ONE;
+    let p = ONE;
     for (const y of S) p = p.mul(probs[y]);
-    if (!p.isZero()) out.push({ items: S, prob: p });
+    if (!isZero(p)) out.push({ items: S, prob: p });
   }
   return out;
 }
 
 /** Opponent's expected score for T against an explicit distribution over tuples. */
-export function bruteScore(prompt: Prompt, outcomes: readonly { items: readonly number[]; prob: Rat }[], T: readonly number[], rule: Rule): Rat {
-  let s = Rat.ZERO;
+export function bruteScore(prompt: Prompt, outcomes: readonly { items: readonly number[]; prob: Fraction }[], T: readonly number[], rule: Rule): Fraction {
+  let s = ZERO;
   for (const o of outcomes) {
-    let inner = Rat.ZERO;
+    let inner = ZERO;
     for (const u of prompt.users) inner = inner.add(u.weight.mul(ruleScore(u.rank, o.items, T, rule)));
     s = s.add(o.prob.mul(inner));
   }
@@ -51,8 +51,8 @@ export function bruteScore(prompt: Prompt, outcomes: readonly { items: readonly 
 }
 
 /** max over all ordered ℓ-tuples of the opponent's score, by enumeration. */
-export function bruteBestScore(prompt: Prompt, outcomes: readonly { items: readonly number[]; prob: Rat }[], ell: number, rule: Rule): Rat {
-  let best: Rat | null = null;
+export function bruteBestScore(prompt: Prompt, outcomes: readonly { items: readonly number[]; prob: Fraction }[], ell: number, rule: Rule): Fraction {
+  let best: Fraction | null = null;
   for (const T of tuples(prompt.responses.length, ell)) {
     const s = bruteScore(prompt, outcomes, T, rule);
     if (best === null || s.gt(best)) best = s;
@@ -61,13 +61,13 @@ export function bruteBestScore(prompt: Prompt, outcomes: readonly { items: reado
 }
 
 /** NLHF's P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) (SPEC §2). */
-export function prefer(prompt: Prompt, y: number, z: number): Rat {
-  let s = Rat.ZERO;
+export function prefer(prompt: Prompt, y: number, z: number): Fraction {
+  let s = ZERO;
   for (const u of prompt.users) {
     const a = u.rank[y];
     const b = u.rank[z];
     if (a < b) s = s.add(u.weight);
-    else if (a === b) s = s.add(u.weight.mul(Rat.HALF));
+    else if (a === b) s = s.add(u.weight.mul(HALF));
   }
   return s;
 }

@@ -1,7 +1,7 @@
 // `ualign check`: for each k, the algorithm's exact rob_k on fixtures and on profiles found by a
 // fast-check search, against the theory's k/(k+1) (T1/T2) minus the algorithm's certified slack.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac } from '../exact/rational.js';
 import { profileFromJson, profileToJson } from '../model/parse.js';
 import { Profile } from '../model/types.js';
 import { ProfileArbOptions, ProfileRecord, profileFromRecord, profileRecordArb } from '../testing/arbitraries.js';
@@ -32,13 +32,13 @@ export interface CheckOptions {
 export interface CurvePoint {
   readonly k: number;
   /** k/(k+1). */
-  readonly theory: Rat;
+  readonly theory: Fraction;
   /** The lowest exact rob_k found (on `worst`). */
-  readonly robustness: Rat;
+  readonly robustness: Fraction;
   /** theory − robustness. */
-  readonly gap: Rat;
+  readonly gap: Fraction;
   /** The certified slack declared on the worst profile. */
-  readonly slack: Rat;
+  readonly slack: Fraction;
   /** No checked profile has rob_k < k/(k+1) − slack. */
   readonly meetsTheory: boolean;
   /** The profile reaching the lowest rob_k (shrunk by fast-check when the search found it). */
@@ -46,7 +46,7 @@ export interface CurvePoint {
   /** The smallest profile violating rob_k ≥ k/(k+1) − slack (shrunk), or null. */
   readonly counterexample: Evaluation | null;
   /** rob_k of the maximal lottery's product on the worst profile (null when not computed). */
-  readonly nlhf: Rat | null;
+  readonly nlhf: Fraction | null;
   /** Distinct profiles evaluated at this k. */
   readonly checked: number;
   /** The stored worst profile (and counterexample), re-read from JSON and re-evaluated, gave the same exact numbers. */
@@ -70,7 +70,7 @@ export interface CheckResult {
 /** Re-read the profile from its JSON and evaluate again: the stored witness must replay exactly. */
 async function recheck(alg: AlignmentAlgorithm, e: Evaluation, rule: Rule): Promise<boolean> {
   const again = await evaluate(alg, profileFromJson(profileToJson(e.profile)), e.k, rule, e.source);
-  return again.robustness.eq(e.robustness) && again.slack.eq(e.slack);
+  return again.robustness.equals(e.robustness) && again.slack.equals(e.slack);
 }
 
 /** Fewer responses, then fewer user types: the smaller witness. */
@@ -158,9 +158,9 @@ export async function checkAlgorithm(alg: AlignmentAlgorithm, opts: CheckOptions
 
     let reproducible = await recheck(alg, worst, rule);
     if (counterexample) reproducible = reproducible && (await recheck(alg, counterexample, rule));
-    let nlhfRob: Rat | null = null;
+    let nlhfRob: Fraction | null = null;
     if (nlhfAlg) nlhfRob = (await evaluate(nlhfAlg, worst.profile, k, rule, worst.source)).robustness;
-    const theory = Rat.of(k, k + 1);
+    const theory = frac(k, k + 1);
     curve.push({
       k,
       theory,

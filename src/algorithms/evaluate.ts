@@ -1,6 +1,6 @@
 // One algorithm on one profile at one k: call `align` per prompt, read the answers exactly, and compute
 // rob_k = Σ_x ρ(x) min_y WR_x(σ_x, y) with the exact kernel (SPEC §2). Policies are read as π^{⊗k}.
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO } from '../exact/rational.js';
 import { policyToJson, promptToJson } from '../model/parse.js';
 import { InputError, Profile, Prompt } from '../model/types.js';
 import { PromptModel } from '../winrate/promptModel.js';
@@ -16,11 +16,11 @@ export interface Evaluation {
   readonly source: string;
   readonly k: number;
   /** rob_k of the algorithm's output, exact. */
-  readonly robustness: Rat;
+  readonly robustness: Fraction;
   /** Declared certified slack Σ_x ρ(x) s_x. */
-  readonly slack: Rat;
+  readonly slack: Fraction;
   /** The theory's bound for this algorithm: k/(k+1) − slack. */
-  readonly bound: Rat;
+  readonly bound: Fraction;
   /** A worst single-output opponent per prompt (response id). */
   readonly worstOpponent: string[];
   readonly models: PromptModel[];
@@ -28,12 +28,12 @@ export interface Evaluation {
 }
 
 /** Does the evaluation meet k/(k+1) − slack? */
-export const meets = (e: Evaluation): boolean => e.robustness.ge(e.bound);
+export const meets = (e: Evaluation): boolean => e.robustness.gte(e.bound);
 
 export async function evaluate(alg: AlignmentAlgorithm, profile: Profile, k: number, rule: Rule, source: string): Promise<Evaluation> {
   const models: PromptModel[] = [];
   const notes: string[] = [];
-  let slack = Rat.ZERO;
+  let slack = ZERO;
   for (let x = 0; x < profile.prompts.length; x++) {
     const { prompt, weight } = profile.prompts[x];
     const where = `algorithm "${alg.name}" on ${source}${profile.prompts.length > 1 ? `, prompt ${x}` : ''}`;
@@ -55,7 +55,7 @@ export async function evaluate(alg: AlignmentAlgorithm, profile: Profile, k: num
     k,
     robustness: r.robustness,
     slack,
-    bound: Rat.of(k, k + 1).sub(slack),
+    bound: frac(k, k + 1).sub(slack),
     worstOpponent: r.prompts.map((p, x) => profile.prompts[x].prompt.responses[p.worst[0]]),
     models,
     notes,
@@ -65,8 +65,8 @@ export async function evaluate(alg: AlignmentAlgorithm, profile: Profile, k: num
 /** Largest number of k-multisets a stored mixture is expanded into (else it is stored as a mixture). */
 export const MAX_EXPANDED_OUTCOMES = 3000;
 
-function outcomesJson(outs: readonly { items: readonly number[]; prob: Rat }[], prompt: Prompt): unknown {
-  return { kind: 'k-output', outcomes: outs.map((o) => ({ responses: o.items.map((y) => prompt.responses[y]), prob: o.prob.toString() })) };
+function outcomesJson(outs: readonly { items: readonly number[]; prob: Fraction }[], prompt: Prompt): unknown {
+  return { kind: 'k-output', outcomes: outs.map((o) => ({ responses: o.items.map((y) => prompt.responses[y]), prob: o.prob.toFraction() })) };
 }
 
 /**
@@ -79,10 +79,10 @@ export function modelsToJson(profile: Profile, models: readonly PromptModel[]): 
   const one = (m: PromptModel, prompt: Prompt): unknown => {
     if (m.kind === 'product' && allProducts) return policyToJson(m.probs, prompt);
     if (m.kind === 'outcomes') return outcomesJson(m.outcomes, prompt);
-    const parts = m.kind === 'product' ? [{ weight: Rat.ONE, probs: m.probs }] : m.parts;
+    const parts = m.kind === 'product' ? [{ weight: ONE, probs: m.probs }] : m.parts;
     const n = prompt.responses.length;
     if (multisetCount(n, m.k) <= BigInt(MAX_EXPANDED_OUTCOMES)) return outcomesJson(mixtureOutcomes(parts, n, m.k), prompt);
-    return { kind: 'mixture', parts: parts.map((p) => ({ weight: p.weight.toString(), policy: policyToJson(p.probs, prompt) })) };
+    return { kind: 'mixture', parts: parts.map((p) => ({ weight: p.weight.toFraction(), policy: policyToJson(p.probs, prompt) })) };
   };
   if (profile.prompts.length === 1) return one(models[0], profile.prompts[0].prompt);
   return { prompts: models.map((m, x) => one(m, profile.prompts[x].prompt)) };

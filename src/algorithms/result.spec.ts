@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rat } from '../exact/rational.js';
+import { frac, ONE, ZERO, sumOf, fromDouble } from '../exact/rational.js';
 import { profileFromJson } from '../model/parse.js';
 import { InputError } from '../model/types.js';
 import { parseAlignOutput } from './result.js';
@@ -10,18 +10,18 @@ const where = 'algorithm "x" on test';
 describe('parseAlignOutput: exact reading of answers', () => {
   it('exact "p/q" policies must sum to exactly 1', () => {
     const r = parseAlignOutput({ a: '1/3', b: '2/3' }, prompt, 2, where);
-    expect(r.model).toEqual({ kind: 'product', k: 2, probs: [Rat.of(1, 3), Rat.of(2, 3), Rat.ZERO] });
+    expect(r.model).toEqual({ kind: 'product', k: 2, probs: [frac(1, 3), frac(2, 3), ZERO] });
     expect(r.notes).toEqual([]);
     expect(() => parseAlignOutput({ a: '1/3', b: '1/3' }, prompt, 2, where)).toThrow(/sum to 2\/3, not exactly 1/);
   });
 
   it('floats are converted to their exact dyadic values; a sum within 1e-9 of 1 is divided out and noted', () => {
     const r = parseAlignOutput({ a: 0.1, b: 0.2, c: 0.7 }, prompt, 1, where);
-    const s = Rat.fromDouble(0.1).add(Rat.fromDouble(0.2)).add(Rat.fromDouble(0.7));
-    expect(s.eq(Rat.ONE)).toBe(false);
+    const s = fromDouble(0.1).add(fromDouble(0.2)).add(fromDouble(0.7));
+    expect(s.equals(ONE)).toBe(false);
     if (r.model.kind !== 'product') throw new Error('expected a product');
-    expect(r.model.probs[0].eq(Rat.fromDouble(0.1).div(s))).toBe(true);
-    expect(Rat.sum(r.model.probs).eq(Rat.ONE)).toBe(true);
+    expect(r.model.probs[0].equals(fromDouble(0.1).div(s))).toBe(true);
+    expect(sumOf(r.model.probs).equals(ONE)).toBe(true);
     expect(r.notes[0]).toMatch(/divided by their exact sum/);
     // a float vector summing exactly to 1 is taken as is
     expect(parseAlignOutput({ a: 0.5, b: 0.25, c: 0.25 }, prompt, 1, where).notes).toEqual([]);
@@ -37,11 +37,11 @@ describe('parseAlignOutput: exact reading of answers', () => {
 
   it('k-output models, mixtures and the long form with slack', () => {
     const ko = parseAlignOutput({ kind: 'k-output', outcomes: [{ responses: ['b', 'a'], prob: '1/2' }, { responses: ['a', 'b'], prob: '1/2' }] }, prompt, 2, where);
-    expect(ko.model).toEqual({ kind: 'outcomes', k: 2, outcomes: [{ items: [0, 1], prob: Rat.ONE }] });
+    expect(ko.model).toEqual({ kind: 'outcomes', k: 2, outcomes: [{ items: [0, 1], prob: ONE }] });
     expect(() => parseAlignOutput({ kind: 'k-output', outcomes: [{ responses: ['a'], prob: 1 }] }, prompt, 2, where)).toThrow(/expected k = 2/);
     const mix = parseAlignOutput({ model: { kind: 'mixture', parts: [{ weight: '1/2', policy: { a: 1 } }, { weight: '1/2', policy: { b: 1 } }] }, slack: '1/10', note: 'hi' }, prompt, 3, where);
     expect(mix.model.kind).toBe('mixture');
-    expect(mix.slack.eq(Rat.of(1, 10))).toBe(true);
+    expect(mix.slack.equals(frac(1, 10))).toBe(true);
     expect(mix.notes).toEqual(['hi']);
   });
 });

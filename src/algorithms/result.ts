@@ -1,17 +1,17 @@
 // Reading an algorithm's answer exactly: floats become their exact dyadic values; a float vector whose
 // exact sum is within 1e-9 of 1 is divided by that sum (and the caller is told); anything else is an error.
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, signOf, sumOf, parseRational, fromDouble, toDecimal } from '../exact/rational.js';
 import { makeKOutput } from '../model/build.js';
 import { InputError, Prompt } from '../model/types.js';
 import { PromptModel } from '../winrate/promptModel.js';
 
 /** Tolerance for float probability vectors: |Σ − 1| ≤ 10^−9. */
-export const FLOAT_TOLERANCE = Rat.of(1, 1_000_000_000);
+export const FLOAT_TOLERANCE = frac(1, 1_000_000_000);
 
 export interface ParsedAlign {
   readonly model: PromptModel;
   /** Declared certified slack (0 when none). */
-  readonly slack: Rat;
+  readonly slack: Fraction;
   /** Normalisations and the algorithm's own note, for the report. */
   readonly notes: string[];
 }
@@ -21,18 +21,18 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** One entry: a finite number (exact dyadic value) or an exact "p/q" string; never negative. */
-export function exactEntry(v: unknown, where: string): { value: Rat; float: boolean } {
+export function exactEntry(v: unknown, where: string): { value: Fraction; float: boolean } {
   if (typeof v === 'number') {
     if (Number.isNaN(v)) throw new InputError(`${where} is NaN`);
     if (!Number.isFinite(v)) throw new InputError(`${where} is ${v}`);
-    const r = Rat.fromDouble(v);
-    if (r.sign() < 0) throw new InputError(`${where} is negative (${v})`);
+    const r = fromDouble(v);
+    if (signOf(r) < 0) throw new InputError(`${where} is negative (${v})`);
     return { value: r, float: true };
   }
   if (typeof v === 'string') {
-    const r = Rat.parse(v);
+    const r = parseRational(v);
     if (r === null) throw new InputError(`${where}: "${v}" is not a number or a "p/q" string`);
-    if (r.sign() < 0) throw new InputError(`${where} is negative (${v})`);
+    if (signOf(r) < 0) throw new InputError(`${where} is negative (${v})`);
     return { value: r, float: false };
   }
   throw new InputError(`${where}: ${JSON.stringify(v) ?? String(v)} is not a number or a "p/q" string`);
@@ -42,21 +42,21 @@ export function exactEntry(v: unknown, where: string): { value: Rat; float: bool
  * A probability vector: exact entries must sum to exactly 1; if any entry is a JS number, a sum within
  * 10^−9 of 1 is divided out exactly and noted.
  */
-export function exactDistribution(entries: readonly [string, unknown][], where: string, notes: string[]): Rat[] {
+export function exactDistribution(entries: readonly [string, unknown][], where: string, notes: string[]): Fraction[] {
   const vals = entries.map(([label, v]) => exactEntry(v, `${where}: ${label}`));
-  const s = Rat.sum(vals.map((v) => v.value));
-  if (s.eq(Rat.ONE)) return vals.map((v) => v.value);
+  const s = sumOf(vals.map((v) => v.value));
+  if (s.equals(ONE)) return vals.map((v) => v.value);
   const float = vals.some((v) => v.float);
-  if (float && s.sign() > 0 && s.sub(Rat.ONE).cmp(FLOAT_TOLERANCE) <= 0 && Rat.ONE.sub(s).cmp(FLOAT_TOLERANCE) <= 0) {
+  if (float && signOf(s) > 0 && s.sub(ONE).compare(FLOAT_TOLERANCE) <= 0 && ONE.sub(s).compare(FLOAT_TOLERANCE) <= 0) {
     notes.push('float probabilities summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum');
     return vals.map((v) => v.value.div(s));
   }
   throw new InputError(
-    `${where}: probabilities sum to ${float ? s.toDecimal(12) : s.toString()}, ${float ? 'further than 1e-9 from 1' : 'not exactly 1'}`,
+    `${where}: probabilities sum to ${float ? toDecimal(s, 12) : s.toFraction()}, ${float ? 'further than 1e-9 from 1' : 'not exactly 1'}`,
   );
 }
 
-function policyVector(o: unknown, prompt: Prompt, where: string, notes: string[]): Rat[] {
+function policyVector(o: unknown, prompt: Prompt, where: string, notes: string[]): Fraction[] {
   if (!isObj(o)) throw new InputError(`${where}: a policy is an object {id: probability}`);
   const entries = Object.entries(o);
   for (const [id] of entries) if (!prompt.index.has(id)) throw new InputError(`${where}: unknown response "${id}"`);
@@ -65,7 +65,7 @@ function policyVector(o: unknown, prompt: Prompt, where: string, notes: string[]
     where,
     notes,
   );
-  const out = prompt.responses.map(() => Rat.ZERO);
+  const out = prompt.responses.map(() => ZERO);
   entries.forEach(([id], i) => (out[prompt.index.get(id)!] = probs[i]));
   return out;
 }
@@ -125,7 +125,7 @@ export function parseAlignOutput(out: unknown, prompt: Prompt, k: number, where:
   const notes: string[] = [];
   if (isObj(out) && isObj(out.model)) {
     const model = parseModelJson(out.model, prompt, k, where, notes);
-    let slack = Rat.ZERO;
+    let slack = ZERO;
     if (out.slack !== undefined) slack = exactEntry(out.slack, `${where}: slack`).value;
     if (out.note !== undefined) {
       if (typeof out.note !== 'string') throw new InputError(`${where}: note must be a string`);
@@ -133,5 +133,5 @@ export function parseAlignOutput(out: unknown, prompt: Prompt, k: number, where:
     }
     return { model, slack, notes };
   }
-  return { model: parseModelJson(out, prompt, k, where, notes), slack: Rat.ZERO, notes };
+  return { model: parseModelJson(out, prompt, k, where, notes), slack: ZERO, notes };
 }

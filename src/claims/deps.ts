@@ -1,6 +1,6 @@
 // The one place where the claims reach the LP and equilibria modules (issues 3 and 4).
 // Each function below is a thin adapter: swapping in another solver is a one-line change here.
-import { Rat } from '../exact/rational.js';
+import { Fraction, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { Rule } from '../winrate/rules.js';
@@ -13,7 +13,7 @@ import { epsilonOf, isUnanimous, multisets, setScore, unanimousTop } from './com
 export interface NE {
   readonly policy: Policy;
   /** Exact ε(π) ≥ 0; 0 means an exact symmetric NE of G_{k+1}. */
-  readonly epsilon: Rat;
+  readonly epsilon: Fraction;
   readonly source: 'unanimous-top' | 'equilibrium';
 }
 
@@ -23,7 +23,7 @@ export interface NE {
  */
 export function equilibriumOf(profile: Profile, k: number): NE {
   if (profile.prompts.every(({ prompt }) => isUnanimous(prompt))) {
-    const policy = makePolicy(profile.prompts.map(({ prompt }) => prompt.responses.map((_, y) => (y === unanimousTop(prompt) ? Rat.ONE : Rat.ZERO))));
+    const policy = makePolicy(profile.prompts.map(({ prompt }) => prompt.responses.map((_, y) => (y === unanimousTop(prompt) ? ONE : ZERO))));
     return { policy, epsilon: epsilonOf(profile, policy, k), source: 'unanimous-top' };
   }
   const r = equilibrium(profile, k, { box: false, maxRounds: 4000 });
@@ -31,17 +31,17 @@ export function equilibriumOf(profile: Profile, k: number): NE {
 }
 
 /** Every extreme maximal lottery of one prompt (issue 3), sorted deterministically. */
-export function maximalLotteriesOf(prompt: Prompt): Rat[][] {
+export function maximalLotteriesOf(prompt: Prompt): Fraction[][] {
   return allMaximalLotteriesOfPrompt(prompt);
 }
 
 export interface ValueK {
   /** V_k = max_σ rob_k(σ) on this prompt, exact. */
-  readonly value: Rat;
+  readonly value: Fraction;
   /** An optimal σ as (multiset, probability) pairs with positive probability. */
-  readonly model: { items: number[]; prob: Rat }[];
+  readonly model: { items: number[]; prob: Fraction }[];
   /** An optimal opponent mixture τ over single responses (the LP dual): max_S WR(S, τ) = V_k. */
-  readonly opponent: Rat[];
+  readonly opponent: Fraction[];
 }
 
 /**
@@ -54,29 +54,29 @@ export function valueKOf(prompt: Prompt, k: number, rule: Rule): ValueK {
   const S = multisets(n, k);
   const m = S.length;
   // WR(S, y) = 1 − score(y vs S)
-  const wr = S.map((s) => prompt.responses.map((_, y) => Rat.ONE.sub(setScore(prompt, s, [y], rule))));
+  const wr = S.map((s) => prompt.responses.map((_, y) => ONE.sub(setScore(prompt, s, [y], rule))));
   // variables: σ_0..σ_{m−1}, v (free); rows: for each y Σ σ_S WR(S,y) − v ≥ 0; Σ σ = 1
-  const rows = prompt.responses.map((_, y) => denseRow([...wr.map((w) => w[y]), Rat.ONE.neg()], '>=', Rat.ZERO));
-  rows.push(denseRow([...S.map(() => Rat.ONE), Rat.ZERO], '=', Rat.ONE));
+  const rows = prompt.responses.map((_, y) => denseRow([...wr.map((w) => w[y]), ONE.neg()], '>=', ZERO));
+  rows.push(denseRow([...S.map(() => ONE), ZERO], '=', ONE));
   const free = [...S.map(() => false), true];
-  const r = simplexSolve({ numVars: m + 1, maximize: true, objective: [...S.map(() => Rat.ZERO), Rat.ONE], rows, free });
+  const r = simplexSolve({ numVars: m + 1, maximize: true, objective: [...S.map(() => ZERO), ONE], rows, free });
   if (r.status !== 'optimal') throw new Error(`V_k LP: ${r.status}`);
   const value = r.value;
-  const model = S.flatMap((items, j) => (r.x[j].sign() > 0 ? [{ items, prob: r.x[j] }] : []));
+  const model = S.flatMap((items, j) => (signOf(r.x[j]) > 0 ? [{ items, prob: r.x[j] }] : []));
   // dual on the ≥ rows (maximising: ≤ 0) gives the opponent mixture up to sign
-  const yd = r.y.slice(0, n).map((v) => (v.sign() < 0 ? v.neg() : v));
-  const tot = Rat.sum(yd);
-  const opponent = tot.isZero() ? yd : yd.map((v) => v.div(tot));
+  const yd = r.y.slice(0, n).map((v) => (signOf(v) < 0 ? v.neg() : v));
+  const tot = sumOf(yd);
+  const opponent = isZero(tot) ? yd : yd.map((v) => v.div(tot));
   // exact re-check: primal value and dual bound meet
-  const primal = prompt.responses.map((_, y) => Rat.sum(model.map((o) => o.prob.mul(wr[S.findIndex((s) => s.join() === o.items.join())][y]))));
+  const primal = prompt.responses.map((_, y) => sumOf(model.map((o) => o.prob.mul(wr[S.findIndex((s) => s.join() === o.items.join())][y]))));
   const lower = primal.reduce((a, b) => (b.lt(a) ? b : a));
-  const upper = wr.map((w) => Rat.sum(w.map((v, y) => v.mul(opponent[y])))).reduce((a, b) => (b.gt(a) ? b : a));
-  if (!lower.eq(value) || !upper.eq(value)) throw new Error(`V_k LP certificate does not check: ${lower} ≤ ${value} ≤ ${upper}`);
+  const upper = wr.map((w) => sumOf(w.map((v, y) => v.mul(opponent[y])))).reduce((a, b) => (b.gt(a) ? b : a));
+  if (!lower.equals(value) || !upper.equals(value)) throw new Error(`V_k LP certificate does not check: ${lower.toFraction()} ≤ ${value.toFraction()} ≤ ${upper.toFraction()}`);
   return { value, model, opponent };
 }
 
 /** V_k of a profile: Σ_x ρ(x) V_k(x) (σ may depend on the prompt). */
-export function valueK(profile: Profile, k: number, rule: Rule): { value: Rat; prompts: ValueK[] } {
+export function valueK(profile: Profile, k: number, rule: Rule): { value: Fraction; prompts: ValueK[] } {
   const prompts = profile.prompts.map(({ prompt }) => valueKOf(prompt, k, rule));
-  return { value: Rat.sum(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight))), prompts };
+  return { value: sumOf(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight))), prompts };
 }

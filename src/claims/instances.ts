@@ -1,6 +1,6 @@
 // Instance shapes shared by several claims, their generators (flat records) and JSON forms.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { frac } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile } from '../model/types.js';
 import { FamilyName, FAMILIES, familiesProfileArb, multiPromptProfileArb } from '../testing/families.js';
@@ -59,7 +59,7 @@ export function policyInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<Poli
     .map(({ profile, k, policies, near, noise }) => {
       if (near === 1) {
         const ne = equilibriumOf(profile, k);
-        const t = Rat.of(1, noise.scale);
+        const t = frac(1, noise.scale);
         return { profile, k, policy: makePolicy(ne.policy.perPrompt.map((p) => nearPolicy(p, noise.noise, t))) };
       }
       const policy = makePolicy(profile.prompts.map(({ prompt }, x) => policyFromRecord(policies[x], prompt.responses.length)));

@@ -1,25 +1,25 @@
 // The U_k kernel as the claims see it (SPEC §2), with a test-only fault-injection hook:
 // the verification engine must catch a broken kernel (issue 5 acceptance).
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 import { productScores } from '../winrate/product.js';
 import { Rule } from '../winrate/rules.js';
 
-export type UkFunction = (prompt: Prompt, probs: readonly Rat[], k: number, rule: Rule) => Rat[];
+export type UkFunction = (prompt: Prompt, probs: readonly Fraction[], k: number, rule: Rule) => Fraction[];
 
 /** Deliberate bugs, for testing that `ualign verify` fails. Never set in production runs. */
 export const FAULTS: Record<string, UkFunction> = {
   /** Off-by-one in U_k: uses k+1 samples. */
   'uk-off-by-one': (prompt, probs, k, rule) => productScores(prompt, probs, k + 1, rule),
   /** Off-by-one in the uniform rule's tie share (1/k instead of 1/(k+1)) on ties only. */
-  'uk-tie-share': (prompt, probs, k, rule) => productScores(prompt, probs, k, rule).map((u) => (rule === 'uniform' ? u.mul(Rat.of(k + 1, k)) : u)),
+  'uk-tie-share': (prompt, probs, k, rule) => productScores(prompt, probs, k, rule).map((u) => (rule === 'uniform' ? u.mul(frac(k + 1, k)) : u)),
 };
 
 let current: UkFunction = productScores;
 let currentFault: string | null = null;
 
 /** U_k(y; π) for every y: the core's closed form unless a fault is injected. */
-export function Uk(prompt: Prompt, probs: readonly Rat[], k: number, rule: Rule = 'uniform'): Rat[] {
+export function Uk(prompt: Prompt, probs: readonly Fraction[], k: number, rule: Rule = 'uniform'): Fraction[] {
   return current(prompt, probs, k, rule);
 }
 

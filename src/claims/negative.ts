@@ -1,6 +1,6 @@
 // Negative controls N1–N4 (SPEC §5): false statements the harness must refute with a shrunk counterexample.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { frac } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
@@ -16,13 +16,13 @@ const NE_FAMILIES = ['unanimous', 'two-camp', 'strict', 'single-peaked', 'condor
 function neRobustness(profile: Profile, k: number, ell: number, rule: Rule) {
   const ne = equilibriumOf(profile, k);
   const rob = robustness(profile, ne.policy, { k, ell, rule });
-  const bound = kk1(k).sub(ne.epsilon.mul(Rat.of(ell)));
+  const bound = kk1(k).sub(ne.epsilon.mul(frac(ell)));
   return verdict(geq(rob.robustness, bound), {
     equilibrium: policyJson(ne.policy, profile),
-    epsilon: ne.epsilon.toString(),
+    epsilon: ne.epsilon.toFraction(),
     source: ne.source,
-    robustness: rob.robustness.toString(),
-    bound: bound.toString(),
+    robustness: rob.robustness.toFraction(),
+    bound: bound.toFraction(),
     worstOpponent: idsOf(profile.prompts[0].prompt, rob.prompts[0].worst),
   });
 }
@@ -46,7 +46,7 @@ export interface N2Instance {
 }
 
 const N2_K = 3;
-const N2_F = Rat.of(3, 4).sub(Rat.of(1, 100));
+const N2_F = frac(3, 4).sub(frac(1, 100));
 
 export const N2: Claim<N2Instance> = {
   id: 'N2',
@@ -65,8 +65,8 @@ export const N2: Claim<N2Instance> = {
     const rob = robustness(profile, policy, { k: N2_K, rule: 'uniform' });
     return verdict(geq(rob.robustness, N2_F), {
       maximalLottery: policyJson(policy, profile),
-      robustness: rob.robustness.toString(),
-      bound: N2_F.toString(),
+      robustness: rob.robustness.toFraction(),
+      bound: N2_F.toFraction(),
       worstOpponent: idsOf(profile.prompts[0].prompt, rob.prompts[0].worst),
     });
   },
@@ -85,10 +85,10 @@ export const N3: Claim<ProfileInstance> = {
   arbitrary: (o = {}) => profileInstanceArb({ ...o, families: ['weak-orders', 'unanimous', 'condorcet-cycle', 'strict'], maxResponses: o.maxResponses ?? 4, maxK: 3, maxUsers: 3 }),
   check({ profile, k }) {
     const v = valueK(profile, k, 'uniform');
-    const bound = kk1(k).add(Rat.of(1, 100));
+    const bound = kk1(k).add(frac(1, 100));
     return verdict(geq(v.value, bound), {
-      value: v.value.toString(),
-      bound: bound.toString(),
+      value: v.value.toFraction(),
+      bound: bound.toFraction(),
       // the LP dual: an opponent mixture τ with max_S WR(S, τ) = V_k certifies the upper bound
       opponent: v.prompts.map((p) => ratList(p.opponent)),
     });

@@ -2,7 +2,7 @@
 // Positive claims: any counterexample is a failure. Negative controls: finding, shrinking and
 // re-checking (from JSON) a counterexample is the goal. Deterministic for a given seed.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { Fraction } from '../exact/rational.js';
 import { activeFault, setFault } from './kernel.js';
 import { Claim, Expect } from './types.js';
 
@@ -124,7 +124,7 @@ function runInner(claim: Claim, opts: RunOptions, t0: number): ClaimResult {
     }
 
   // Track the smallest slack over the generated runs (before the first failure) and the final counterexample.
-  let minSlack: Rat | null = null;
+  let minSlack: Fraction | null = null;
   let failedOnce = false;
   const prop = fc.property(claim.arbitrary(), (inst) => {
     const v = claim.check(inst);
@@ -152,7 +152,7 @@ function runInner(claim: Claim, opts: RunOptions, t0: number): ClaimResult {
       outcome,
       ok: outcome === claim.expect && corpusStat.consistent === corpusStat.replayed,
       runs,
-      minSlack: minSlack === null ? null : (minSlack as Rat).toString(),
+      minSlack: minSlack === null ? null : (minSlack as Fraction).toFraction(),
       path: null,
       counterexample: null,
       verdict: null,
@@ -171,7 +171,7 @@ function runInner(claim: Claim, opts: RunOptions, t0: number): ClaimResult {
     json = claim.toJson(inst);
     const again = claim.fromJson(JSON.parse(JSON.stringify(json)));
     const v = claim.check(again);
-    ver = { slack: v.slack.toString(), certificate: v.certificate };
+    ver = { slack: v.slack.toFraction(), certificate: v.certificate };
     if (v.ok) {
       error ??= 're-check from JSON does not reproduce the counterexample';
       outcome = 'error';
@@ -186,7 +186,7 @@ function runInner(claim: Claim, opts: RunOptions, t0: number): ClaimResult {
     outcome,
     ok: outcome === claim.expect && error === null && corpusStat.consistent === corpusStat.replayed,
     runs,
-    minSlack: minSlack === null ? null : (minSlack as Rat).toString(),
+    minSlack: minSlack === null ? null : (minSlack as Fraction).toFraction(),
     path: details.counterexamplePath,
     counterexample: json,
     verdict: ver,

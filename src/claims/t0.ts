@@ -1,5 +1,5 @@
 // T0 constant sum (SPEC §4): Σ_y π(y) U_k(y; π) = 1/(k+1) under `uniform`.
-import { Rat } from '../exact/rational.js';
+import { frac, sumOf } from '../exact/rational.js';
 import { maxUk, ratList } from './common.js';
 import { PolicyInstance, policyInstanceArb, policyInstanceFromJson, policyInstanceJson } from './instances.js';
 import { Claim, eqSlack, minRat, verdict } from './types.js';
@@ -14,16 +14,16 @@ export const T0: Claim<PolicyInstance> = {
   defaultRuns: 3000,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 2 }),
   check({ profile, k, policy }) {
-    const target = Rat.of(1, k + 1);
+    const target = frac(1, k + 1);
     const prompts = profile.prompts.map(({ prompt }, x) => {
       const U = maxUk(prompt, policy.perPrompt[x], k, 'uniform').scores;
-      const sum = Rat.sum(U.map((u, y) => u.mul(policy.perPrompt[x][y])));
+      const sum = sumOf(U.map((u, y) => u.mul(policy.perPrompt[x][y])));
       return { sum, U };
     });
     const slack = minRat(prompts.map((p) => eqSlack(p.sum, target)));
     return verdict(slack, {
-      target: target.toString(),
-      prompts: prompts.map((p) => ({ sum: p.sum.toString(), U: ratList(p.U) })),
+      target: target.toFraction(),
+      prompts: prompts.map((p) => ({ sum: p.sum.toFraction(), U: ratList(p.U) })),
     });
   },
   toJson: policyInstanceJson,

@@ -16,8 +16,8 @@ export const T1: Claim<PolicyInstance> = {
   check({ profile, k, policy }) {
     const r = robustness(profile, policy, { k, rule: 'uniform' });
     return verdict(geq(kk1(k), r.robustness), {
-      robustness: r.robustness.toString(),
-      bound: kk1(k).toString(),
+      robustness: r.robustness.toFraction(),
+      bound: kk1(k).toFraction(),
       worstOpponent: r.prompts.map((p, x) => profile.prompts[x].prompt.responses[p.worst[0]]),
     });
   },

@@ -22,10 +22,10 @@ export const T2: Claim<PolicyInstance> = {
     const rob = robustness(profile, policy, { k, rule: 'uniform' }).robustness;
     const robM = robustness(profile, policy, { k, rule: 'model-wins-ties' }).robustness;
     return verdict(minRat([eqSlack(rob, rhs), geq(robM, rhs)]), {
-      epsilon: eps.toString(),
-      robustness: rob.toString(),
-      robustnessModelWinsTies: robM.toString(),
-      bound: rhs.toString(),
+      epsilon: eps.toFraction(),
+      robustness: rob.toFraction(),
+      robustnessModelWinsTies: robM.toFraction(),
+      bound: rhs.toFraction(),
     });
   },
   toJson: policyInstanceJson,

@@ -1,6 +1,6 @@
 // T3 optimality (SPEC §4): V_k = max_σ rob_k(σ) ≥ k/(k+1) on every profile; = k/(k+1) on unanimous
 // profiles; = k/(k+1) + (k−1)/(2N(k+1)) on impartial culture (N ≥ k responses), rule `uniform`.
-import { Rat } from '../exact/rational.js';
+import { frac } from '../exact/rational.js';
 import { idsOf, isImpartialCulture, isUnanimous, kk1, ratList } from './common.js';
 import { valueK } from './deps.js';
 import { ProfileInstance, profileInstanceArb, profileInstanceFromJson, profileInstanceJson } from './instances.js';
@@ -20,11 +20,11 @@ export const T3: Claim<ProfileInstance> = {
     const v = valueK(profile, k, 'uniform');
     const parts = [geq(v.value, kk1(k))];
     const cert: Record<string, unknown> = {
-      value: v.value.toString(),
-      bound: kk1(k).toString(),
+      value: v.value.toFraction(),
+      bound: kk1(k).toFraction(),
       prompts: v.prompts.map((p, x) => ({
-        value: p.value.toString(),
-        model: p.model.map((o) => ({ responses: idsOf(profile.prompts[x].prompt, o.items), prob: o.prob.toString() })),
+        value: p.value.toFraction(),
+        model: p.model.map((o) => ({ responses: idsOf(profile.prompts[x].prompt, o.items), prob: o.prob.toFraction() })),
         opponent: ratList(p.opponent),
       })),
     };
@@ -33,9 +33,9 @@ export const T3: Claim<ProfileInstance> = {
       const N = prompt.responses.length;
       // the impartial-culture formula needs k ≤ N (found by this harness: it fails for N = 1, k = 2 and N = 2, k = 3)
       if (k <= N && isImpartialCulture(prompt)) {
-        const f = kk1(k).add(Rat.of(k - 1, 2 * N * (k + 1)));
+        const f = kk1(k).add(frac(k - 1, 2 * N * (k + 1)));
         parts.push(eqSlack(v.prompts[x].value, f));
-        cert.impartialCulture = f.toString();
+        cert.impartialCulture = f.toFraction();
       }
     });
     return verdict(minRat(parts), cert);

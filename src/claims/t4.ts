@@ -2,7 +2,7 @@
 // rob_k(δ_c^{⊗k}) = min(k/(k+1), min_{y≠c} P_θ[c ≻_θ y]) — constant in k once k/(k+1) exceeds it;
 // on the two-camp profile the unique maximal lottery is δ_a.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { frac, ONE, ZERO, minOf } from '../exact/rational.js';
 import { makePolicy, makeProfile } from '../model/build.js';
 import { InputError, Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
@@ -33,7 +33,7 @@ export const T4: Claim<T4Instance> = {
     fc.oneof(
       // the SPEC's two-camp profile, δ = a/(2(a+b)) ∈ (0, ½), c = a
       fc.record({ a: fc.integer({ min: 1, max: 20 }), b: fc.integer({ min: 1, max: 20 }), k: fc.integer({ min: 1, max: 6 }) }).map(({ a, b, k }) => ({
-        profile: makeProfile([{ weight: Rat.ONE, prompt: twoCampPrompt(Rat.of(a, 2 * (a + b))) }]),
+        profile: makeProfile([{ weight: ONE, prompt: twoCampPrompt(frac(a, 2 * (a + b))) }]),
         k,
         c: 0,
       })),
@@ -49,15 +49,15 @@ export const T4: Claim<T4Instance> = {
     const prompt = onlyPrompt(profile, 'T4');
     const n = prompt.responses.length;
     let f = kk1(k);
-    for (let y = 0; y < n; y++) if (y !== c) f = Rat.min(f, strictShare(prompt, c, y));
+    for (let y = 0; y < n; y++) if (y !== c) f = minOf(f, strictShare(prompt, c, y));
     const rob = robustness(profile, makePolicy([deterministicPolicy(n, c)]), { k, rule: 'uniform' }).robustness;
     const parts = [eqSlack(rob, f)];
-    const cert: Record<string, unknown> = { robustness: rob.toString(), formula: f.toString() };
+    const cert: Record<string, unknown> = { robustness: rob.toFraction(), formula: f.toFraction() };
     if (condorcetWinner(prompt) === c && n <= 6) {
       // a Condorcet winner c: the unique maximal lottery is δ_c
       const mls = maximalLotteriesOf(prompt);
-      const unique = mls.length === 1 && mls[0].every((v, y) => v.eq(y === c ? Rat.ONE : Rat.ZERO));
-      parts.push(unique ? Rat.ZERO : Rat.ONE.neg());
+      const unique = mls.length === 1 && mls[0].every((v, y) => v.equals(y === c ? ONE : ZERO));
+      parts.push(unique ? ZERO : ONE.neg());
       cert.maximalLotteries = mls.map(ratList);
     }
     return verdict(minRat(parts), cert);

@@ -1,7 +1,7 @@
 // T5 self-play (SPEC §4): for ANY sequence π_1..π_T, σ_T = (1/T) Σ_t π_t^{⊗k} has
 // rob_k(σ_T) = k/(k+1) − Reg_T/T, Reg_T = max_y Σ_t U_k(y; π_t) − T/(k+1).
 import fc from 'fast-check';
-import { Rat, argmax } from '../exact/rational.js';
+import { Fraction, frac, ZERO, sumOf, argmax } from '../exact/rational.js';
 import { InputError, Profile } from '../model/types.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { policyFromRecord, policyRecordArb } from '../testing/policies.js';
@@ -15,7 +15,7 @@ export interface T5Instance {
   readonly profile: Profile;
   readonly k: number;
   /** π_1..π_T: iterates[t][x] is round t's policy on prompt x. */
-  readonly iterates: Rat[][][];
+  readonly iterates: Fraction[][][];
 }
 
 const MAXP = 2;
@@ -46,22 +46,22 @@ export const T5: Claim<T5Instance> = {
     const T = iterates.length;
     // Reg_T = Σ_x ρ(x) (max_y Σ_t U_k(y; π_t,x) − T/(k+1))
     const perPrompt = profile.prompts.map(({ prompt }, x) => {
-      const cum = new Array<Rat>(prompt.responses.length).fill(Rat.ZERO);
+      const cum = new Array<Fraction>(prompt.responses.length).fill(ZERO);
       for (const round of iterates) maxUk(prompt, round[x], k, 'uniform').scores.forEach((u, y) => (cum[y] = cum[y].add(u)));
       const best = argmax(cum);
-      return { regret: cum[best].sub(Rat.of(T, k + 1)), best: prompt.responses[best] };
+      return { regret: cum[best].sub(frac(T, k + 1)), best: prompt.responses[best] };
     });
-    const regret = Rat.sum(perPrompt.map((p, x) => p.regret.mul(profile.prompts[x].weight)));
-    const w = Rat.of(1, T);
+    const regret = sumOf(perPrompt.map((p, x) => p.regret.mul(profile.prompts[x].weight)));
+    const w = frac(1, T);
     const models = profile.prompts.map((_, x) => ({ kind: 'mixture' as const, k, parts: iterates.map((round) => ({ weight: w, probs: round[x] })) }));
     const rob = robustnessOf(profile, models, 1, 'uniform').robustness;
-    const rhs = kk1(k).sub(regret.div(Rat.of(T)));
+    const rhs = kk1(k).sub(regret.div(frac(T)));
     return verdict(eqSlack(rob, rhs), {
       T,
-      regret: regret.toString(),
+      regret: regret.toFraction(),
       bestFixed: perPrompt.length === 1 ? perPrompt[0].best : perPrompt.map((p) => p.best),
-      robustness: rob.toString(),
-      bound: rhs.toString(),
+      robustness: rob.toFraction(),
+      bound: rhs.toFraction(),
     });
   },
   toJson: (i) => ({

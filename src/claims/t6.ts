@@ -1,7 +1,7 @@
 // T6 opponents with ℓ responses (SPEC §4): rob_{k,ℓ}(π^{⊗k}) ≥ (k+1−ℓ)/(k+1) − ℓ·ε(π) (union bound),
 // and on a unanimous profile every k-output model has rob_{k,ℓ} ≤ k/(k+ℓ).
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { frac } from '../exact/rational.js';
 import { makeKOutput, makePolicy } from '../model/build.js';
 import { modelFromJson, modelToJson } from '../model/parse.js';
 import { InputError, KOutputModel, Policy, Profile } from '../model/types.js';
@@ -50,21 +50,21 @@ export const T6: Claim<T6Instance> = {
       }),
   check({ profile, k, ell, policy, model }) {
     const eps = epsilonOf(profile, policy, k);
-    const bound = Rat.of(k + 1 - ell, k + 1).sub(eps.mul(Rat.of(ell)));
+    const bound = frac(k + 1 - ell, k + 1).sub(eps.mul(frac(ell)));
     const r = robustness(profile, policy, { k, ell, rule: 'uniform' });
     const parts = [geq(r.robustness, bound)];
     const cert: Record<string, unknown> = {
-      epsilon: eps.toString(),
-      robustness: r.robustness.toString(),
-      bound: bound.toString(),
+      epsilon: eps.toFraction(),
+      robustness: r.robustness.toFraction(),
+      bound: bound.toFraction(),
       worstOpponent: profile.prompts.length === 1 ? idsOf(profile.prompts[0].prompt, r.prompts[0].worst) : r.prompts.map((p, x) => idsOf(profile.prompts[x].prompt, p.worst)),
     };
     if (profile.prompts.every(({ prompt }) => isUnanimous(prompt))) {
-      const cap = Rat.of(k, k + ell);
+      const cap = frac(k, k + ell);
       const rm = robustness(profile, model, { ell, rule: 'uniform' });
       parts.push(geq(cap, rm.robustness));
-      cert.modelRobustness = rm.robustness.toString();
-      cert.unanimousCap = cap.toString();
+      cert.modelRobustness = rm.robustness.toFraction();
+      cert.unanimousCap = cap.toFraction();
     }
     return verdict(minRat(parts), cert);
   },

@@ -1,7 +1,7 @@
 // T7 k = 1 is NLHF (SPEC §4): WR(π, π′) = P(π ≻ π′) under `uniform`; the symmetric NE of G_2 are the
 // maximal lotteries (every extreme maximal lottery has ε = 0; ε(π) ≤ 0 ⇔ min_y P(π ≻ y) ≥ ½); V_1 = ½.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { ONE, ZERO, HALF, sumOf, minOf } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile } from '../model/types.js';
 import { policyFromRecord, policyRecordArb } from '../testing/policies.js';
@@ -38,29 +38,29 @@ export const T7: Claim<T7Instance> = {
     const pi = policy.perPrompt[0];
     const pi2 = opponent.perPrompt[0];
     const U = maxUk(prompt, pi, 1, 'uniform');
-    const wr = Rat.ONE.sub(Rat.sum(U.scores.map((u, z) => u.mul(pi2[z]))));
-    let P = Rat.ZERO;
+    const wr = ONE.sub(sumOf(U.scores.map((u, z) => u.mul(pi2[z]))));
+    let P = ZERO;
     for (let y = 0; y < n; y++) for (let z = 0; z < n; z++) P = P.add(pi[y].mul(pi2[z]).mul(pairwiseP(prompt, y, z)));
     const parts = [eqSlack(wr, P)];
     // ε_1(π) ≤ 0 ⇔ π is a maximal lottery (min_y P(π ≻ y) ≥ ½)
-    let minP = Rat.ONE;
-    for (let z = 0; z < n; z++) minP = Rat.min(minP, Rat.sum(pi.map((p, y) => p.mul(pairwiseP(prompt, y, z)))));
-    const isNE = U.max.le(Rat.HALF);
-    const isML = minP.ge(Rat.HALF);
-    parts.push(isNE === isML ? Rat.ZERO : Rat.ONE.neg());
+    let minP = ONE;
+    for (let z = 0; z < n; z++) minP = minOf(minP, sumOf(pi.map((p, y) => p.mul(pairwiseP(prompt, y, z)))));
+    const isNE = U.max.lte(HALF);
+    const isML = minP.gte(HALF);
+    parts.push(isNE === isML ? ZERO : ONE.neg());
     // every extreme maximal lottery is a symmetric NE of G_2
     const mls = maximalLotteriesOf(prompt);
-    const mlEps = mls.map((m) => maxUk(prompt, m, 1, 'uniform').max.sub(Rat.HALF));
-    for (const e of mlEps) parts.push(eqSlack(e, Rat.ZERO));
+    const mlEps = mls.map((m) => maxUk(prompt, m, 1, 'uniform').max.sub(HALF));
+    for (const e of mlEps) parts.push(eqSlack(e, ZERO));
     const v1 = valueKOf(prompt, 1, 'uniform').value;
-    parts.push(eqSlack(v1, Rat.HALF));
+    parts.push(eqSlack(v1, HALF));
     return verdict(minRat(parts), {
-      winRate: wr.toString(),
-      P: P.toString(),
-      epsilon: U.max.sub(Rat.HALF).toString(),
-      minP: minP.toString(),
+      winRate: wr.toFraction(),
+      P: P.toFraction(),
+      epsilon: U.max.sub(HALF).toFraction(),
+      minP: minP.toFraction(),
       maximalLotteries: mls.map(ratList),
-      V1: v1.toString(),
+      V1: v1.toFraction(),
     });
   },
   toJson: (i) => ({ profile: profileToJson(i.profile), k: 1, policy: policyJson(i.policy, i.profile), opponent: policyJson(i.opponent, i.profile) }),

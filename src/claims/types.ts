@@ -1,7 +1,7 @@
 // A claim of SPEC §4–5 as one object (pref_voting's "axioms as objects"): defined once,
 // used by the properties, the CLI and the reports.
 import type fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { Fraction, signOf } from '../exact/rational.js';
 
 export type Expect = 'holds' | 'refuted';
 
@@ -14,7 +14,7 @@ export type Expect = 'holds' | 'refuted';
  */
 export interface Verdict {
   readonly ok: boolean;
-  readonly slack: Rat;
+  readonly slack: Fraction;
   /** JSON-able data that certifies the verdict; exact values as "p/q" strings. */
   readonly certificate: Record<string, unknown>;
 }
@@ -46,16 +46,16 @@ export interface Claim<I = any> {
 }
 
 /** Verdict helpers: slack conventions of Verdict. */
-export function geq(lhs: Rat, rhs: Rat): Rat {
+export function geq(lhs: Fraction, rhs: Fraction): Fraction {
   return lhs.sub(rhs);
 }
-export function eqSlack(lhs: Rat, rhs: Rat): Rat {
+export function eqSlack(lhs: Fraction, rhs: Fraction): Fraction {
   const d = lhs.sub(rhs);
-  return d.sign() < 0 ? d : d.neg();
+  return signOf(d) < 0 ? d : d.neg();
 }
-export function verdict(slack: Rat, certificate: Record<string, unknown>): Verdict {
-  return { ok: slack.sign() >= 0, slack, certificate };
+export function verdict(slack: Fraction, certificate: Record<string, unknown>): Verdict {
+  return { ok: signOf(slack) >= 0, slack, certificate };
 }
-export function minRat(xs: readonly Rat[]): Rat {
+export function minRat(xs: readonly Fraction[]): Fraction {
   return xs.reduce((a, b) => (b.lt(a) ? b : a));
 }

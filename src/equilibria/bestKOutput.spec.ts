@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, HALF } from '../exact/rational.js';
 import { loadProfile } from '../model/parse.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { simplexSolve } from '../lp/simplex.js';
@@ -21,18 +21,18 @@ function multisets(n: number, k: number, start = 0): number[][] {
 }
 
 /** The full LP over every k-multiset, by the exact simplex (reference for small cases). */
-function fullLP(prompt: Prompt, k: number, rule: Rule): Rat {
+function fullLP(prompt: Prompt, k: number, rule: Rule): Fraction {
   const n = prompt.responses.length;
   const cols = multisets(n, k);
-  const wr = cols.map((S) => prompt.responses.map((_, y) => Rat.ONE.sub(opponentScore(prompt, { kind: 'outcomes', k, outcomes: [{ items: S, prob: Rat.ONE }] }, [y], rule))));
+  const wr = cols.map((S) => prompt.responses.map((_, y) => ONE.sub(opponentScore(prompt, { kind: 'outcomes', k, outcomes: [{ items: S, prob: ONE }] }, [y], rule))));
   const C = cols.length;
   const lp: LP = {
     numVars: C + 1,
     maximize: true,
-    objective: [...cols.map(() => Rat.ZERO), Rat.ONE],
+    objective: [...cols.map(() => ZERO), ONE],
     rows: [
-      ...prompt.responses.map((_, y) => ({ idx: [...cols.keys(), C], val: [...wr.map((w) => w[y]), Rat.ONE.neg()], sense: '>=' as const, rhs: Rat.ZERO })),
-      { idx: [...cols.keys()], val: cols.map(() => Rat.ONE), sense: '=' as const, rhs: Rat.ONE },
+      ...prompt.responses.map((_, y) => ({ idx: [...cols.keys(), C], val: [...wr.map((w) => w[y]), ONE.neg()], sense: '>=' as const, rhs: ZERO })),
+      { idx: [...cols.keys()], val: cols.map(() => ONE), sense: '=' as const, rhs: ONE },
     ],
     free: [...cols.map(() => false), true],
   };
@@ -44,21 +44,21 @@ function fullLP(prompt: Prompt, k: number, rule: Rule): Rat {
 describe('best k-output model V_k (SPEC T3)', () => {
   it('impartial culture N = 4, k = 2: V_2 = 17/24 (SPEC §6)', async () => {
     const r = await bestKOutput(fx('impartial-culture-4.json'), 2);
-    expect(r.value.toString()).toBe('17/24');
+    expect(r.value.toFraction()).toBe('17/24');
   });
 
   it('unanimous a ≻ b ≻ c: V_k = k/(k+1) (uniform), 1/2 (pairwise), 1 (model-wins-ties)', async () => {
     const p = fx('unanimous-3.json');
     for (let k = 1; k <= 4; k++) {
-      expect((await bestKOutput(p, k)).value.eq(Rat.of(k, k + 1))).toBe(true);
-      expect((await bestKOutput(p, k, 'pairwise')).value.eq(Rat.HALF)).toBe(true);
-      expect((await bestKOutput(p, k, 'model-wins-ties')).value.eq(Rat.ONE)).toBe(true);
+      expect((await bestKOutput(p, k)).value.equals(frac(k, k + 1))).toBe(true);
+      expect((await bestKOutput(p, k, 'pairwise')).value.equals(HALF)).toBe(true);
+      expect((await bestKOutput(p, k, 'model-wins-ties')).value.equals(ONE)).toBe(true);
     }
   });
 
   it('k = 1: V_1 = 1/2 (T7)', async () => {
-    expect((await bestKOutput(fx('condorcet-cycle.json'), 1)).value.eq(Rat.HALF)).toBe(true);
-    expect((await bestKOutput(fx('two-voters-tied.json'), 1)).value.eq(Rat.HALF)).toBe(true);
+    expect((await bestKOutput(fx('condorcet-cycle.json'), 1)).value.equals(HALF)).toBe(true);
+    expect((await bestKOutput(fx('two-voters-tied.json'), 1)).value.equals(HALF)).toBe(true);
   });
 
   it('column generation = the full LP; branch-and-bound pricing = enumeration', async () => {
@@ -73,7 +73,7 @@ describe('best k-output model V_k (SPEC T3)', () => {
       const users = Array.from({ length: 2 + rnd(3) }, () => {
         const key = ids.map(() => rnd(3));
         const tiers = [0, 1, 2].map((v) => ids.filter((_, i) => key[i] === v)).filter((x) => x.length > 0);
-        return { weight: Rat.of(1 + rnd(3)), tiers };
+        return { weight: frac(1 + rnd(3)), tiers };
       });
       const prompt = makePrompt(ids, users);
       const k = 1 + rnd(3);
@@ -81,8 +81,8 @@ describe('best k-output model V_k (SPEC T3)', () => {
       const ref = fullLP(prompt, k, rule);
       const a = await bestKOutput(singlePrompt(prompt), k, rule);
       const b = await bestKOutput(singlePrompt(prompt), k, rule, { enumerateUpTo: 0 });
-      expect(a.value.eq(ref)).toBe(true);
-      expect(b.value.eq(ref)).toBe(true);
+      expect(a.value.equals(ref)).toBe(true);
+      expect(b.value.equals(ref)).toBe(true);
     }
   });
 

@@ -1,5 +1,5 @@
 // V_k = max_{σ ∈ Δ(Y^k)} min_y WR(σ, y) (SPEC T3): an LP over k-multisets, by column generation.
-import { Rat, commonDenominator, lcm } from '../exact/rational.js';
+import { Fraction, frac, ONE, numer, isZero, sumOf, lcm, commonDenominator } from '../exact/rational.js';
 import { makeKOutput } from '../model/build.js';
 import { KOutputModel, Outcome, Profile, Prompt } from '../model/types.js';
 import { IntLP } from '../lp/integer.js';
@@ -10,11 +10,11 @@ import { bestTiers, multisetCount, searchMultisets } from '../winrate/multiset.j
 
 export interface PromptBestKOutput {
   /** V_k on this prompt. */
-  readonly value: Rat;
+  readonly value: Fraction;
   /** An optimal σ (outcomes with positive probability, sorted). */
   readonly outcomes: Outcome[];
   /** Certificate: an opponent mixture q with max_S Σ_y q(y) WR(S, y) = value (no k-multiset does better). */
-  readonly opponent: Rat[];
+  readonly opponent: Fraction[];
   /** Columns generated, master LPs solved, and pricing nodes (diagnostics). */
   readonly stats: { readonly columns: number; readonly iterations: number; readonly pricingNodes: number; readonly multisets: bigint };
 }
@@ -23,7 +23,7 @@ export interface BestKOutputResult {
   readonly k: number;
   readonly rule: Rule;
   /** V_k = Σ_x ρ(x) V_k(x) (opponents may depend on the prompt). */
-  readonly value: Rat;
+  readonly value: Fraction;
   readonly model: KOutputModel;
   readonly prompts: PromptBestKOutput[];
 }
@@ -155,13 +155,13 @@ export async function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 
     const r = await solveLP(lp, { method: opts.method });
     if (r.status !== 'optimal') throw new Error(`master LP: ${r.status}`); // impossible: feasible, bounded by 1
     // q(y) = −den·y_y ≥ 0, Σ q = 1 (dual of the free v); μ = value
-    const qR = r.y.slice(0, n).map((v) => v.neg().mul(Rat.of(p.den)));
+    const qR = r.y.slice(0, n).map((v) => v.neg().mul(frac(p.den)));
     const { num: q, den: qd } = commonDenominator(qR);
     const pr = price(p, q, !enumerate);
     pricingNodes += pr.nodes;
     // best pricing value = pr.value / (qd·den); prices out iff > V
     const V = r.value;
-    const beats = (v: bigint) => v * V.d > V.n * qd * p.den;
+    const beats = (v: bigint) => v * V.d > numer(V) * qd * p.den;
     let added = 0;
     if (enumerate) {
       const better = pr.all.filter((e) => beats(e.value)).sort((x, y) => (y.value > x.value ? 1 : y.value < x.value ? -1 : 0));
@@ -170,11 +170,11 @@ export async function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 
     if (added === 0) {
       if (beats(pr.value)) throw new Error('column generation: a priced-out column is already in the master'); // cannot happen
       const outcomes: Outcome[] = [];
-      for (let s = 0; s < cols.length; s++) if (!r.x[s].isZero()) outcomes.push({ items: cols[s], prob: r.x[s] });
+      for (let s = 0; s < cols.length; s++) if (!isZero(r.x[s])) outcomes.push({ items: cols[s], prob: r.x[s] });
       outcomes.sort((x, y) => x.items.join(',').localeCompare(y.items.join(',')));
       // certificate: max_S Σ q WR(S,·) = V (pricing, exact) and min_y WR(σ, y) = V (core win rates, exact)
-      const rob = robustnessOf({ prompts: [{ weight: Rat.ONE, prompt }] }, [{ kind: 'outcomes', k, outcomes }], 1, rule);
-      if (!rob.robustness.eq(V) || !Rat.of(pr.value, qd * p.den).eq(V)) throw new Error('best k-output certificate failed');
+      const rob = robustnessOf({ prompts: [{ weight: ONE, prompt }] }, [{ kind: 'outcomes', k, outcomes }], 1, rule);
+      if (!rob.robustness.equals(V) || !frac(pr.value, qd * p.den).equals(V)) throw new Error('best k-output certificate failed');
       return { value: V, outcomes, opponent: qR, stats: { columns: cols.length, iterations, pricingNodes, multisets: count } };
     }
   }
@@ -184,6 +184,6 @@ export async function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 
 export async function bestKOutput(profile: Profile, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): Promise<BestKOutputResult> {
   const prompts: PromptBestKOutput[] = [];
   for (const { prompt } of profile.prompts) prompts.push(await promptBestKOutput(prompt, k, rule, opts));
-  const value = Rat.sum(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
+  const value = sumOf(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
   return { k, rule, value, model: makeKOutput(k, prompts.map((p) => p.outcomes)), prompts };
 }

@@ -1,7 +1,7 @@
 // Self-play in G_{k+1} (SPEC T5): a learner plays against k copies of itself, reward U_k(·; π_t).
 // Iterates are floats; they are converted to exact rationals and every reported quantity
 // (Reg_T, rob_k(σ_T)) is recomputed exactly from those rational iterates.
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
 import { Profile, Prompt } from '../model/types.js';
 import { productScoreNumerators } from '../winrate/product.js';
 import { PromptModel } from '../winrate/promptModel.js';
@@ -80,7 +80,7 @@ export function floatSelfPlay(
 }
 
 /** A float distribution rounded to an exact one: numerators over 2^bits, the largest absorbs the rounding. */
-export function roundToSimplex(pi: ArrayLike<number>, bits = 40): Rat[] {
+export function roundToSimplex(pi: ArrayLike<number>, bits = 40): Fraction[] {
   const n = pi.length;
   const D = 1n << BigInt(bits);
   const sc = 2 ** bits;
@@ -96,22 +96,22 @@ export function roundToSimplex(pi: ArrayLike<number>, bits = 40): Rat[] {
   p[big] += D - s;
   if (p[big] < 0n) {
     // pathological rounding: fall back to the uniform policy on the largest coordinate
-    return Array.from({ length: n }, (_, y) => (y === big ? Rat.ONE : Rat.ZERO));
+    return Array.from({ length: n }, (_, y) => (y === big ? ONE : ZERO));
   }
-  return p.map((v) => Rat.of(v, D));
+  return p.map((v) => frac(v, D));
 }
 
 export interface RegretResult {
   /** Reg_T = max_y Σ_t U_k(y; π_t) − T/(k+1) (SPEC T5), exact. */
-  readonly regret: Rat;
+  readonly regret: Fraction;
   /** Σ_t U_k(y; π_t) for every y. */
-  readonly cumulative: Rat[];
+  readonly cumulative: Fraction[];
   /** argmax_y of the cumulative reward. */
   readonly best: number;
 }
 
 /** Exact external regret of the self-play learner on one prompt, for ANY rational sequence π_1..π_T (T5). */
-export function exactRegret(prompt: Prompt, iterates: readonly (readonly Rat[])[], k: number): RegretResult {
+export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number): RegretResult {
   const n = prompt.responses.length;
   let acc = new Array<bigint>(n).fill(0n);
   let den = 1n;
@@ -132,24 +132,24 @@ export function exactRegret(prompt: Prompt, iterates: readonly (readonly Rat[])[
       den = (den / g) * d;
     }
   }
-  const cumulative = acc.map((v) => Rat.of(v, den));
+  const cumulative = acc.map((v) => frac(v, den));
   let best = 0;
   for (let y = 1; y < n; y++) if (acc[y] > acc[best]) best = y;
-  const regret = cumulative[best].sub(Rat.of(iterates.length, k + 1));
+  const regret = cumulative[best].sub(frac(iterates.length, k + 1));
   return { regret, cumulative, best };
 }
 
 /** σ_T = (1/T) Σ_t π_t^{⊗k} as a 'mixture' PromptModel (draw t uniformly, then k samples from π_t). */
-export function mixtureOfProducts(iterates: readonly (readonly Rat[])[], k: number): PromptModel {
-  const w = Rat.of(1, iterates.length);
+export function mixtureOfProducts(iterates: readonly (readonly Fraction[])[], k: number): PromptModel {
+  const w = frac(1, iterates.length);
   return { kind: 'mixture', k, parts: iterates.map((probs) => ({ weight: w, probs })) };
 }
 
 export interface PromptSelfPlay {
   /** Exact played iterates π_1..π_T. */
-  readonly iterates: Rat[][];
+  readonly iterates: Fraction[][];
   /** π_{T+1}: the iterate after the T-th update (exact rounding of the float state). */
-  readonly last: Rat[];
+  readonly last: Fraction[];
   readonly regret: RegretResult;
   /** σ_T on this prompt. */
   readonly mixture: PromptModel;
@@ -162,13 +162,13 @@ export interface SelfPlayResult {
   readonly eta: number;
   readonly prompts: PromptSelfPlay[];
   /** Reg_T = Σ_x ρ(x) Reg_T(x), exact. */
-  readonly regret: Rat;
+  readonly regret: Fraction;
   /** rob_k(σ_T), exact via the mixture's opponent table (SPEC §2). */
-  readonly robustness: Rat;
+  readonly robustness: Fraction;
   /** T5 identity rob_k(σ_T) = k/(k+1) − Reg_T/T, checked exactly. */
   readonly identity: boolean;
   /** For Hedge with the T5 step: Reg_T(x) ≤ sqrt((T/2) ln n) per prompt, checked exactly with a rational upper bound of ln n. */
-  readonly hedgeBound?: { readonly holds: boolean; readonly lnUpper: Rat[] };
+  readonly hedgeBound?: { readonly holds: boolean; readonly lnUpper: Fraction[] };
 }
 
 /**
@@ -188,24 +188,24 @@ export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): Se
     const fp = floatPrompt(prompt);
     const eta = opts.eta ?? hedgeEta(fp.n, T);
     etas.push(eta);
-    const iterates: Rat[][] = [];
+    const iterates: Fraction[][] = [];
     const lastF = floatSelfPlay(fp, k, T, method, eta, (pi) => iterates.push(roundToSimplex(pi, bits)));
     return { iterates, last: roundToSimplex(lastF, bits), regret: exactRegret(prompt, iterates, k), mixture: mixtureOfProducts(iterates, k) };
   });
-  const regret = Rat.sum(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));
+  const regret = sumOf(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));
   const rob = robustnessOf(
     profile,
     prompts.map((p) => p.mixture),
     1,
     'uniform',
   ).robustness;
-  const identity = rob.eq(Rat.of(k, k + 1).sub(regret.div(Rat.of(T))));
+  const identity = rob.equals(frac(k, k + 1).sub(regret.div(frac(T))));
   let hedgeBound: SelfPlayResult['hedgeBound'];
   if (method === 'hedge' && opts.eta === undefined) {
     const lnUpper = profile.prompts.map(({ prompt }) => lnUpperBound(prompt.responses.length));
     const holds = prompts.every((p, x) => {
       const r = p.regret.regret;
-      return r.sign() <= 0 || r.mul(r).le(Rat.of(T, 2).mul(lnUpper[x]));
+      return signOf(r) <= 0 || r.mul(r).lte(frac(T, 2).mul(lnUpper[x]));
     });
     hedgeBound = { holds, lnUpper };
   }
@@ -217,28 +217,28 @@ export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): Se
  * ln x = j ln 2 + ln(x/2^j) with x/2^j ∈ [1, 2), and ln r = 2 atanh z, z = (r−1)/(r+1) ≤ 1/3,
  * 2 atanh z ≤ 2 Σ_{i<N, i odd} z^i/i + 2 z^N/(N(1−z²)) (tail of the series bounded by a geometric series).
  */
-export function lnUpperBound(x: number): Rat {
+export function lnUpperBound(x: number): Fraction {
   if (!Number.isInteger(x) || x < 1) throw new RangeError('lnUpperBound: x must be a positive integer');
   let j = 0;
   while (2 ** (j + 1) <= x) j++;
-  const atanh2 = (z: Rat): Rat => {
+  const atanh2 = (z: Fraction): Fraction => {
     const N = 41;
-    let s = Rat.ZERO;
-    for (let i = 1; i < N; i += 2) s = s.add(z.pow(i).div(Rat.of(i)));
-    const tail = z.pow(N).div(Rat.of(N).mul(Rat.ONE.sub(z.mul(z))));
-    return s.add(tail).mul(Rat.of(2));
+    let s = ZERO;
+    for (let i = 1; i < N; i += 2) s = s.add(z.pow(i).div(frac(i)));
+    const tail = z.pow(N).div(frac(N).mul(ONE.sub(z.mul(z))));
+    return s.add(tail).mul(frac(2));
   };
-  const ln2 = atanh2(Rat.of(1, 3));
-  const r = Rat.of(x, 2 ** j);
-  const z = r.sub(Rat.ONE).div(r.add(Rat.ONE));
-  return ln2.mul(Rat.of(j)).add(z.isZero() ? Rat.ZERO : atanh2(z));
+  const ln2 = atanh2(frac(1, 3));
+  const r = frac(x, 2 ** j);
+  const z = r.sub(ONE).div(r.add(ONE));
+  return ln2.mul(frac(j)).add(isZero(z) ? ZERO : atanh2(z));
 }
 
 /**
  * σ_T = (1/T) Σ_t π_t^{⊗k} expanded to an explicit distribution over k-multisets (SPEC §1).
  * Only for small n, k (C(n+k−1, k) outcomes).
  */
-export function expandMixture(iterates: readonly (readonly Rat[])[], k: number, n: number): { items: number[]; prob: Rat }[] {
-  const w = Rat.of(1, iterates.length);
+export function expandMixture(iterates: readonly (readonly Fraction[])[], k: number, n: number): { items: number[]; prob: Fraction }[] {
+  const w = frac(1, iterates.length);
   return mixtureOutcomes(iterates.map((probs) => ({ weight: w, probs })), n, k);
 }

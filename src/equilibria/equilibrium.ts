@@ -2,7 +2,7 @@
 // so that rob_k(π^{⊗k}) = k/(k+1) − ε(π) exactly. Floats find the support (Hedge) and solve the
 // indifference equations U_k(y; π) = 1/(k+1), y ∈ support (Newton); exact residuals drive a few more
 // Newton steps on dyadic iterates; ε is then computed exactly from the returned rational π.
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, HALF, signOf, isZero, sumOf, toNumber } from '../exact/rational.js';
 import { makePolicy, makePrompt } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
@@ -12,7 +12,7 @@ import { KrawczykBox, krawczykBox } from './krawczyk.js';
 
 export interface EquilibriumOptions {
   /** Stop refining once the exact ε(π) ≤ target (default 10^−30). */
-  readonly target?: Rat;
+  readonly target?: Fraction;
   /** Try to certify a box holding an exact equilibrium (default true). */
   readonly box?: boolean;
   /** Hedge step used to find the support (default 4). */
@@ -23,9 +23,9 @@ export interface EquilibriumOptions {
 
 export interface PromptEquilibrium {
   /** The returned rational policy (sums to exactly 1). */
-  readonly probs: Rat[];
+  readonly probs: Fraction[];
   /** ε(π) = max_y U_k(y; π) − 1/(k+1), exact. */
-  readonly epsilon: Rat;
+  readonly epsilon: Fraction;
   /** Responses with π(y) > 0, sorted. */
   readonly support: number[];
   /** A certified box holding an exact symmetric NE, or null with the reason. */
@@ -38,36 +38,36 @@ export interface EquilibriumResult {
   readonly k: number;
   readonly policy: Policy;
   /** ε(π) = Σ_x ρ(x) ε_x(π_x), exact. */
-  readonly epsilon: Rat;
+  readonly epsilon: Fraction;
   /** rob_k(π^{⊗k}) = k/(k+1) − ε(π) (T2). */
-  readonly robustness: Rat;
+  readonly robustness: Fraction;
   readonly prompts: PromptEquilibrium[];
 }
 
-const DEFAULT_TARGET = Rat.of(1n, 10n ** 30n);
+const DEFAULT_TARGET = frac(1n, 10n ** 30n);
 
 /** A symmetric ε-equilibrium of G_{k+1} on every prompt, with exact ε and robustness (SPEC §3, T2). */
 export function equilibrium(profile: Profile, k: number, opts: EquilibriumOptions = {}): EquilibriumResult {
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
   const prompts = profile.prompts.map(({ prompt }) => promptEquilibrium(prompt, k, opts));
-  const epsilon = Rat.sum(prompts.map((p, x) => p.epsilon.mul(profile.prompts[x].weight)));
+  const epsilon = sumOf(prompts.map((p, x) => p.epsilon.mul(profile.prompts[x].weight)));
   return {
     k,
     policy: makePolicy(prompts.map((p) => p.probs)),
     epsilon,
-    robustness: Rat.of(k, k + 1).sub(epsilon),
+    robustness: frac(k, k + 1).sub(epsilon),
     prompts,
   };
 }
 
 interface Candidate {
-  probs: Rat[];
-  epsilon: Rat;
+  probs: Fraction[];
+  epsilon: Fraction;
   support: number[];
   /** Float solution on the support (for the box), if any. */
   floatPi?: Float64Array;
   /** Dyadic Newton iterate (for the box), if any. */
-  dyadic?: Rat[];
+  dyadic?: Fraction[];
   bits?: number;
 }
 
@@ -101,14 +101,14 @@ export function promptEquilibrium(prompt: Prompt, k: number, opts: EquilibriumOp
     })),
   );
   const r = solvePrompt(reduced, k, opts);
-  const split = (v: readonly Rat[]) => prompt.responses.map((_, y) => v[repOf[y]].div(Rat.of(classes[repOf[y]].length)));
+  const split = (v: readonly Fraction[]) => prompt.responses.map((_, y) => v[repOf[y]].div(frac(classes[repOf[y]].length)));
   const probs = split(r.probs);
   const epsilon = promptExploitability(prompt, probs, k).epsilon; // recomputed on the full prompt
   return {
     ...r,
     probs,
     epsilon,
-    support: probs.flatMap((v, y) => (v.sign() > 0 ? [y] : [])),
+    support: probs.flatMap((v, y) => (signOf(v) > 0 ? [y] : [])),
     box: r.box && { lo: split(r.box.lo), hi: split(r.box.hi), radius: r.box.radius },
     boxReason: r.boxReason,
   };
@@ -120,9 +120,9 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
   const fp = floatPrompt(prompt);
   const n = fp.n;
   const stats = { rounds: 0, newton: 0, supports: 0 };
-  const exact = (probs: Rat[]): Candidate => {
+  const exact = (probs: Fraction[]): Candidate => {
     const ex = promptExploitability(prompt, probs, k);
-    return { probs, epsilon: ex.epsilon, support: probs.flatMap((v, y) => (v.sign() > 0 ? [y] : [])) };
+    return { probs, epsilon: ex.epsilon, support: probs.flatMap((v, y) => (signOf(v) > 0 ? [y] : [])) };
   };
   let best: Candidate | null = null;
   const consider = (c: Candidate): void => {
@@ -133,7 +133,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
     let box: KrawczykBox | null = null;
     let boxReason: string | undefined;
     if (opts.box !== false) {
-      if (b.epsilon.isZero()) box = pointBox(b.probs);
+      if (isZero(b.epsilon)) box = pointBox(b.probs);
       else if (b.dyadic && b.floatPi) {
         const r = krawczykBox(prompt, k, b.support, b.dyadic, b.floatPi, b.bits!);
         if ('box' in r) box = r.box;
@@ -144,7 +144,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
   };
 
   if (n === 1) {
-    consider(exact([Rat.ONE]));
+    consider(exact([ONE]));
     return finish();
   }
   const eta = opts.eta ?? 4;
@@ -165,23 +165,23 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
       if (sol !== null) {
         const c = refine(prompt, fp, k, sol.S, sol.pi, target, stats);
         consider(c);
-        if (c.epsilon.le(target)) return finish();
+        if (c.epsilon.lte(target)) return finish();
       }
     }
     // fall back: the rounded Hedge iterate itself is a candidate
     consider(exact(roundSimplex(pi, 64)));
-    if (best !== null && (best as Candidate).epsilon.le(target)) return finish();
+    if (best !== null && (best as Candidate).epsilon.lte(target)) return finish();
   }
   return finish();
 }
 
 /** A degenerate box [π, π] for an exact equilibrium. */
-function pointBox(probs: Rat[]): KrawczykBox {
-  return { lo: probs, hi: probs, radius: Rat.ZERO };
+function pointBox(probs: Fraction[]): KrawczykBox {
+  return { lo: probs, hi: probs, radius: ZERO };
 }
 
 /** π rounded to denominator 2^bits, summing exactly to 1 (largest coordinate absorbs the rest). */
-function roundSimplex(pi: ArrayLike<number>, bits: number): Rat[] {
+function roundSimplex(pi: ArrayLike<number>, bits: number): Fraction[] {
   const D = 1n << BigInt(bits);
   let big = 0;
   const p = Array.from(pi, (v, y) => {
@@ -192,7 +192,7 @@ function roundSimplex(pi: ArrayLike<number>, bits: number): Rat[] {
   p[big] += D - s;
   if (p[big] < 0n) p[big] = 0n;
   const t = p.reduce((a, b) => a + b, 0n);
-  return p.map((v) => Rat.of(v, t));
+  return p.map((v) => frac(v, t));
 }
 
 /**
@@ -318,25 +318,25 @@ function refine(
   k: number,
   S: number[],
   piF: Float64Array,
-  target: Rat,
+  target: Fraction,
   stats: { newton: number },
 ): Candidate {
   const n = fp.n;
-  const targetBits = Math.ceil(-Math.log2(Math.max(target.toNumber(), 1e-300)));
+  const targetBits = Math.ceil(-Math.log2(Math.max(toNumber(target), 1e-300)));
   const bits = Math.min(960, Math.max(64, targetBits + 24 + 4 * k));
   const D = 1n << BigInt(bits);
   const rows = S.slice(1);
-  const v = Rat.of(1, k + 1);
+  const v = frac(1, k + 1);
   const x: bigint[] = rows.map((y) => BigInt(Math.round(piF[y] * 2 ** 60)) << BigInt(bits - 60));
-  const toProbs = (xs: bigint[]): Rat[] | null => {
-    const p = new Array<Rat>(n).fill(Rat.ZERO);
+  const toProbs = (xs: bigint[]): Fraction[] | null => {
+    const p = new Array<Fraction>(n).fill(ZERO);
     let s = 0n;
     rows.forEach((y, i) => {
-      p[y] = Rat.of(xs[i], D);
+      p[y] = frac(xs[i], D);
       s += xs[i];
     });
     if (xs.some((a) => a <= 0n) || s >= D) return null;
-    p[S[0]] = Rat.of(D - s, D);
+    p[S[0]] = frac(D - s, D);
     return p;
   };
   const Jfull = floatJacobian(fp, piF, k, rows, S);
@@ -348,10 +348,10 @@ function refine(
     const ex = promptExploitability(prompt, probs, k);
     const c: Candidate = { probs, epsilon: ex.epsilon, support: [...S].sort((a, b) => a - b), floatPi: piF, dyadic: probs, bits };
     if (bestC === null || c.epsilon.lt(bestC.epsilon)) bestC = c;
-    if (ex.epsilon.le(target)) break;
+    if (ex.epsilon.lte(target)) break;
     if (rows.length === 0) break;
     stats.newton++;
-    const F = rows.map((y) => ex.scores[y].sub(v).toNumber());
+    const F = rows.map((y) => toNumber(ex.scores[y].sub(v)));
     if (F.every((f) => f === 0)) break;
     const d = solveLinear(J, F.map((f) => -f));
     if (d === null) break;
@@ -362,83 +362,72 @@ function refine(
   if (bestC === null) {
     const probs = roundSimplex(piF, bits);
     const ex = promptExploitability(prompt, probs, k);
-    return { probs, epsilon: ex.epsilon, support: probs.flatMap((p, y) => (p.sign() > 0 ? [y] : [])) };
+    return { probs, epsilon: ex.epsilon, support: probs.flatMap((p, y) => (signOf(p) > 0 ? [y] : [])) };
   }
   const c0: Candidate = bestC;
-  if (c0.epsilon.isZero()) return c0;
+  if (isZero(c0.epsilon)) return c0;
   // Exact solve for k = 1 (U_1 is linear in π: U_1(y) = Σ_θ w_θ (e/2 + w)); else rational reconstruction.
   const rec = k === 1 ? exactLinearK1(prompt, S) : reconstruct(c0.probs, S, bits);
-  if (rec !== null && rec.every((p) => p.sign() >= 0)) {
+  if (rec !== null && rec.every((p) => signOf(p) >= 0)) {
     const ex = promptExploitability(prompt, rec, k);
-    if (ex.epsilon.lt(c0.epsilon)) return { ...c0, probs: rec, epsilon: ex.epsilon, support: rec.flatMap((p, y) => (p.sign() > 0 ? [y] : [])) };
+    if (ex.epsilon.lt(c0.epsilon)) return { ...c0, probs: rec, epsilon: ex.epsilon, support: rec.flatMap((p, y) => (signOf(p) > 0 ? [y] : [])) };
   }
   return c0;
 }
 
-/** Simplest rational in the closed interval [l, h], 0 ≤ l ≤ h (continued fractions / Stern–Brocot). */
-export function simplestBetween(l: Rat, h: Rat): Rat {
-  if (l.gt(h)) throw new RangeError('simplestBetween: empty interval');
-  const fl = l.n / l.d - (l.n < 0n && l.n % l.d !== 0n ? 1n : 0n);
-  if (Rat.of(fl).eq(l)) return l;
-  if (Rat.of(fl + 1n).le(h)) return Rat.of(fl + 1n);
-  const f = Rat.of(fl);
-  const r = simplestBetween(Rat.ONE.div(h.sub(f)), Rat.ONE.div(l.sub(f)));
-  return f.add(Rat.ONE.div(r));
-}
-
-/** Snap each coordinate to the simplest rational within 2^−(bits/2); S_0 takes the rest. */
-function reconstruct(probs: Rat[], S: number[], bits: number): Rat[] | null {
-  const r = Rat.of(1n, 1n << BigInt(Math.floor(bits / 2)));
-  const out = probs.map(() => Rat.ZERO);
-  let s = Rat.ZERO;
+/** Snap each coordinate to its first continued-fraction convergent within 2^−(bits/2) (fraction.js simplify); S_0 takes the rest. */
+function reconstruct(probs: Fraction[], S: number[], bits: number): Fraction[] | null {
+  const eps = 2 ** -Math.floor(bits / 2);
+  const out = probs.map(() => ZERO);
+  let s = ZERO;
   for (const y of S.slice(1)) {
-    out[y] = simplestBetween(Rat.max(Rat.ZERO, probs[y].sub(r)), probs[y].add(r));
+    out[y] = probs[y].simplify(eps);
     s = s.add(out[y]);
   }
-  out[S[0]] = Rat.ONE.sub(s);
+  out[S[0]] = ONE.sub(s);
   return out;
 }
 
 /** k = 1: solve U_1(S_i; π) = 1/2 (i ≥ 1), Σ_S π = 1 exactly (Gauss–Jordan over Q). */
-function exactLinearK1(prompt: Prompt, S: number[]): Rat[] | null {
+function exactLinearK1(prompt: Prompt, S: number[]): Fraction[] | null {
   const s = S.length;
-  const A: Rat[][] = [];
-  const b: Rat[] = [];
+  const A: Fraction[][] = [];
+  const b: Fraction[] = [];
   for (const y of S.slice(1)) {
     A.push(
       S.map((z) =>
-        Rat.sum(
-          prompt.users.map((u) => (u.rank[z] === u.rank[y] ? u.weight.mul(Rat.HALF) : u.rank[z] > u.rank[y] ? u.weight : Rat.ZERO)),
+        sumOf(
+          prompt.users.map((u) => (u.rank[z] === u.rank[y] ? u.weight.mul(HALF) : u.rank[z] > u.rank[y] ? u.weight : ZERO)),
         ),
       ),
     );
-    b.push(Rat.HALF);
+    b.push(HALF);
   }
-  A.push(S.map(() => Rat.ONE));
-  b.push(Rat.ONE);
+  A.push(S.map(() => ONE));
+  b.push(ONE);
   const sol = solveExact(A, b);
   if (sol === null) return null;
-  const out = prompt.responses.map(() => Rat.ZERO);
+  const out = prompt.responses.map(() => ZERO);
   S.forEach((y, i) => (out[y] = sol[i]));
   return s > 0 ? out : null;
 }
 
 /** Exact Gauss–Jordan; null when singular. */
-export function solveExact(A: Rat[][], b: Rat[]): Rat[] | null {
+export function solveExact(A: Fraction[][], b: Fraction[]): Fraction[] | null {
   const s = b.length;
   const M = A.map((r, i) => [...r, b[i]]);
   for (let c = 0; c < s; c++) {
     let p = -1;
-    for (let r = c; r < s; r++) if (!M[r][c].isZero()) {
+    for (let r = c; r < s; r++) if (!isZero(M[r][c])) {
       p = r;
       break;
     }
     if (p < 0) return null;
     [M[c], M[p]] = [M[p], M[c]];
-    const inv = Rat.ONE.div(M[c][c]);
+    const inv = ONE.div(M[c][c]);
     for (let j = c; j <= s; j++) M[c][j] = M[c][j].mul(inv);
     for (let r = 0; r < s; r++) {
-      if (r === c || M[r][c].isZero()) continue;
+      if (r === c || isZero(M[r][c])) continue;
       const f = M[r][c];
       for (let j = c; j <= s; j++) M[r][j] = M[r][j].sub(f.mul(M[c][j]));
     }

@@ -1,5 +1,6 @@
 // Float guide for the (k+1)-player game G_{k+1} (SPEC §3). Floats only steer dynamics and Newton;
 // every certified number is recomputed exactly elsewhere.
+import { toNumber } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 
 /** A prompt flattened for float kernels: per type its weight, rank of each response and tier count. */
@@ -21,7 +22,7 @@ export function floatPrompt(prompt: Prompt): FloatPrompt {
   const numTiers = new Int32Array(m);
   let maxTiers = 1;
   prompt.users.forEach((u, ui) => {
-    weight[ui] = u.weight.toNumber();
+    weight[ui] = toNumber(u.weight);
     rank.set(u.rank, ui * n);
     numTiers[ui] = u.numTiers;
     maxTiers = Math.max(maxTiers, u.numTiers);

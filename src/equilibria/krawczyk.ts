@@ -4,17 +4,17 @@
 // With π(x) > 0 on S and U_k(z; π) < 1/(k+1) for z ∉ S on the whole box, π(x*) is an exact
 // symmetric NE (T0 gives U_k(S_0) = 1/(k+1)), so rob_k(π(x*)^{⊗k}) = k/(k+1) exactly (T2).
 // All endpoints are integers over 2^Q: lower ends rounded down, upper ends up.
-import { Rat, commonDenominator } from '../exact/rational.js';
+import { Fraction, frac, ONE, numer, commonDenominator } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { floatJacobian, floatPrompt, invert } from './floatKernel.js';
 
 export interface KrawczykBox {
   /** Per response: lower and upper ends of the box (off-support responses are [0, 0]). */
-  readonly lo: Rat[];
-  readonly hi: Rat[];
+  readonly lo: Fraction[];
+  readonly hi: Fraction[];
   /** Half-width of the box in the free coordinates (0 for an exact rational equilibrium). */
-  readonly radius: Rat;
+  readonly radius: Fraction;
 }
 
 const floorDiv = (a: bigint, b: bigint): bigint => {
@@ -53,23 +53,23 @@ export function krawczykBox(
   prompt: Prompt,
   k: number,
   support: readonly number[],
-  center: readonly Rat[],
+  center: readonly Fraction[],
   piF: ArrayLike<number>,
   bits: number,
 ): { box: KrawczykBox } | { reason: string } {
   const n = prompt.responses.length;
-  const S = [...support].sort((a, b) => center[b].cmp(center[a]) || a - b);
+  const S = [...support].sort((a, b) => center[b].compare(center[a]) || a - b);
   const y0 = S[0];
   const rows = S.slice(1);
   const s1 = rows.length;
   const Q = bits + 64;
   const ONE = 1n << BigInt(Q);
-  const toQ = (r: Rat, up: boolean): bigint => (up ? ceilDiv(r.n << BigInt(Q), r.d) : floorDiv(r.n << BigInt(Q), r.d));
+  const toQ = (r: Fraction, up: boolean): bigint => (up ? ceilDiv(numer(r) << BigInt(Q), r.d) : floorDiv(numer(r) << BigInt(Q), r.d));
   const c = rows.map((y) => toQ(center[y], false));
-  if (rows.some((y, i) => !Rat.of(c[i], ONE).eq(center[y]))) return { reason: 'center is not dyadic at the working precision' };
+  if (rows.some((y, i) => !frac(c[i], ONE).equals(center[y]))) return { reason: 'center is not dyadic at the working precision' };
   // F(x̃) exactly, as a thin interval at scale 2^Q.
   const ex = promptExploitability(prompt, [...center], k);
-  const v = Rat.of(1, k + 1);
+  const v = frac(1, k + 1);
   const F = rows.map((y) => ex.scores[y].sub(v));
   const Flo = F.map((f) => toQ(f, false));
   const Fhi = F.map((f) => toQ(f, true));
@@ -204,9 +204,9 @@ export function krawczykBox(
       if (!(xLo < kLo && kHi < xHi)) ok = false;
     }
     if (!ok) continue;
-    const lo = plo.map((p) => Rat.of(p, ONE));
-    const hi = phi.map((p) => Rat.of(p, ONE));
-    return { box: { lo, hi, radius: Rat.of(r, ONE) } };
+    const lo = plo.map((p) => frac(p, ONE));
+    const hi = phi.map((p) => frac(p, ONE));
+    return { box: { lo, hi, radius: frac(r, ONE) } };
   }
   return { reason: lastReason };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Rat } from '../exact/rational.js';
+import { frac, ONE, ZERO, HALF } from '../exact/rational.js';
 import { loadProfile } from '../model/parse.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { singleScores } from '../winrate/opponents.js';
@@ -22,7 +22,7 @@ function randomPrompt(n: number, m: number, seed: number) {
       const j = rnd(i + 1);
       [perm[i], perm[j]] = [perm[j], perm[i]];
     }
-    return { weight: Rat.of(1 + rnd(3)), tiers: perm.map((y) => [y]) };
+    return { weight: frac(1 + rnd(3)), tiers: perm.map((y) => [y]) };
   });
   return makePrompt(ids, users);
 }
@@ -30,8 +30,8 @@ function randomPrompt(n: number, m: number, seed: number) {
 describe('maximal lotteries (SPEC §3, T7)', () => {
   it('Condorcet cycle: the uniform lottery, value 1/2', async () => {
     const r = await maximalLottery(fx('condorcet-cycle.json'));
-    expect(r.policy.perPrompt[0].map(String)).toEqual(['1/3', '1/3', '1/3']);
-    expect(r.value.eq(Rat.HALF)).toBe(true);
+    expect(r.policy.perPrompt[0].map((v) => v.toFraction())).toEqual(['1/3', '1/3', '1/3']);
+    expect(r.value.equals(HALF)).toBe(true);
     expect(r.prompts[0].condorcetWinner).toBeNull();
   });
 
@@ -39,20 +39,20 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
     const p = fx('two-camp.json');
     const r = await maximalLottery(p);
     expect(r.prompts[0].condorcetWinner).toBe(0);
-    expect(r.policy.perPrompt[0].map(String)).toEqual(['1', '0']);
-    expect(allMaximalLotteries(p)[0].map((pi) => pi.map(String))).toEqual([['1', '0']]);
+    expect(r.policy.perPrompt[0].map((v) => v.toFraction())).toEqual(['1', '0']);
+    expect(allMaximalLotteries(p)[0].map((pi) => pi.map((v) => v.toFraction()))).toEqual([['1', '0']]);
   });
 
   it('ties (two voters): every extreme maximal lottery is listed', () => {
     const all = allMaximalLotteries(fx('two-voters-tied.json'))[0];
-    expect(all.map((pi) => pi.map(String))).toEqual([
+    expect(all.map((pi) => pi.map((v) => v.toFraction()))).toEqual([
       ['1', '0', '0', '0'],
       ['0', '1', '0', '0'],
     ]);
   });
 
   it('everything tied: the maximal lotteries are the whole simplex (n vertices)', () => {
-    const prompt = makePrompt(['a', 'b', 'c'], [{ weight: Rat.ONE, tiers: [['a', 'b', 'c']] }]);
+    const prompt = makePrompt(['a', 'b', 'c'], [{ weight: ONE, tiers: [['a', 'b', 'c']] }]);
     expect(allMaximalLotteries(singlePrompt(prompt))[0].length).toBe(3);
   });
 
@@ -60,9 +60,9 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
     const prompt = randomPrompt(6, 7, 3);
     const P = pairwiseMatrix(prompt);
     for (let z = 0; z < 6; z++) {
-      const probs = prompt.responses.map((_, y) => (y === z ? Rat.ONE : Rat.ZERO));
+      const probs = prompt.responses.map((_, y) => (y === z ? ONE : ZERO));
       const U = singleScores(prompt, { kind: 'product', k: 1, probs }, 'uniform');
-      for (let y = 0; y < 6; y++) expect(P[z][y].eq(Rat.ONE.sub(U[y]))).toBe(true);
+      for (let y = 0; y < 6; y++) expect(P[z][y].equals(ONE.sub(U[y]))).toBe(true);
     }
   });
 
@@ -75,7 +75,7 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
       expect(a.method === 'condorcet' || a.method === 'simplex').toBe(true);
       for (const r of [a, b]) {
         expect(maximalLotteryCertificate(K, B, r.probs)).not.toBeNull();
-        expect(r.value.eq(Rat.HALF)).toBe(true);
+        expect(r.value.equals(HALF)).toBe(true);
       }
     }
   });
@@ -88,7 +88,7 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
       const b = await promptMaximalLottery(prompt, { method: 'glpk' });
       expect(maximalLotteryCertificate(K, B, a.probs)).not.toBeNull();
       expect(maximalLotteryCertificate(K, B, b.probs)).not.toBeNull();
-      expect(a.value.eq(Rat.HALF)).toBe(true);
+      expect(a.value.equals(HALF)).toBe(true);
     }
   });
 

@@ -1,5 +1,5 @@
 // Maximal lotteries = equilibria of the NLHF game (SPEC §3, T7): π with min_y P(π ≻ y) ≥ ½.
-import { Rat, commonDenominator } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, numer, signOf, sumOf, commonDenominator } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { IntLP } from '../lp/integer.js';
@@ -9,20 +9,20 @@ import { LPMethod } from '../lp/types.js';
 import { MarginRows, condorcetWinner, marginMatrix, marginRows } from './pairwise.js';
 
 export interface PromptMaximalLottery {
-  readonly probs: Rat[];
+  readonly probs: Fraction[];
   /** c with P(c ≻ y) > ½ for all y ≠ c (then δ_c is the unique maximal lottery), else null. */
   readonly condorcetWinner: number | null;
   /** Certificate: P(π ≻ y) for every y, each ≥ ½ exactly. */
-  readonly winRates: Rat[];
+  readonly winRates: Fraction[];
   /** min_y P(π ≻ y) (= ½: the game is symmetric). */
-  readonly value: Rat;
+  readonly value: Fraction;
   readonly method: 'condorcet' | LPMethod;
 }
 
 export interface MaximalLotteryResult {
   readonly policy: Policy;
   /** Σ_x ρ(x) min_y P_x(π ≻ y) = ½. */
-  readonly value: Rat;
+  readonly value: Fraction;
   readonly prompts: PromptMaximalLottery[];
 }
 
@@ -30,18 +30,18 @@ export interface MaximalLotteryResult {
  * Exact check of the maximal-lottery certificate: π ≥ 0, Σπ = 1 and Σ_y π_y K[y][y'] ≥ 0 for every y'
  * (⇔ P(π ≻ y') ≥ ½). Returns P(π ≻ y') for every y', or null when π is not a maximal lottery.
  */
-export function maximalLotteryCertificate(K: readonly (readonly bigint[])[], B: bigint, probs: readonly Rat[]): Rat[] | null {
+export function maximalLotteryCertificate(K: readonly (readonly bigint[])[], B: bigint, probs: readonly Fraction[]): Fraction[] | null {
   return certificateFromRows((y) => K[y], K.length, B, probs);
 }
 
 /** The same check reading only the rows K[y][·] of the support of π. */
-export function certificateFromRows(row: (y: number) => readonly bigint[], n: number, B: bigint, probs: readonly Rat[]): Rat[] | null {
+export function certificateFromRows(row: (y: number) => readonly bigint[], n: number, B: bigint, probs: readonly Fraction[]): Fraction[] | null {
   let D = 1n;
   for (const p of probs) {
-    if (p.sign() < 0) return null;
+    if (signOf(p) < 0) return null;
     D = (D / gcdBig(D, p.d)) * p.d;
   }
-  const num = probs.map((p) => p.n * (D / p.d));
+  const num = probs.map((p) => numer(p) * (D / p.d));
   let s = 0n;
   for (const v of num) s += v;
   if (s !== D) return null;
@@ -51,11 +51,11 @@ export function certificateFromRows(row: (y: number) => readonly bigint[], n: nu
     const r = row(y);
     for (let z = 0; z < n; z++) if (r[z] !== 0n) t[z] += v * r[z];
   });
-  const out: Rat[] = [];
+  const out: Fraction[] = [];
   for (let z = 0; z < n; z++) {
     if (t[z] < 0n) return null;
     // P(π ≻ z) = Σ π_y (B + K[y][z])/(2B) = (B·D + t)/(2B·D)
-    out.push(Rat.of(B * D + t[z], 2n * B * D));
+    out.push(frac(B * D + t[z], 2n * B * D));
   }
   return out;
 }
@@ -104,7 +104,7 @@ export const ORACLE_FROM = 40;
  * net Borda scores; each round adds at most 10 of the most violated responses. Only rows K[y][·], y ∈ S,
  * are ever computed: O(m·n·|S|) instead of the full O(m·n²) matrix.
  */
-async function doubleOracle(M: MarginRows): Promise<{ probs: Rat[]; method: LPMethod }> {
+async function doubleOracle(M: MarginRows): Promise<{ probs: Fraction[]; method: LPMethod }> {
   const n = M.n;
   const byScore = [...Array(n).keys()].sort((x, y) => (M.borda[y] > M.borda[x] ? 1 : M.borda[y] < M.borda[x] ? -1 : x - y));
   const inS = new Uint8Array(n);
@@ -125,8 +125,8 @@ async function doubleOracle(M: MarginRows): Promise<{ probs: Rat[]; method: LPMe
       if (t < 0n) viol.push({ z, t });
     }
     if (viol.length === 0) {
-      const probs = new Array<Rat>(n).fill(Rat.ZERO);
-      S.forEach((y, i) => (probs[y] = Rat.of(num[i], den)));
+      const probs = new Array<Fraction>(n).fill(ZERO);
+      S.forEach((y, i) => (probs[y] = frac(num[i], den)));
       return { probs, method: r.method };
     }
     viol.sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.z - b.z));
@@ -140,10 +140,10 @@ export async function promptMaximalLottery(prompt: Prompt, opts: { method?: Solv
   if (n > ORACLE_FROM && opts.method === undefined) return largeMaximalLottery(prompt);
   const { K, B } = marginMatrix(prompt);
   const cw = condorcetWinner(K);
-  let probs: Rat[];
+  let probs: Fraction[];
   let method: PromptMaximalLottery['method'];
   if (cw !== null) {
-    probs = prompt.responses.map((_, y) => (y === cw ? Rat.ONE : Rat.ZERO));
+    probs = prompt.responses.map((_, y) => (y === cw ? ONE : ZERO));
     method = 'condorcet';
   } else {
     const r = await solveLP(nlhfLP(K), opts);
@@ -160,7 +160,7 @@ async function largeMaximalLottery(prompt: Prompt): Promise<PromptMaximalLottery
   const n = M.n;
   const { probs, method } = await doubleOracle(M);
   // δ_c with P(c ≻ y) > ½ for all y ≠ c: c is the Condorcet winner (and δ_c the unique maximal lottery)
-  const support = probs.flatMap((v, y) => (v.sign() > 0 ? [y] : []));
+  const support = probs.flatMap((v, y) => (signOf(v) > 0 ? [y] : []));
   let cw: number | null = null;
   if (support.length === 1) {
     const r = M.row(support[0]);
@@ -169,7 +169,7 @@ async function largeMaximalLottery(prompt: Prompt): Promise<PromptMaximalLottery
   return certified(probs, cw, cw !== null ? 'condorcet' : method, certificateFromRows(M.row, n, M.B, probs));
 }
 
-function certified(probs: Rat[], cw: number | null, method: PromptMaximalLottery['method'], winRates: Rat[] | null): PromptMaximalLottery {
+function certified(probs: Fraction[], cw: number | null, method: PromptMaximalLottery['method'], winRates: Fraction[] | null): PromptMaximalLottery {
   if (winRates === null) throw new Error('maximal lottery certificate failed'); // never return uncertified
   let value = winRates[0];
   for (const w of winRates) if (w.lt(value)) value = w;
@@ -180,7 +180,7 @@ function certified(probs: Rat[], cw: number | null, method: PromptMaximalLottery
 export async function maximalLottery(profile: Profile, opts: { method?: SolveMethod } = {}): Promise<MaximalLotteryResult> {
   const prompts: PromptMaximalLottery[] = [];
   for (const { prompt } of profile.prompts) prompts.push(await promptMaximalLottery(prompt, opts));
-  const value = Rat.sum(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
+  const value = sumOf(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
   return { policy: makePolicy(prompts.map((p) => p.probs)), value, prompts };
 }
 
@@ -190,13 +190,13 @@ export async function maximalLottery(profile: Profile, opts: { method?: SolveMet
  * of feasible bases is connected). For n ≤ maxN (default 10); throws past `maxBases` visited bases.
  * Sorted lexicographically by (π(y_0), π(y_1), …) descending: deterministic.
  */
-export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: number; maxBases?: number } = {}): Rat[][] {
+export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: number; maxBases?: number } = {}): Fraction[][] {
   const n = prompt.responses.length;
   const maxN = opts.maxN ?? 10;
   if (n > maxN) throw new RangeError(`enumerating all maximal lotteries is limited to n ≤ ${maxN} responses (got ${n})`);
   const { K } = marginMatrix(prompt);
   const cw = condorcetWinner(K);
-  if (cw !== null) return [prompt.responses.map((_, y) => (y === cw ? Rat.ONE : Rat.ZERO))];
+  if (cw !== null) return [prompt.responses.map((_, y) => (y === cw ? ONE : ZERO))];
   // columns: π_0..π_{n−1}, s_0..s_{n−1};  rows: Σπ = 1;  Σ_y K[y][z] π_y − s_z = 0
   const A: bigint[][] = [[...new Array<bigint>(n).fill(1n), ...new Array<bigint>(n).fill(0n)]];
   for (let z = 0; z < n; z++) {
@@ -213,14 +213,14 @@ export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: numbe
   const maxBases = opts.maxBases ?? 200_000;
   const key = (t: Tableau) => [...t.basis].sort((x, y) => x - y).join(',');
   const seen = new Set<string>([key(start)]);
-  const vertices = new Map<string, Rat[]>();
+  const vertices = new Map<string, Fraction[]>();
   const queue: Tableau[] = [start];
   const N = start.N;
   const R = start.rhs;
   while (queue.length > 0) {
     const t = queue.pop()!;
     const z = t.primal();
-    const pi = Array.from({ length: n }, (_, y) => Rat.of(z[y], t.det));
+    const pi = Array.from({ length: n }, (_, y) => frac(z[y], t.det));
     const vk = pi.join(' ');
     if (!vertices.has(vk)) vertices.set(vk, pi);
     const inBasis = new Set(t.basis);
@@ -254,7 +254,7 @@ export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: numbe
   const out = [...vertices.values()];
   out.sort((p, q) => {
     for (let y = 0; y < n; y++) {
-      const c = q[y].cmp(p[y]);
+      const c = q[y].compare(p[y]);
       if (c !== 0) return c;
     }
     return 0;
@@ -263,7 +263,7 @@ export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: numbe
 }
 
 /** All extreme maximal lotteries, per prompt (each list certified: every vertex passes the exact check). */
-export function allMaximalLotteries(profile: Profile, opts: { maxN?: number; maxBases?: number } = {}): Rat[][][] {
+export function allMaximalLotteries(profile: Profile, opts: { maxN?: number; maxBases?: number } = {}): Fraction[][][] {
   return profile.prompts.map(({ prompt }) => {
     const list = allMaximalLotteriesOfPrompt(prompt, opts);
     const { K, B } = marginMatrix(prompt);

@@ -1,13 +1,13 @@
 // Gambit .nfg export of G_{k+1} (SPEC §3).
 import { describe, expect, it } from 'vitest';
-import { Rat } from '../exact/rational.js';
+import { frac } from '../exact/rational.js';
 import { makePrompt } from '../model/build.js';
 import { InputError } from '../model/types.js';
 import { gameToNfg, normalFormSize } from './nfg.js';
 
 const p = makePrompt(['a', 'b'], [
-  { weight: Rat.of(11), tiers: [['a'], ['b']] },
-  { weight: Rat.of(9), tiers: [['b'], ['a']] },
+  { weight: frac(11), tiers: [['a'], ['b']] },
+  { weight: frac(9), tiers: [['b'], ['a']] },
 ]);
 
 describe('export-nfg', () => {

@@ -3,7 +3,7 @@
 // picks player i's response: Σ_θ w_θ 1[y_i in the best shown tier of θ] / #(players in that tier).
 // Payoffs are written as integers: the exact payoffs times one common denominator (scaling all
 // payoffs by a positive constant leaves the equilibria unchanged); the comment line records it.
-import { commonDenominator, lcm } from '../exact/rational.js';
+import { lcm, commonDenominator } from '../exact/rational.js';
 import { InputError, Prompt } from '../model/types.js';
 
 /** Number of pure strategy profiles n^{k+1} of G_{k+1} (what a normal-form solver faces). */

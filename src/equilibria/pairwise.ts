@@ -1,4 +1,4 @@
-import { Rat, commonDenominator } from '../exact/rational.js';
+import { Fraction, frac, commonDenominator } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 
 /**
@@ -125,9 +125,9 @@ export function marginRows(prompt: Prompt): MarginRows {
 }
 
 /** P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) as exact rationals (SPEC §2). */
-export function pairwiseMatrix(prompt: Prompt): Rat[][] {
+export function pairwiseMatrix(prompt: Prompt): Fraction[][] {
   const { K, B } = marginMatrix(prompt);
-  return K.map((row) => row.map((v) => Rat.of(B + v, 2n * B)));
+  return K.map((row) => row.map((v) => frac(B + v, 2n * B)));
 }
 
 /** Condorcet winner c (K[c][y] > 0 for every y ≠ c), or null. */

@@ -1,15 +1,15 @@
-import { Rat, commonDenominator } from '../exact/rational.js';
+import { Fraction, frac, numer, signOf, commonDenominator } from '../exact/rational.js';
 import { IntLP, toIntLP } from './integer.js';
 import { LP, LPResult } from './types.js';
 
 /** Integer numerators of x over one denominator. */
-function over(xs: readonly Rat[]): { num: bigint[]; den: bigint } {
+function over(xs: readonly Fraction[]): { num: bigint[]; den: bigint } {
   return commonDenominator(xs);
 }
 
 /** Row multipliers y_i on the ORIGINAL rows as integers V_i/Vd acting on the scaled rows (y_i/rowScale_i). */
-function rowMultipliers(p: IntLP, y: readonly Rat[]): { num: bigint[]; den: bigint } {
-  return commonDenominator(y.map((v, i) => Rat.of(v.n, v.d * p.rowScale[i])));
+function rowMultipliers(p: IntLP, y: readonly Fraction[]): { num: bigint[]; den: bigint } {
+  return commonDenominator(y.map((v, i) => frac(numer(v), v.d * p.rowScale[i])));
 }
 
 /** Row activities Σ_j a_ij X_j for integer X. */
@@ -56,13 +56,13 @@ function dualSign(sense: string, maximize: boolean): number {
  * Exact optimality certificate (LP duality): x primal feasible, y dual feasible, c·x = b·y.
  * Returns null when it holds, else the first failure.
  */
-export function optimalityViolation(p: IntLP, x: readonly Rat[], y: readonly Rat[]): string | null {
+export function optimalityViolation(p: IntLP, x: readonly Fraction[], y: readonly Fraction[]): string | null {
   const { num: X, den: Xd } = over(x);
   const pv = primalViolation(p, X, Xd);
   if (pv) return `primal: ${pv}`;
   for (let i = 0; i < p.m; i++) {
     const s = dualSign(p.sense[i], p.maximize);
-    if ((s > 0 && y[i].sign() < 0) || (s < 0 && y[i].sign() > 0)) return `dual: y_${i} has the wrong sign`;
+    if ((s > 0 && signOf(y[i]) < 0) || (s < 0 && signOf(y[i]) > 0)) return `dual: y_${i} has the wrong sign`;
   }
   const { num: V, den: Vd } = rowMultipliers(p, y);
   const cs = columnSums(p, V);
@@ -82,10 +82,10 @@ export function optimalityViolation(p: IntLP, x: readonly Rat[], y: readonly Rat
 }
 
 /** Farkas: signed y with yᵀA ≥ 0 (= 0 on free columns) and y·b < 0 proves infeasibility. */
-export function farkasViolation(p: IntLP, y: readonly Rat[]): string | null {
+export function farkasViolation(p: IntLP, y: readonly Fraction[]): string | null {
   for (let i = 0; i < p.m; i++) {
     const s = dualSign(p.sense[i], true);
-    if ((s > 0 && y[i].sign() < 0) || (s < 0 && y[i].sign() > 0)) return `y_${i} has the wrong sign`;
+    if ((s > 0 && signOf(y[i]) < 0) || (s < 0 && signOf(y[i]) > 0)) return `y_${i} has the wrong sign`;
   }
   const { num: V } = rowMultipliers(p, y);
   const cs = columnSums(p, V);
@@ -96,7 +96,7 @@ export function farkasViolation(p: IntLP, y: readonly Rat[]): string | null {
 }
 
 /** Unboundedness: feasible x and a ray d in the recession cone with c·d improving. */
-export function unboundedViolation(p: IntLP, x: readonly Rat[], ray: readonly Rat[]): string | null {
+export function unboundedViolation(p: IntLP, x: readonly Fraction[], ray: readonly Fraction[]): string | null {
   const { num: X, den: Xd } = over(x);
   const pv = primalViolation(p, X, Xd);
   if (pv) return `primal: ${pv}`;
@@ -121,7 +121,7 @@ export function checkResult(lp: LP | IntLP, r: LPResult): string | null {
     const { num: X, den: Xd } = over(r.x);
     let cx = 0n;
     for (let j = 0; j < p.n; j++) cx += p.c[j] * X[j];
-    return Rat.of(cx, p.objScale * Xd).eq(r.value) ? null : 'reported value differs from c·x';
+    return frac(cx, p.objScale * Xd).equals(r.value) ? null : 'reported value differs from c·x';
   }
   if (r.status === 'infeasible') return farkasViolation(p, r.farkas);
   return unboundedViolation(p, r.x, r.ray);

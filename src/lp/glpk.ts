@@ -1,5 +1,5 @@
 import type GLPK from 'glpk.js/node';
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ZERO, isZero, sumOf } from '../exact/rational.js';
 import { optimalityViolation } from './certificate.js';
 import { IntLP, solveIntegerSystem } from './integer.js';
 import { LPResult } from './types.js';
@@ -110,15 +110,15 @@ export function certifyGuess(p: IntLP, g: FloatGuess): LPResult | null {
     Id.length,
   );
   if (du === null) return null;
-  const xs = new Array<Rat>(p.n).fill(Rat.ZERO);
-  J.forEach((j, t) => (xs[j] = Rat.of(prim.num[t], prim.den)));
+  const xs = new Array<Fraction>(p.n).fill(ZERO);
+  J.forEach((j, t) => (xs[j] = frac(prim.num[t], prim.den)));
   // scaled-row dual Y_i ↦ original-row dual Y_i·rowScale_i/objScale
-  const ys = new Array<Rat>(p.m).fill(Rat.ZERO);
-  Id.forEach((i, t) => (ys[i] = Rat.of(du.num[t] * p.rowScale[i], du.den * p.objScale)));
+  const ys = new Array<Fraction>(p.m).fill(ZERO);
+  Id.forEach((i, t) => (ys[i] = frac(du.num[t] * p.rowScale[i], du.den * p.objScale)));
   if (optimalityViolation(p, xs, ys) !== null) return null;
-  let cx = Rat.ZERO;
-  const terms: Rat[] = [];
-  for (let j = 0; j < p.n; j++) if (p.c[j] !== 0n && !xs[j].isZero()) terms.push(xs[j].mul(Rat.of(p.c[j], p.objScale)));
-  cx = Rat.sum(terms);
+  let cx = ZERO;
+  const terms: Fraction[] = [];
+  for (let j = 0; j < p.n; j++) if (p.c[j] !== 0n && !isZero(xs[j])) terms.push(xs[j].mul(frac(p.c[j], p.objScale)));
+  cx = sumOf(terms);
   return { status: 'optimal', value: cx, x: xs, y: ys, method: 'glpk+certificate' };
 }

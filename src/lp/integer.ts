@@ -1,4 +1,4 @@
-import { Rat, lcm } from '../exact/rational.js';
+import { numer, lcm } from '../exact/rational.js';
 import { LP, Sense } from './types.js';
 
 /**
@@ -32,16 +32,16 @@ export function toIntLP(lp: LP): IntLP {
     const r = new Array<bigint>(n).fill(0n);
     row.idx.forEach((j, t) => {
       if (j < 0 || j >= n) throw new RangeError(`LP: column ${j} out of range`);
-      r[j] += row.val[t].n * (s / row.val[t].d);
+      r[j] += numer(row.val[t]) * (s / row.val[t].d);
     });
     a.push(r);
-    b.push(row.rhs.n * (s / row.rhs.d));
+    b.push(numer(row.rhs) * (s / row.rhs.d));
     rowScale.push(s);
     sense.push(row.sense);
   }
   let cs = 1n;
   for (const v of lp.objective) cs = lcm(cs, v.d);
-  const c = lp.objective.map((v) => v.n * (cs / v.d));
+  const c = lp.objective.map((v) => numer(v) * (cs / v.d));
   const free = Array.from({ length: n }, (_, j) => lp.free?.[j] ?? false);
   return { m: a.length, n, maximize: lp.maximize, a, b, sense, rowScale, c, objScale: cs, free };
 }

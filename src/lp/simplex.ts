@@ -1,4 +1,4 @@
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac } from '../exact/rational.js';
 import { IntLP, toIntLP } from './integer.js';
 import { LP, LPResult } from './types.js';
 
@@ -199,8 +199,8 @@ export function standardForm(p: IntLP): StdForm {
   return { A, b, c, pos, neg, flip };
 }
 
-function ratsOver(num: readonly bigint[], den: bigint): Rat[] {
-  return num.map((v) => Rat.of(v, den));
+function ratsOver(num: readonly bigint[], den: bigint): Fraction[] {
+  return num.map((v) => frac(v, den));
 }
 
 /** Original-variable values from standard-form numerators. */
@@ -244,7 +244,7 @@ export function simplexSolveInt(p: IntLP): LPResult {
   }
   // value = det·(c·z) / det in the scaled objective; sign back for minimisation
   const sgn = p.maximize ? 1n : -1n;
-  const value = Rat.of(sgn * tab.T[m][tab.rhs], tab.det * p.objScale);
-  const y = backY(p, sf, tab.duals(m, 0n)).map((v) => Rat.of(sgn * v, tab.det * p.objScale));
+  const value = frac(sgn * tab.T[m][tab.rhs], tab.det * p.objScale);
+  const y = backY(p, sf, tab.duals(m, 0n)).map((v) => frac(sgn * v, tab.det * p.objScale));
   return { status: 'optimal', value, x: ratsOver(x, tab.det), y, method: 'simplex' };
 }

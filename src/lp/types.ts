@@ -1,4 +1,4 @@
-import { Rat } from '../exact/rational.js';
+import { Fraction, isZero } from '../exact/rational.js';
 
 /** Row sense of one linear constraint a·x (sense) b. */
 export type Sense = '<=' | '>=' | '=';
@@ -6,9 +6,9 @@ export type Sense = '<=' | '>=' | '=';
 /** One constraint: sparse coefficients (idx[t] → val[t]), sense and right-hand side. */
 export interface LPRow {
   readonly idx: readonly number[];
-  readonly val: readonly Rat[];
+  readonly val: readonly Fraction[];
   readonly sense: Sense;
-  readonly rhs: Rat;
+  readonly rhs: Fraction;
 }
 
 /**
@@ -19,7 +19,7 @@ export interface LP {
   readonly numVars: number;
   readonly maximize: boolean;
   /** Dense objective c, length numVars. */
-  readonly objective: readonly Rat[];
+  readonly objective: readonly Fraction[];
   readonly rows: readonly LPRow[];
   /** free[j] = true: x_j unrestricted in sign. Default: every x_j ≥ 0. */
   readonly free?: readonly boolean[];
@@ -35,19 +35,19 @@ export interface LP {
  *   = 0 on = rows) improving the objective strictly.
  */
 export type LPResult =
-  | { readonly status: 'optimal'; readonly value: Rat; readonly x: Rat[]; readonly y: Rat[]; readonly method: LPMethod }
-  | { readonly status: 'infeasible'; readonly farkas: Rat[]; readonly method: LPMethod }
-  | { readonly status: 'unbounded'; readonly x: Rat[]; readonly ray: Rat[]; readonly method: LPMethod };
+  | { readonly status: 'optimal'; readonly value: Fraction; readonly x: Fraction[]; readonly y: Fraction[]; readonly method: LPMethod }
+  | { readonly status: 'infeasible'; readonly farkas: Fraction[]; readonly method: LPMethod }
+  | { readonly status: 'unbounded'; readonly x: Fraction[]; readonly ray: Fraction[]; readonly method: LPMethod };
 
 /** Which path produced the certified answer. */
 export type LPMethod = 'simplex' | 'glpk+certificate';
 
 /** Dense-row helper: an LPRow from a dense coefficient array (zeros dropped). */
-export function denseRow(coefs: readonly Rat[], sense: Sense, rhs: Rat): LPRow {
+export function denseRow(coefs: readonly Fraction[], sense: Sense, rhs: Fraction): LPRow {
   const idx: number[] = [];
-  const val: Rat[] = [];
+  const val: Fraction[] = [];
   coefs.forEach((v, j) => {
-    if (!v.isZero()) {
+    if (!isZero(v)) {
       idx.push(j);
       val.push(v);
     }

@@ -1,11 +1,11 @@
-import { Rat } from '../exact/rational.js';
+import { Fraction, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
 import { InputError, Outcome, Policy, KOutputModel, Profile, Prompt, UserType } from './types.js';
 
 /** A user type stored by its ranks; the tiers are derived on first use (SPEC §1). */
 class RankedUser implements UserType {
   private cached: number[][] | null = null;
   constructor(
-    readonly weight: Rat,
+    readonly weight: Fraction,
     readonly rank: Int32Array,
     /** Listed tiers (the implicit bottom tier of unlisted responses excluded). */
     private readonly listed: number,
@@ -40,15 +40,15 @@ function indexOf(responses: readonly string[], where: string): Map<string, numbe
  */
 export function promptFromRanks(
   responses: readonly string[],
-  users: readonly { weight: Rat; rank: Int32Array; listed: number }[],
+  users: readonly { weight: Fraction; rank: Int32Array; listed: number }[],
   where = 'profile',
 ): Prompt {
   const index = indexOf(responses, where);
   if (users.length === 0) throw new InputError(`${where}: no users`);
   users.forEach((u, ui) => {
-    if (u.weight.sign() <= 0) throw new InputError(`${where}: users[${ui}].weight must be positive`);
+    if (signOf(u.weight) <= 0) throw new InputError(`${where}: users[${ui}].weight must be positive`);
   });
-  const total = Rat.sum(users.map((u) => u.weight));
+  const total = sumOf(users.map((u) => u.weight));
   const out = users.map((u) => {
     let unlisted = false;
     const rank = u.rank;
@@ -66,7 +66,7 @@ export function promptFromRanks(
 /** Build a prompt from ids and user types given as (weight, tiers of ids); validates and normalises. */
 export function makePrompt(
   responses: readonly string[],
-  users: readonly { weight: Rat; tiers: readonly (readonly string[])[] }[],
+  users: readonly { weight: Fraction; tiers: readonly (readonly string[])[] }[],
   where = 'profile',
 ): Prompt {
   const index = indexOf(responses, where);
@@ -88,26 +88,26 @@ export function makePrompt(
 }
 
 export function singlePrompt(prompt: Prompt): Profile {
-  return { prompts: [{ weight: Rat.ONE, prompt }] };
+  return { prompts: [{ weight: ONE, prompt }] };
 }
 
-export function makeProfile(prompts: readonly { weight: Rat; prompt: Prompt }[], where = 'profile'): Profile {
+export function makeProfile(prompts: readonly { weight: Fraction; prompt: Prompt }[], where = 'profile'): Profile {
   if (prompts.length === 0) throw new InputError(`${where}: no prompts`);
   prompts.forEach((p, i) => {
-    if (p.weight.sign() <= 0) throw new InputError(`${where}: prompts[${i}].weight must be positive`);
+    if (signOf(p.weight) <= 0) throw new InputError(`${where}: prompts[${i}].weight must be positive`);
   });
-  const total = Rat.sum(prompts.map((p) => p.weight));
+  const total = sumOf(prompts.map((p) => p.weight));
   return { prompts: prompts.map((p) => ({ weight: p.weight.div(total), prompt: p.prompt })) };
 }
 
 /** Policy from per-prompt probability vectors; each must be ≥ 0 and sum to exactly 1. */
-export function makePolicy(perPrompt: readonly (readonly Rat[])[], where = 'policy'): Policy {
+export function makePolicy(perPrompt: readonly (readonly Fraction[])[], where = 'policy'): Policy {
   perPrompt.forEach((p, x) => {
     p.forEach((v, y) => {
-      if (v.sign() < 0) throw new InputError(`${where}: prompt ${x}: probability of response ${y} is negative`);
+      if (signOf(v) < 0) throw new InputError(`${where}: prompt ${x}: probability of response ${y} is negative`);
     });
-    const s = Rat.sum(p);
-    if (!s.eq(Rat.ONE)) throw new InputError(`${where}: prompt ${x}: probabilities sum to ${s}, not exactly 1`);
+    const s = sumOf(p);
+    if (!s.equals(ONE)) throw new InputError(`${where}: prompt ${x}: probabilities sum to ${s.toFraction()}, not exactly 1`);
   });
   return { kind: 'policy', perPrompt: perPrompt.map((p) => [...p]) };
 }
@@ -119,21 +119,21 @@ export function makeKOutput(k: number, perPrompt: readonly (readonly Outcome[])[
     const merged = new Map<string, Outcome>();
     outs.forEach((o, i) => {
       if (o.items.length !== k) throw new InputError(`${where}: prompt ${x}: outcome ${i} has ${o.items.length} responses, expected k = ${k}`);
-      if (o.prob.sign() < 0) throw new InputError(`${where}: prompt ${x}: outcome ${i} has negative probability`);
+      if (signOf(o.prob) < 0) throw new InputError(`${where}: prompt ${x}: outcome ${i} has negative probability`);
       const items = [...o.items].sort((a, b) => a - b);
       const key = items.join(',');
       const prev = merged.get(key);
       merged.set(key, { items, prob: prev ? prev.prob.add(o.prob) : o.prob });
     });
-    const list = [...merged.values()].filter((o) => !o.prob.isZero());
-    const s = Rat.sum(list.map((o) => o.prob));
-    if (!s.eq(Rat.ONE)) throw new InputError(`${where}: prompt ${x}: probabilities sum to ${s}, not exactly 1`);
+    const list = [...merged.values()].filter((o) => !isZero(o.prob));
+    const s = sumOf(list.map((o) => o.prob));
+    if (!s.equals(ONE)) throw new InputError(`${where}: prompt ${x}: probabilities sum to ${s.toFraction()}, not exactly 1`);
     return list;
   });
   return { kind: 'k-output', k, perPrompt: norm };
 }
 
 /** Deterministic policy δ_y on one prompt. */
-export function pointMass(prompt: Prompt, y: number): Rat[] {
-  return prompt.responses.map((_, i) => (i === y ? Rat.ONE : Rat.ZERO));
+export function pointMass(prompt: Prompt, y: number): Fraction[] {
+  return prompt.responses.map((_, i) => (i === y ? ONE : ZERO));
 }

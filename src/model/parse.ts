@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf, parseRational } from '../exact/rational.js';
 import { makeKOutput, makePolicy, makeProfile, makePrompt, promptFromRanks } from './build.js';
 import { InputError, KOutputModel, Model, Outcome, Policy, Profile, Prompt } from './types.js';
 
@@ -10,20 +10,20 @@ function isObj(v: Json): v is Record<string, Json> {
 }
 
 /** A weight: a positive safe integer or a "p/q" / "p" string with positive value. */
-export function parseWeight(v: Json, where: string): Rat {
+export function parseWeight(v: Json, where: string): Fraction {
   const r = parseExact(v, where);
-  if (r.sign() <= 0) throw new InputError(`${where}: weight must be positive, got ${JSON.stringify(v)}`);
+  if (signOf(r) <= 0) throw new InputError(`${where}: weight must be positive, got ${JSON.stringify(v)}`);
   return r;
 }
 
 /** An exact rational from an integer JSON number or a "p/q" string; floats are rejected. */
-export function parseExact(v: Json, where: string): Rat {
+export function parseExact(v: Json, where: string): Fraction {
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) throw new InputError(`${where}: ${JSON.stringify(v)} is not an integer or a "p/q" string`);
-    return Rat.of(v);
+    return frac(v);
   }
   if (typeof v === 'string') {
-    const r = Rat.parse(v);
+    const r = parseRational(v);
     if (r === null) throw new InputError(`${where}: "${v}" is not an integer or a "p/q" string`);
     return r;
   }
@@ -65,21 +65,21 @@ export function profileFromJson(o: Json, where = 'profile'): Profile {
       where,
     );
   }
-  return makeProfile([{ weight: Rat.ONE, prompt: parsePromptJson(o, where) }], where);
+  return makeProfile([{ weight: ONE, prompt: parsePromptJson(o, where) }], where);
 }
 
-function parsePolicyObj(o: Json, prompt: Prompt, where: string): Rat[] {
+function parsePolicyObj(o: Json, prompt: Prompt, where: string): Fraction[] {
   if (!isObj(o)) throw new InputError(`${where}: a policy is an object {id: probability}`);
-  const probs = prompt.responses.map(() => Rat.ZERO);
+  const probs = prompt.responses.map(() => ZERO);
   for (const [id, v] of Object.entries(o)) {
     const y = prompt.index.get(id);
     if (y === undefined) throw new InputError(`${where}: unknown response "${id}"`);
     const p = parseExact(v, `${where}: probability of "${id}"`);
-    if (p.sign() < 0) throw new InputError(`${where}: probability of "${id}" is negative`);
+    if (signOf(p) < 0) throw new InputError(`${where}: probability of "${id}" is negative`);
     probs[y] = p;
   }
-  const s = Rat.sum(probs);
-  if (!s.eq(Rat.ONE)) throw new InputError(`${where}: probabilities sum to ${s}, not exactly 1`);
+  const s = sumOf(probs);
+  if (!s.equals(ONE)) throw new InputError(`${where}: probabilities sum to ${s.toFraction()}, not exactly 1`);
   return probs;
 }
 
@@ -97,7 +97,7 @@ function parseOutcomes(o: Json, prompt: Prompt, where: string): { outcomes: Outc
     if (k === -1) k = items.length;
     else if (items.length !== k) throw new InputError(`${w} has ${items.length} responses, the first outcome has ${k}`);
     const prob = parseExact(oc.prob, `${w}.prob`);
-    if (prob.sign() < 0) throw new InputError(`${w}.prob is negative`);
+    if (signOf(prob) < 0) throw new InputError(`${w}.prob is negative`);
     return { items, prob };
   });
   if (k < 1) throw new InputError(`${where}: a k-output model needs at least one outcome with k ≥ 1 responses`);
@@ -186,10 +186,10 @@ export function profileFromPrefLib(text: string, where = 'preflib'): Profile {
   const ids = alt.map((a, j) => (useNames ? (named[j] as string) : String(a)));
   return makeProfile([
     {
-      weight: Rat.ONE,
+      weight: ONE,
       prompt: promptFromRanks(
         ids,
-        votes.map((v, vi) => ({ weight: Rat.of(v.count), ...rankFromPrefLib(v.text, declared, `${where}: vote ${vi + 1} (line ${v.line})`) })),
+        votes.map((v, vi) => ({ weight: frac(v.count), ...rankFromPrefLib(v.text, declared, `${where}: vote ${vi + 1} (line ${v.line})`) })),
         where,
       ),
     },
@@ -257,19 +257,19 @@ export function loadModel(path: string, profile: Profile): Model {
 export function promptToJson(p: Prompt): { responses: string[]; users: { weight: string; ranking: string[][] }[] } {
   return {
     responses: [...p.responses],
-    users: p.users.map((u) => ({ weight: u.weight.toString(), ranking: u.tiers.map((t) => t.map((y) => p.responses[y])) })),
+    users: p.users.map((u) => ({ weight: u.weight.toFraction(), ranking: u.tiers.map((t) => t.map((y) => p.responses[y])) })),
   };
 }
 
 export function profileToJson(pr: Profile): unknown {
   if (pr.prompts.length === 1) return promptToJson(pr.prompts[0].prompt);
-  return { prompts: pr.prompts.map((x) => ({ weight: x.weight.toString(), ...promptToJson(x.prompt) })) };
+  return { prompts: pr.prompts.map((x) => ({ weight: x.weight.toFraction(), ...promptToJson(x.prompt) })) };
 }
 
-export function policyToJson(probs: readonly Rat[], p: Prompt): Record<string, string> {
+export function policyToJson(probs: readonly Fraction[], p: Prompt): Record<string, string> {
   const o: Record<string, string> = {};
   probs.forEach((v, y) => {
-    if (!v.isZero()) o[p.responses[y]] = v.toString();
+    if (!isZero(v)) o[p.responses[y]] = v.toFraction();
   });
   return o;
 }
@@ -280,7 +280,7 @@ export function modelToJson(m: Model, pr: Profile): unknown {
     if (m.kind === 'policy') return policyToJson(m.perPrompt[x], p);
     return {
       kind: 'k-output',
-      outcomes: m.perPrompt[x].map((o) => ({ responses: o.items.map((y) => p.responses[y]), prob: o.prob.toString() })),
+      outcomes: m.perPrompt[x].map((o) => ({ responses: o.items.map((y) => p.responses[y]), prob: o.prob.toFraction() })),
     };
   };
   if (pr.prompts.length === 1) return one(0);

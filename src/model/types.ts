@@ -1,9 +1,9 @@
-import { Rat } from '../exact/rational.js';
+import { Fraction } from '../exact/rational.js';
 
 /** One user type θ of SPEC §1: a weak order as tiers (best first) of response indices. */
 export interface UserType {
   /** w_θ, normalised so that the weights of a prompt sum to 1. */
-  readonly weight: Rat;
+  readonly weight: Fraction;
   /** Listed tiers, best first (response indices). */
   readonly tiers: readonly (readonly number[])[];
   /** rank[y] = tier index of y; unlisted responses get tiers.length (tied below everything). */
@@ -21,19 +21,19 @@ export interface Prompt {
 
 /** A profile: prompts with weights ρ(x) normalised to sum 1. A single-prompt profile has one prompt of weight 1. */
 export interface Profile {
-  readonly prompts: readonly { readonly weight: Rat; readonly prompt: Prompt }[];
+  readonly prompts: readonly { readonly weight: Fraction; readonly prompt: Prompt }[];
 }
 
 /** π ∈ Δ(Y) for each prompt: probs[x][y]. */
 export interface Policy {
   readonly kind: 'policy';
-  readonly perPrompt: readonly (readonly Rat[])[];
+  readonly perPrompt: readonly (readonly Fraction[])[];
 }
 
 /** One outcome of a k-output model: a sorted multiset of response indices. */
 export interface Outcome {
   readonly items: readonly number[];
-  readonly prob: Rat;
+  readonly prob: Fraction;
 }
 
 /** σ ∈ Δ(Y^k) for each prompt, as a distribution over k-multisets. */

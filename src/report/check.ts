@@ -1,7 +1,7 @@
 // Reports of `ualign check`: JSON (exact "p/q"), Markdown with the curve table, and a hand-written SVG
 // plot of rob_k against k for the algorithm, k/(k+1) and NLHF. Deterministic text throughout.
 import { join } from 'node:path';
-import { Rat } from '../exact/rational.js';
+import { Fraction, isZero, toNumber, toDecimal } from '../exact/rational.js';
 import { profileToJson } from '../model/parse.js';
 import { Profile } from '../model/types.js';
 import { CheckResult, CurvePoint } from '../algorithms/check.js';
@@ -26,10 +26,10 @@ const witnessFiles = (dir: string, k: number, what: 'worst' | 'counterexample') 
 
 function evaluationJson(e: Evaluation, files: { profile: string; model: string }): Record<string, unknown> {
   return {
-    robustness: e.robustness.toString(),
-    decimal: e.robustness.toDecimal(12),
-    slack: e.slack.toString(),
-    bound: e.bound.toString(),
+    robustness: e.robustness.toFraction(),
+    decimal: toDecimal(e.robustness, 12),
+    slack: e.slack.toFraction(),
+    bound: e.bound.toFraction(),
     source: e.source,
     profile: profileToJson(e.profile),
     worstOpponent: e.profile.prompts.length === 1 ? e.worstOpponent[0] : e.worstOpponent,
@@ -54,18 +54,18 @@ export function checkJson(r: CheckResult, out: string): Record<string, unknown> 
       const w = evaluationJson(c.worst, wf);
       return {
         k: c.k,
-        robustness: c.robustness.toString(),
-        decimal: c.robustness.toDecimal(12),
-        theory: c.theory.toString(),
-        gap: c.gap.toString(),
-        slack: c.slack.toString(),
+        robustness: c.robustness.toFraction(),
+        decimal: toDecimal(c.robustness, 12),
+        theory: c.theory.toFraction(),
+        gap: c.gap.toFraction(),
+        slack: c.slack.toFraction(),
         meetsTheory: c.meetsTheory,
         worstProfile: w.profile,
         worstOpponent: w.worstOpponent,
         worstSource: w.source,
         worstModel: w.model,
         worstFiles: wf,
-        nlhf: c.nlhf === null ? null : c.nlhf.toString(),
+        nlhf: c.nlhf === null ? null : c.nlhf.toFraction(),
         checked: c.checked,
         reproducible: c.reproducible,
         counterexample: c.counterexample ? evaluationJson(c.counterexample, witnessFiles(dir, c.k, 'counterexample')) : null,
@@ -92,13 +92,13 @@ export function checkSvg(r: CheckResult): string {
   const ph = H - T - B;
   const ks = r.curve.map((c) => c.k);
   const series: { label: string; color: string; dash: string; marker: 'circle' | 'square' | 'triangle' | 'none'; ys: (number | null)[] }[] = [
-    { label: r.algorithm, color: '#1f77b4', dash: '', marker: 'circle', ys: r.curve.map((c) => c.robustness.toNumber()) },
-    { label: 'k/(k+1) (theory)', color: '#222222', dash: '6 4', marker: 'square', ys: r.curve.map((c) => c.theory.toNumber()) },
+    { label: r.algorithm, color: '#1f77b4', dash: '', marker: 'circle', ys: r.curve.map((c) => toNumber(c.robustness)) },
+    { label: 'k/(k+1) (theory)', color: '#222222', dash: '6 4', marker: 'square', ys: r.curve.map((c) => toNumber(c.theory)) },
   ];
-  if (r.curve.some((c) => !c.slack.isZero()))
-    series.push({ label: 'k/(k+1) − slack', color: '#8c8c8c', dash: '1 3', marker: 'none', ys: r.curve.map((c) => c.theory.sub(c.slack).toNumber()) });
+  if (r.curve.some((c) => !isZero(c.slack)))
+    series.push({ label: 'k/(k+1) − slack', color: '#8c8c8c', dash: '1 3', marker: 'none', ys: r.curve.map((c) => toNumber(c.theory.sub(c.slack))) });
   if (r.curve.some((c) => c.nlhf !== null))
-    series.push({ label: 'NLHF (maximal lottery)', color: '#ff7f0e', dash: '2 3', marker: 'triangle', ys: r.curve.map((c) => (c.nlhf === null ? null : c.nlhf.toNumber())) });
+    series.push({ label: 'NLHF (maximal lottery)', color: '#ff7f0e', dash: '2 3', marker: 'triangle', ys: r.curve.map((c) => (c.nlhf === null ? null : toNumber(c.nlhf))) });
   const all = series.flatMap((s) => s.ys.filter((v): v is number => v !== null));
   const lo = Math.max(0, Math.min(0.4, Math.floor((Math.min(...all) - 0.02) * 10) / 10));
   const hi = 1;
@@ -172,9 +172,9 @@ function esc(s: string): string {
 // ---- Markdown ----
 
 /** Exact text when short, else a decimal marked as such (exact values are in the JSON). */
-function show(v: Rat): string {
-  const s = v.toString();
-  return s.length <= 21 ? s : `≈ ${v.toDecimal(9)}`;
+function show(v: Fraction): string {
+  const s = v.toFraction();
+  return s.length <= 21 ? s : `≈ ${toDecimal(v, 9)}`;
 }
 
 function describe(p: Profile): string {
@@ -186,7 +186,7 @@ function describe(p: Profile): string {
 function witnessSection(c: CurvePoint, e: Evaluation, files: { profile: string; model: string }, title: string, rule: string): string[] {
   const L: string[] = [];
   L.push(`### k = ${c.k}: ${title}`, '');
-  L.push(`${describe(e.profile)}; from ${e.source}. rob_${c.k} = ${e.robustness} ≈ ${e.robustness.toDecimal(6)}, ` +
+  L.push(`${describe(e.profile)}; from ${e.source}. rob_${c.k} = ${e.robustness.toFraction()} ≈ ${toDecimal(e.robustness, 6)}, ` +
     `k/(k+1) − slack = ${show(e.bound)}; worst opponent: ${e.worstOpponent.join(', ')}.`, '');
   L.push('```json', JSON.stringify(profileToJson(e.profile)), '```', '');
   L.push(`Replay: \`ualign winrate --profile ${files.profile} --policy ${files.model} --k ${c.k}${rule === 'uniform' ? '' : ` --rule ${rule}`}\``, '');
@@ -218,7 +218,7 @@ export function checkMarkdown(r: CheckResult, out: string): string {
   L.push('|---|---|---|---|---|---|---|---|---|');
   for (const c of r.curve)
     L.push(
-      `| ${c.k} | ${show(c.robustness)} | ${c.robustness.toDecimal(6)} | ${c.theory} | ${show(c.gap)} | ${show(c.slack)} | ` +
+      `| ${c.k} | ${show(c.robustness)} | ${toDecimal(c.robustness, 6)} | ${c.theory.toFraction()} | ${show(c.gap)} | ${show(c.slack)} | ` +
         `${c.nlhf === null ? '–' : show(c.nlhf)} | ${c.meetsTheory ? 'meets' : '**fails**'} | ${describe(c.worst.profile)} (${c.worst.source}) |`,
     );
   L.push('');

@@ -1,7 +1,7 @@
 // `ualign verify` reports (issue 5): verify.json, verify.md and one counterexample report per
 // refuted claim (JSON + Markdown). No times in these files: same seed, same bytes.
 import { join } from 'node:path';
-import { Rat } from '../exact/rational.js';
+import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
 import type { ClaimResult } from '../claims/run.js';
 import { toJsonText, writeFileAtomic } from './atomic.js';
 
@@ -45,7 +45,7 @@ export function counterexampleOf(c: ClaimEntry): CounterexampleReport | null {
   return { claim: c.id, title: c.title, expect: c.expect, seed: c.seed, path: c.path, counterexample: c.counterexample, verdict: c.verdict };
 }
 
-const dec = (s: string | null): string => (s === null ? '—' : Rat.parse(s)?.toDecimal(6) ?? s);
+const dec = (s: string | null): string => (s === null ? '—' : (() => { const r = parseRational(s); return r === null ? s : toDecimal(r, 6); })());
 
 /** Plain-text table: claim, expected, outcome, instances, smallest slack, (time). */
 export function verifyTable(report: VerifyReport, times?: ReadonlyMap<string, number>): string {
@@ -191,9 +191,9 @@ export function mergeReports(reports: readonly VerifyReport[]): VerifyReport {
     }
   const claims = order.map((id): ClaimEntry => {
     const es = byId.get(id)!;
-    let min: Rat | null = null;
+    let min: Fraction | null = null;
     for (const e of es) {
-      const v = e.minSlack === null ? null : Rat.parse(e.minSlack);
+      const v = e.minSlack === null ? null : parseRational(e.minSlack);
       if (v !== null && (min === null || v.lt(min))) min = v;
     }
     const refuted = es.filter((e) => e.outcome === 'refuted' && e.counterexample !== null);
@@ -211,7 +211,7 @@ export function mergeReports(reports: readonly VerifyReport[]): VerifyReport {
       outcome,
       ok: outcome === e0.expect && corpus.consistent === corpus.replayed,
       runs: es.reduce((a, e) => a + e.runs, 0),
-      minSlack: min === null ? null : (min as Rat).toString(),
+      minSlack: min === null ? null : (min as Fraction).toFraction(),
       seed: e0.seed,
       path: best ? best.path : null,
       counterexample: best ? best.counterexample : null,

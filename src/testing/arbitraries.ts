@@ -1,7 +1,7 @@
 // fast-check arbitraries for profiles and policies, built from flat records so that shrinking
 // reaches small counterexamples (few responses, few user types, weight 1, all tied / identity rankings).
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE } from '../exact/rational.js';
 import { makeProfile, makePrompt } from '../model/build.js';
 import { Profile, Prompt } from '../model/types.js';
 
@@ -63,12 +63,12 @@ export function promptFromRecord(r: ProfileRecord, strict = false): Prompt {
   const ids = Array.from({ length: r.n }, (_, i) => responseId(i));
   return makePrompt(
     ids,
-    r.users.map((u) => ({ weight: Rat.of(u.weight), tiers: tiersFromRecord(u, r.n, strict).map((t) => t.map((y) => ids[y])) })),
+    r.users.map((u) => ({ weight: frac(u.weight), tiers: tiersFromRecord(u, r.n, strict).map((t) => t.map((y) => ids[y])) })),
   );
 }
 
 export function profileFromRecord(r: ProfileRecord, strict = false): Profile {
-  return makeProfile([{ weight: Rat.ONE, prompt: promptFromRecord(r, strict) }]);
+  return makeProfile([{ weight: ONE, prompt: promptFromRecord(r, strict) }]);
 }
 
 /** Flat profile records: n, then per user a weight, keys and a cut. */
@@ -103,10 +103,10 @@ export function promptArb(o: ProfileArbOptions = {}): fc.Arbitrary<Prompt> {
 }
 
 /** Policy weights as a flat integer array: π(y) = w_y / Σ w (uniform when all are 0). */
-export function policyFromWeights(weights: readonly number[], n: number): Rat[] {
+export function policyFromWeights(weights: readonly number[], n: number): Fraction[] {
   const w = Array.from({ length: n }, (_, i) => BigInt(weights[i] ?? 0));
   const s = w.reduce((a, b) => a + b, 0n);
-  return s === 0n ? w.map(() => Rat.of(1, n)) : w.map((v) => Rat.of(v, s));
+  return s === 0n ? w.map(() => frac(1, n)) : w.map((v) => frac(v, s));
 }
 
 export function policyWeightsArb(maxN: number, maxWeight = 6): fc.Arbitrary<number[]> {
@@ -114,13 +114,13 @@ export function policyWeightsArb(maxN: number, maxWeight = 6): fc.Arbitrary<numb
 }
 
 /** A policy on a given prompt: flat integer weights; includes deterministic and sparse policies. */
-export function policyArb(prompt: Prompt, maxWeight = 6): fc.Arbitrary<Rat[]> {
+export function policyArb(prompt: Prompt, maxWeight = 6): fc.Arbitrary<Fraction[]> {
   const n = prompt.responses.length;
   return policyWeightsArb(n, maxWeight).map((w) => policyFromWeights(w, n));
 }
 
 /** A k-output model on n responses: up to `maxOutcomes` k-multisets with integer weights. */
-export function outcomesArb(n: number, k: number, maxOutcomes = 4): fc.Arbitrary<{ items: number[]; prob: Rat }[]> {
+export function outcomesArb(n: number, k: number, maxOutcomes = 4): fc.Arbitrary<{ items: number[]; prob: Fraction }[]> {
   return fc
     .array(
       fc.record({
@@ -131,6 +131,6 @@ export function outcomesArb(n: number, k: number, maxOutcomes = 4): fc.Arbitrary
     )
     .map((os) => {
       const total = os.reduce((a, o) => a + o.w, 0);
-      return os.map((o) => ({ items: [...o.items].sort((a, b) => a - b), prob: Rat.of(o.w, total) }));
+      return os.map((o) => ({ items: [...o.items].sort((a, b) => a - b), prob: frac(o.w, total) }));
     });
 }

@@ -1,7 +1,7 @@
 // Profile families for the claims (SPEC §4–5), each built from a flat record so that shrinking
 // reaches small profiles: few responses, few user types, weight 1, identity rankings.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, HALF } from '../exact/rational.js';
 import { makeProfile, makePrompt } from '../model/build.js';
 import { Profile, Prompt } from '../model/types.js';
 import { lehmerToPermutation, profileRecordArb, promptFromRecord, responseId } from './arbitraries.js';
@@ -39,11 +39,11 @@ export function promptFromRankings(n: number, users: readonly { weight: number |
   const ids = Array.from({ length: n }, (_, i) => responseId(i));
   return makePrompt(
     ids,
-    users.map((u) => ({ weight: Rat.of(BigInt(u.weight)), tiers: u.ranking.map((y) => [ids[y]]) })),
+    users.map((u) => ({ weight: frac(BigInt(u.weight)), tiers: u.ranking.map((y) => [ids[y]]) })),
   );
 }
 
-const single = (p: Prompt): Profile => makeProfile([{ weight: Rat.ONE, prompt: p }]);
+const single = (p: Prompt): Profile => makeProfile([{ weight: ONE, prompt: p }]);
 const lehmerArb = (n: number) => fc.tuple(...Array.from({ length: Math.max(n, 1) }, (_, i) => fc.integer({ min: 0, max: Math.max(0, n - 1 - i) })));
 
 /** Random weak orders with ties and partial lists (the core's flat records). */
@@ -129,12 +129,12 @@ export function twoCampArb(o: FamilyOptions = {}): fc.Arbitrary<Prompt> {
 }
 
 /** The SPEC T4 two-camp profile for δ: weight ½+δ ranks a ≻ b, weight ½−δ ranks b ≻ a. */
-export function twoCampPrompt(delta: Rat): Prompt {
+export function twoCampPrompt(delta: Fraction): Prompt {
   return makePrompt(
     ['a', 'b'],
     [
-      { weight: Rat.HALF.add(delta), tiers: [['a'], ['b']] },
-      { weight: Rat.HALF.sub(delta), tiers: [['b'], ['a']] },
+      { weight: HALF.add(delta), tiers: [['a'], ['b']] },
+      { weight: HALF.sub(delta), tiers: [['b'], ['a']] },
     ],
   );
 }
@@ -220,5 +220,5 @@ export function multiPromptProfileArb(names: readonly FamilyName[] = FAMILIES, o
   const one = fc.oneof({ withCrossShrink: true }, ...names.map((f) => familyArb(f, o)));
   return fc
     .array(fc.record({ w: fc.integer({ min: 1, max: 3 }), prompt: one }), { minLength: 1, maxLength: o.maxPrompts ?? 2 })
-    .map((ps) => makeProfile(ps.map((p) => ({ weight: Rat.of(p.w), prompt: p.prompt }))));
+    .map((ps) => makeProfile(ps.map((p) => ({ weight: frac(p.w), prompt: p.prompt }))));
 }

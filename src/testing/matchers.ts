@@ -1,7 +1,7 @@
 // A vitest/jest matcher: expect(policy).toBeRobustlyAligned(profile, { k, rule }) checks
 // rob_k(π^{⊗k}) ≥ k/(k+1) (T1/T2) — or a given bound — exactly. No runtime dependency on vitest:
 // pass your `expect` to installUalignMatchers, or call expect.extend(ualignMatchers).
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ZERO, isZero, parseRational, toDecimal } from '../exact/rational.js';
 import { modelFromJson, profileFromJson } from '../model/parse.js';
 import { Model, Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
@@ -14,22 +14,22 @@ export interface RobustlyAlignedOptions {
   readonly rule?: Rule;
   /** Opponent outputs ℓ (default 1). */
   readonly ell?: number;
-  /** Required robustness (Rat, "p/q" or integer); default k/(k+1). */
-  readonly atLeast?: Rat | string | number;
+  /** Required robustness (Fraction, "p/q" or integer); default k/(k+1). */
+  readonly atLeast?: Fraction | string | number;
   /** Allowed certified slack: pass iff rob ≥ bound − slack (default 0). */
-  readonly slack?: Rat | string | number;
+  readonly slack?: Fraction | string | number;
 }
 
 const isProfile = (v: unknown): v is Profile =>
-  typeof v === 'object' && v !== null && Array.isArray((v as Profile).prompts) && (v as Profile).prompts.every((p) => p && typeof p === 'object' && 'prompt' in p && p.weight instanceof Rat);
+  typeof v === 'object' && v !== null && Array.isArray((v as Profile).prompts) && (v as Profile).prompts.every((p) => p && typeof p === 'object' && 'prompt' in p && p.weight instanceof Fraction);
 
 const isModel = (v: unknown): v is Model =>
   typeof v === 'object' && v !== null && ((v as Model).kind === 'policy' || (v as Model).kind === 'k-output') && Array.isArray((v as Model).perPrompt);
 
-function toRat(v: Rat | string | number, what: string): Rat {
-  if (v instanceof Rat) return v;
-  const r = typeof v === 'number' ? (Number.isSafeInteger(v) ? Rat.of(v) : null) : Rat.parse(v);
-  if (r === null) throw new TypeError(`toBeRobustlyAligned: ${what} must be a Rat, an integer or a "p/q" string`);
+function toRat(v: Fraction | string | number, what: string): Fraction {
+  if (v instanceof Fraction) return v;
+  const r = typeof v === 'number' ? (Number.isSafeInteger(v) ? frac(v) : null) : parseRational(v);
+  if (r === null) throw new TypeError(`toBeRobustlyAligned: ${what} must be a Fraction, an integer or a "p/q" string`);
   return r;
 }
 
@@ -46,21 +46,21 @@ export function robustlyAligned(received: unknown, profileIn: unknown, opts: Rob
   const k = opts.k;
   const rule = parseRule(opts.rule ?? 'uniform', 'rule');
   const ell = opts.ell ?? 1;
-  const bound = opts.atLeast === undefined ? Rat.of(k, k + 1) : toRat(opts.atLeast, 'atLeast');
-  const slack = opts.slack === undefined ? Rat.ZERO : toRat(opts.slack, 'slack');
+  const bound = opts.atLeast === undefined ? frac(k, k + 1) : toRat(opts.atLeast, 'atLeast');
+  const slack = opts.slack === undefined ? ZERO : toRat(opts.slack, 'slack');
   const r = robustness(profile, model, { k, ell, rule });
   const need = bound.sub(slack);
-  const pass = r.robustness.ge(need);
+  const pass = r.robustness.gte(need);
   const worst = r.prompts.map((p, x) => p.worst.map((y) => profile.prompts[x].prompt.responses[y]).join('+')).join(' | ');
   const what = `${model.kind === 'policy' ? `π^{⊗${k}}` : `the ${model.k}-output model`} under rule ${rule}${ell > 1 ? `, ℓ = ${ell}` : ''}`;
-  const target = `${bound}${slack.isZero() ? '' : ` − ${slack}`}${opts.atLeast === undefined ? ` (k/(k+1))` : ''}`;
+  const target = `${bound.toFraction()}${isZero(slack) ? '' : ` − ${slack.toFraction()}`}${opts.atLeast === undefined ? ` (k/(k+1))` : ''}`;
   return {
     pass,
     message: () =>
       pass
-        ? `expected ${what} not to be robustly aligned, but rob = ${r.robustness} ≥ ${target}; worst opponent ${worst}`
-        : `expected ${what} to be robustly aligned: rob = ${r.robustness} ≈ ${r.robustness.toDecimal(9)} < ${target}; ` +
-          `k/(k+1) = ${Rat.of(k, k + 1)}; worst opponent ${worst}`,
+        ? `expected ${what} not to be robustly aligned, but rob = ${r.robustness.toFraction()} ≥ ${target}; worst opponent ${worst}`
+        : `expected ${what} to be robustly aligned: rob = ${r.robustness.toFraction()} ≈ ${toDecimal(r.robustness, 9)} < ${target}; ` +
+          `k/(k+1) = ${frac(k, k + 1).toFraction()}; worst opponent ${worst}`,
   };
 }
 

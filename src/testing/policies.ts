@@ -1,7 +1,7 @@
 // Policy and k-output arbitraries from flat records (SPEC §1): integer weights (sparse and
 // deterministic policies included), point masses, near-equilibria, k-multiset models.
 import fc from 'fast-check';
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO } from '../exact/rational.js';
 import { Outcome } from '../model/types.js';
 import { policyFromWeights } from './arbitraries.js';
 
@@ -20,24 +20,24 @@ export function policyRecordArb(maxN: number, maxWeight = 6): fc.Arbitrary<Polic
 }
 
 /** π on n responses from a record: δ_{point mod n} or weights/Σ (uniform when all weights are 0). */
-export function policyFromRecord(r: PolicyRecord, n: number): Rat[] {
-  if (r.point >= 0) return Array.from({ length: n }, (_, y) => (y === r.point % n ? Rat.ONE : Rat.ZERO));
+export function policyFromRecord(r: PolicyRecord, n: number): Fraction[] {
+  if (r.point >= 0) return Array.from({ length: n }, (_, y) => (y === r.point % n ? ONE : ZERO));
   return policyFromWeights(r.weights, n);
 }
 
 /** A deterministic policy δ_y. */
-export function deterministicPolicy(n: number, y: number): Rat[] {
-  return Array.from({ length: n }, (_, i) => (i === y ? Rat.ONE : Rat.ZERO));
+export function deterministicPolicy(n: number, y: number): Fraction[] {
+  return Array.from({ length: n }, (_, i) => (i === y ? ONE : ZERO));
 }
 
 /**
  * Near an equilibrium: (1 − t)·base + t·noise/Σnoise with t = num/den small (noise all zero: base itself).
  * Exact and still a probability vector.
  */
-export function nearPolicy(base: readonly Rat[], noise: readonly number[], t: Rat): Rat[] {
+export function nearPolicy(base: readonly Fraction[], noise: readonly number[], t: Fraction): Fraction[] {
   const s = noise.slice(0, base.length).reduce((a, b) => a + b, 0);
   if (s === 0) return [...base];
-  return base.map((b, y) => b.mul(Rat.ONE.sub(t)).add(t.mul(Rat.of(noise[y] ?? 0, s))));
+  return base.map((b, y) => b.mul(ONE.sub(t)).add(t.mul(frac(noise[y] ?? 0, s))));
 }
 
 export interface NearRecord {
@@ -77,6 +77,6 @@ export function outcomesFromRecord(r: KOutputRecord, n: number, k: number): Outc
   const total = r.outcomes.reduce((a, o) => a + o.w, 0);
   return r.outcomes.map((o) => ({
     items: Array.from({ length: k }, (_, i) => (o.items[i] ?? 0) % n).sort((a, b) => a - b),
-    prob: Rat.of(o.w, total),
+    prob: frac(o.w, total),
   }));
 }

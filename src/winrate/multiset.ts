@@ -1,4 +1,4 @@
-import { Rat } from '../exact/rational.js';
+import { Fraction, frac, ZERO, isZero } from '../exact/rational.js';
 import { UserType } from '../model/types.js';
 
 /** For each user type: the best tier b of the multiset T and how many of T's items lie in it (c). */
@@ -149,22 +149,22 @@ export function allMultisets(n: number, k: number): number[][] {
  * Σ_t w_t π_t^{⊗k} as an explicit distribution over k-multisets (SPEC §1, T5's σ_T):
  * P(S) = Σ_t w_t · k!/Π_y c_y! · Π_y π_t(y)^{c_y}, c_y the multiplicity of y in S. C(n+k−1, k) outcomes.
  */
-export function mixtureOutcomes(parts: readonly { weight: Rat; probs: readonly Rat[] }[], n: number, k: number): { items: number[]; prob: Rat }[] {
+export function mixtureOutcomes(parts: readonly { weight: Fraction; probs: readonly Fraction[] }[], n: number, k: number): { items: number[]; prob: Fraction }[] {
   const fact = [1n];
   for (let i = 1; i <= k; i++) fact.push(fact[i - 1] * BigInt(i));
-  const out: { items: number[]; prob: Rat }[] = [];
+  const out: { items: number[]; prob: Fraction }[] = [];
   for (const S of allMultisets(n, k)) {
     const counts = new Map<number, number>();
     for (const y of S) counts.set(y, (counts.get(y) ?? 0) + 1);
     let coef = fact[k];
     for (const c of counts.values()) coef /= fact[c];
-    let p = Rat.ZERO;
+    let p = ZERO;
     for (const part of parts) {
-      let q = part.weight.mul(Rat.of(coef));
+      let q = part.weight.mul(frac(coef));
       for (const [y, c] of counts) q = q.mul(part.probs[y].pow(c));
       p = p.add(q);
     }
-    if (!p.isZero()) out.push({ items: S, prob: p });
+    if (!isZero(p)) out.push({ items: S, prob: p });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { Rat, argmax } from '../exact/rational.js';
+import { Fraction, frac, ONE, sumOf, argmax } from '../exact/rational.js';
 import { Model, Profile, Prompt } from '../model/types.js';
 import { productScoreNumerators } from './product.js';
 import { PromptModel, promptModels } from './promptModel.js';
@@ -7,26 +7,26 @@ import { ScoreTable, scoreOf, scoreTable } from './tables.js';
 import { searchMultisets } from './multiset.js';
 
 /** Opponent scores against every single response y (ℓ = 1): U(y) = 1 − WR(σ, y). */
-export function singleScores(prompt: Prompt, model: PromptModel, rule: Rule = 'uniform'): Rat[] {
+export function singleScores(prompt: Prompt, model: PromptModel, rule: Rule = 'uniform'): Fraction[] {
   if (model.kind === 'product') {
     const { num, den } = productScoreNumerators(prompt, model.probs, model.k, rule);
-    return num.map((v) => Rat.of(v, den));
+    return num.map((v) => frac(v, den));
   }
   const table = scoreTable(prompt, model, 1, rule);
-  return prompt.responses.map((_, y) => Rat.of(scoreOf(prompt, table, [y]), table.den));
+  return prompt.responses.map((_, y) => frac(scoreOf(prompt, table, [y]), table.den));
 }
 
 /** Opponent's score for one ℓ-multiset T against the model on one prompt. */
-export function opponentScore(prompt: Prompt, model: PromptModel, T: readonly number[], rule: Rule = 'uniform'): Rat {
+export function opponentScore(prompt: Prompt, model: PromptModel, T: readonly number[], rule: Rule = 'uniform'): Fraction {
   const table = scoreTable(prompt, model, T.length, rule);
-  return Rat.of(scoreOf(prompt, table, T), table.den);
+  return frac(scoreOf(prompt, table, T), table.den);
 }
 
 export interface BestOpponent {
   /** The opponent's multiset (sorted response indices). */
   readonly items: number[];
   /** Its score = 1 − WR(σ, T). */
-  readonly score: Rat;
+  readonly score: Fraction;
   /** Multisets evaluated (leaves and pruned nodes), for diagnostics. */
   readonly nodes: number;
 }
@@ -46,16 +46,16 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
   }
   const table = scoreTable(prompt, model, ell, rule);
   const r = searchMultisets(prompt.users, n, ell, (ui, t, c) => table.tab[ui][t * ell + c - 1]);
-  return { items: r.items, score: Rat.of(r.value, table.den), nodes: r.nodes };
+  return { items: r.items, score: frac(r.value, table.den), nodes: r.nodes };
 }
 
 export interface PromptRobustness {
   /** min over ℓ-multisets T of WR on this prompt. */
-  readonly robustness: Rat;
+  readonly robustness: Fraction;
   /** A worst opponent multiset (sorted indices). */
   readonly worst: number[];
   /** For ℓ = 1: WR against every single response. */
-  readonly perOpponent?: Rat[];
+  readonly perOpponent?: Fraction[];
 }
 
 export interface RobustnessResult {
@@ -63,7 +63,7 @@ export interface RobustnessResult {
   readonly ell: number;
   readonly rule: Rule;
   /** rob_{k,ℓ}(σ) = Σ_x ρ(x) min_T WR_x(σ, T) (SPEC §2). */
-  readonly robustness: Rat;
+  readonly robustness: Fraction;
   readonly prompts: PromptRobustness[];
 }
 
@@ -80,20 +80,20 @@ export function robustnessOf(profile: Profile, pms: readonly PromptModel[], ell:
     if (ell === 1) {
       const s = singleScores(prompt, pms[x], rule);
       const best = argmax(s);
-      return { robustness: Rat.ONE.sub(s[best]), worst: [best], perOpponent: s.map((v) => Rat.ONE.sub(v)) };
+      return { robustness: ONE.sub(s[best]), worst: [best], perOpponent: s.map((v) => ONE.sub(v)) };
     }
     const bo = bestOpponent(prompt, pms[x], ell, rule);
-    return { robustness: Rat.ONE.sub(bo.score), worst: bo.items };
+    return { robustness: ONE.sub(bo.score), worst: bo.items };
   });
-  const value = Rat.sum(prompts.map((p, x) => p.robustness.mul(profile.prompts[x].weight)));
+  const value = sumOf(prompts.map((p, x) => p.robustness.mul(profile.prompts[x].weight)));
   return { k: pms[0].k, ell, rule, robustness: value, prompts };
 }
 
 /** WR(σ, τ) against a given opponent multiset per prompt (SPEC §2), averaged with ρ. */
-export function winRate(profile: Profile, model: Model, opponent: readonly (readonly number[])[], opts: { k?: number; rule?: Rule } = {}): Rat {
+export function winRate(profile: Profile, model: Model, opponent: readonly (readonly number[])[], opts: { k?: number; rule?: Rule } = {}): Fraction {
   const pms = promptModels(model, opts.k);
-  return Rat.sum(
-    profile.prompts.map(({ prompt, weight }, x) => weight.mul(Rat.ONE.sub(opponentScore(prompt, pms[x], opponent[x], opts.rule ?? 'uniform')))),
+  return sumOf(
+    profile.prompts.map(({ prompt, weight }, x) => weight.mul(ONE.sub(opponentScore(prompt, pms[x], opponent[x], opts.rule ?? 'uniform')))),
   );
 }
 

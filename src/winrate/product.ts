@@ -1,4 +1,4 @@
-import { Rat, commonDenominator } from '../exact/rational.js';
+import { Fraction, frac, commonDenominator } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 import { Rule } from './rules.js';
 
@@ -10,9 +10,9 @@ import { Rule } from './rules.js';
  *   pairwise:         U = Σ_θ a_θ ((E+W)^k + W^k) / (2 D^k B)
  * where E, W are the integer masses of the tie class and the strictly-worse set. O(m·n).
  */
-export function productScores(prompt: Prompt, probs: readonly Rat[], k: number, rule: Rule = 'uniform'): Rat[] {
+export function productScores(prompt: Prompt, probs: readonly Fraction[], k: number, rule: Rule = 'uniform'): Fraction[] {
   const { num, den } = productScoreNumerators(prompt, probs, k, rule);
-  return num.map((v) => Rat.of(v, den));
+  return num.map((v) => frac(v, den));
 }
 
 /**
@@ -21,7 +21,7 @@ export function productScores(prompt: Prompt, probs: readonly Rat[], k: number, 
  */
 export function productTierValues(
   prompt: Prompt,
-  probs: readonly Rat[],
+  probs: readonly Fraction[],
   k: number,
   rule: Rule = 'uniform',
 ): { g: bigint[][]; den: bigint } {
@@ -54,7 +54,7 @@ export function productTierValues(
 /** Integer numerators of U_k(·; π) over one common denominator. */
 export function productScoreNumerators(
   prompt: Prompt,
-  probs: readonly Rat[],
+  probs: readonly Fraction[],
   k: number,
   rule: Rule = 'uniform',
 ): { num: bigint[]; den: bigint } {

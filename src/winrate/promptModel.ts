@@ -1,4 +1,4 @@
-import { Rat } from '../exact/rational.js';
+import { Fraction } from '../exact/rational.js';
 import { Model, Outcome } from '../model/types.js';
 
 /**
@@ -6,9 +6,9 @@ import { Model, Outcome } from '../model/types.js';
  * distribution over k-multisets, or a mixture of products (1/T)Σ π_t^{⊗k} (SPEC T5).
  */
 export type PromptModel =
-  | { readonly kind: 'product'; readonly k: number; readonly probs: readonly Rat[] }
+  | { readonly kind: 'product'; readonly k: number; readonly probs: readonly Fraction[] }
   | { readonly kind: 'outcomes'; readonly k: number; readonly outcomes: readonly Outcome[] }
-  | { readonly kind: 'mixture'; readonly k: number; readonly parts: readonly { readonly weight: Rat; readonly probs: readonly Rat[] }[] };
+  | { readonly kind: 'mixture'; readonly k: number; readonly parts: readonly { readonly weight: Fraction; readonly probs: readonly Fraction[] }[] };
 
 /** Per-prompt view of a Model; a Policy needs k (its product π^{⊗k}). */
 export function promptModels(model: Model, k?: number): PromptModel[] {

@@ -1,4 +1,4 @@
-import { Rat, commonDenominator, lcm } from '../exact/rational.js';
+import { Fraction, numer, lcm, commonDenominator } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 import { productTierValues } from './product.js';
 import { bestTiers } from './multiset.js';
@@ -39,7 +39,7 @@ function tierScore(rule: Rule, t: number, c: number, b: number, cs: number, L: b
 }
 
 /** Table against π^{⊗k}: uniform f(t,c) = Σ_j C(k,j) e^j w^{k−j} c/(c+j); the others depend on t only. */
-function productTable(prompt: Prompt, probs: readonly Rat[], k: number, ell: number, rule: Rule): ScoreTable {
+function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell: number, rule: Rule): ScoreTable {
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   if (rule !== 'uniform' || ell === 1) {
     // f does not depend on c here: the closed form per tier.
@@ -133,7 +133,7 @@ export function scoreTable(prompt: Prompt, model: PromptModel, ell: number, rule
   const tab = prompt.users.map((u, ui) => {
     const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
     for (const pt of parts) {
-      const f = (pt.w.n * den) / (pt.t.den * pt.w.d);
+      const f = (numer(pt.w) * den) / (pt.t.den * pt.w.d);
       const src = pt.t.tab[ui];
       for (let i = 0; i < row.length; i++) row[i] += src[i] * f;
     }

@@ -1,6 +1,6 @@
 // Float machinery for the built-in algorithms under test. Their answers are what they are; the harness
 // evaluates the exact rational policy they return.
-import { Rat } from '../../exact/rational.js';
+import { Fraction, frac, ZERO, toNumber } from '../../exact/rational.js';
 import { Prompt } from '../../model/types.js';
 
 /** P(y ≻ z) = Σ_θ w_θ (1[y ≻_θ z] + ½·1[y ~_θ z]) (SPEC §2), as floats. */
@@ -8,7 +8,7 @@ export function preferenceMatrix(prompt: Prompt): number[][] {
   const n = prompt.responses.length;
   const P = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (const u of prompt.users) {
-    const w = u.weight.toNumber();
+    const w = toNumber(u.weight);
     for (let y = 0; y < n; y++)
       for (let z = 0; z < n; z++) P[y][z] += u.rank[y] < u.rank[z] ? w : u.rank[y] === u.rank[z] ? w / 2 : 0;
   }
@@ -56,19 +56,19 @@ export function softmax(r: readonly number[], beta: number): number[] {
 }
 
 /** Uniform over the responses whose value is within `tol` of the maximum (exact 1/|ties|). */
-export function argmaxPolicy(r: readonly number[], tol = 1e-9): Rat[] {
+export function argmaxPolicy(r: readonly number[], tol = 1e-9): Fraction[] {
   const mx = Math.max(...r);
   const top = r.map((v) => v >= mx - tol);
   const c = top.filter(Boolean).length;
-  return top.map((t) => (t ? Rat.of(1, c) : Rat.ZERO));
+  return top.map((t) => (t ? frac(1, c) : ZERO));
 }
 
 /** A float distribution rounded to multiples of 2^−bits that sum to exactly 1 (the largest entry absorbs the rest). */
-export function roundPolicy(pi: readonly number[], bits = 40): Rat[] {
+export function roundPolicy(pi: readonly number[], bits = 40): Fraction[] {
   const D = 2 ** bits;
   const num = pi.map((v) => BigInt(Math.max(0, Math.round(v * D))));
   let big = 0;
   for (let y = 1; y < pi.length; y++) if (pi[y] > pi[big]) big = y;
   num[big] += (1n << BigInt(bits)) - num.reduce((a, b) => a + b, 0n);
-  return num.map((v) => Rat.of(v, 1n << BigInt(bits)));
+  return num.map((v) => frac(v, 1n << BigInt(bits)));
 }

@@ -11,7 +11,7 @@ export const multiplayerNe: BuiltinSpec = {
     align(json, k) {
       const prompt = promptOf(json);
       const eq = promptEquilibrium(prompt, k, { box: false });
-      return { model: policyToJson(eq.probs, prompt), slack: eq.epsilon.toString() };
+      return { model: policyToJson(eq.probs, prompt), slack: eq.epsilon.toFraction() };
     },
   }),
 };

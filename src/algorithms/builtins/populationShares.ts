@@ -1,4 +1,4 @@
-import { Rat } from '../../exact/rational.js';
+import { frac, ZERO } from '../../exact/rational.js';
 import { policyToJson } from '../../model/parse.js';
 import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
 
@@ -11,11 +11,11 @@ export const populationShares: BuiltinSpec = {
     align(json) {
       const prompt = promptOf(json);
       const n = prompt.responses.length;
-      const probs = prompt.responses.map(() => Rat.ZERO);
+      const probs = prompt.responses.map(() => ZERO);
       for (const u of prompt.users) {
         // an empty ranking ties everything in its (implicit) top tier
         const top = u.tiers.length > 0 ? u.tiers[0] : [...Array(n).keys()];
-        for (const y of top) probs[y] = probs[y].add(u.weight.div(Rat.of(top.length)));
+        for (const y of top) probs[y] = probs[y].add(u.weight.div(frac(top.length)));
       }
       return policyToJson(probs, prompt);
     },

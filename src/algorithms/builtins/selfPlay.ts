@@ -1,4 +1,4 @@
-import { Rat } from '../../exact/rational.js';
+import { Fraction, frac } from '../../exact/rational.js';
 import { policyToJson } from '../../model/parse.js';
 import { exactRegret, floatSelfPlay, hedgeEta, roundToSimplex } from '../../equilibria/dynamics.js';
 import { floatPrompt } from '../../equilibria/floatKernel.js';
@@ -16,13 +16,13 @@ export const selfPlay: BuiltinSpec = {
     name: T === 100 ? 'self-play' : `self-play(T=${T})`,
     align(json, k) {
       const prompt = promptOf(json);
-      const iterates: Rat[][] = [];
+      const iterates: Fraction[][] = [];
       floatSelfPlay(floatPrompt(prompt), k, T, 'hedge', hedgeEta(prompt.responses.length, T), (pi) => iterates.push(roundToSimplex(pi, 40)));
       const regret = exactRegret(prompt, iterates, k).regret;
-      const w = Rat.of(1, T).toString();
+      const w = frac(1, T).toFraction();
       return {
         model: { kind: 'mixture', parts: iterates.map((pi) => ({ weight: w, policy: policyToJson(pi, prompt) })) },
-        slack: regret.div(Rat.of(T)).toString(),
+        slack: regret.div(frac(T)).toFraction(),
       };
     },
   }),

@@ -1,4 +1,4 @@
-import { Rat } from '../../exact/rational.js';
+import { frac } from '../../exact/rational.js';
 import { BuiltinSpec } from '../_internals/builtin.js';
 
 /** π(y) = 1/n: the baseline. */
@@ -7,6 +7,6 @@ export const uniform: BuiltinSpec = {
   description: 'uniform policy over the responses (baseline)',
   create: () => ({
     name: 'uniform',
-    align: (p) => Object.fromEntries(p.responses.map((id) => [id, Rat.of(1, p.responses.length).toString()])),
+    align: (p) => Object.fromEntries(p.responses.map((id) => [id, frac(1, p.responses.length).toFraction()])),
   }),
 };

@@ -2,7 +2,7 @@ import { bestKOutput } from '../../equilibria/bestKOutput.js';
 import { loadProfile, modelToJson, policyToJson } from '../../model/parse.js';
 import { toJsonText } from '../../report/atomic.js';
 import { parseRule } from '../../winrate/rules.js';
-import { Rat } from '../../exact/rational.js';
+import { frac, toDecimal } from '../../exact/rational.js';
 import { intOpt, need, parseArgs } from '../args.js';
 import { Command } from '../command.js';
 
@@ -28,7 +28,7 @@ export const bestKOutputCommand: Command = {
     const r = await bestKOutput(profile, k, rule);
     const single = profile.prompts.length === 1;
     const cert = r.prompts.map((p, x) => ({
-      value: p.value.toString(),
+      value: p.value.toFraction(),
       opponent: policyToJson(p.opponent, profile.prompts[x].prompt),
       multisets: p.stats.multisets.toString(),
       columns: p.stats.columns,
@@ -38,7 +38,7 @@ export const bestKOutputCommand: Command = {
         toJsonText({
           k,
           rule,
-          value: r.value.toString(),
+          value: r.value.toFraction(),
           model: modelToJson(r.model, profile),
           certificate: single ? cert[0] : { prompts: cert },
         }),
@@ -48,12 +48,12 @@ export const bestKOutputCommand: Command = {
     const lines: string[] = [`k = ${k}, rule = ${rule}`];
     r.prompts.forEach((p, x) => {
       const pr = profile.prompts[x].prompt;
-      if (!single) lines.push(`prompt ${x} (weight ${profile.prompts[x].weight}): V_k = ${p.value}`);
+      if (!single) lines.push(`prompt ${x} (weight ${profile.prompts[x].weight.toFraction()}): V_k = ${p.value.toFraction()}`);
       lines.push(`  model (${p.outcomes.length} outcomes of ${p.stats.multisets} multisets):`);
-      for (const o of p.outcomes) lines.push(`    ${o.prob.toString().padEnd(12)} {${o.items.map((y) => pr.responses[y]).join(', ')}}`);
+      for (const o of p.outcomes) lines.push(`    ${o.prob.toFraction().padEnd(12)} {${o.items.map((y) => pr.responses[y]).join(', ')}}`);
       lines.push(`  certificate: opponent mixture ${Object.entries(cert[x].opponent).map(([id, v]) => `${id} ${v}`).join(', ')}`);
     });
-    lines.push(`V_${k} = ${r.value}  ≈ ${r.value.toDecimal(6)}   (k/(k+1) = ${Rat.of(k, k + 1)})`);
+    lines.push(`V_${k} = ${r.value.toFraction()}  ≈ ${toDecimal(r.value, 6)}   (k/(k+1) = ${frac(k, k + 1).toFraction()})`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   },

@@ -1,3 +1,4 @@
+import { toDecimal } from '../../exact/rational.js';
 import { loadProfile } from '../../model/parse.js';
 import { InputError } from '../../model/types.js';
 import { checkAlgorithm, DEFAULT_RUNS, DEFAULT_SEARCH, DEFAULT_SEED } from '../../algorithms/check.js';
@@ -60,11 +61,11 @@ export const checkCommand: Command = {
       for (const c of r.curve) {
         const cx = c.counterexample;
         lines.push(
-          `${String(c.k).padStart(2)}  ${c.robustness.toDecimal(9).padEnd(12)} ${(c.robustness.toString().length <= 18 ? c.robustness.toString() : '').padEnd(18)}  ` +
-            `${c.theory.toString().padEnd(7)}  ${c.slack.toDecimal(12).padEnd(15)}  ${c.nlhf === null ? '–'.padEnd(8) : c.nlhf.toDecimal(6)}  ` +
+          `${String(c.k).padStart(2)}  ${toDecimal(c.robustness, 9).padEnd(12)} ${(c.robustness.toFraction().length <= 18 ? c.robustness.toFraction() : '').padEnd(18)}  ` +
+            `${c.theory.toFraction().padEnd(7)}  ${toDecimal(c.slack, 12).padEnd(15)}  ${c.nlhf === null ? '–'.padEnd(8) : toDecimal(c.nlhf, 6)}  ` +
             (c.meetsTheory
               ? 'meets'
-              : `FAILS: ${cx!.profile.prompts.length > 1 ? `${cx!.profile.prompts.length}-prompt` : `${cx!.profile.prompts[0].prompt.responses.length}-response`} counterexample, rob = ${cx!.robustness} < ${cx!.bound.toString().length <= 18 ? cx!.bound : cx!.bound.toDecimal(9)}`),
+              : `FAILS: ${cx!.profile.prompts.length > 1 ? `${cx!.profile.prompts.length}-prompt` : `${cx!.profile.prompts[0].prompt.responses.length}-response`} counterexample, rob = ${cx!.robustness.toFraction()} < ${cx!.bound.toFraction().length <= 18 ? cx!.bound.toFraction() : toDecimal(cx!.bound, 9)}`),
         );
       }
       lines.push(`meetsTheory: ${r.meetsTheory}`);

@@ -1,4 +1,4 @@
-import { Rat } from '../../exact/rational.js';
+import { Fraction, frac, signOf, isZero, parseRational, toNumber, toDecimal } from '../../exact/rational.js';
 import { loadProfile, modelToJson } from '../../model/parse.js';
 import { InputError, Profile } from '../../model/types.js';
 import { exploitability } from '../../winrate/exploitability.js';
@@ -21,11 +21,11 @@ isolated, a Krawczyk test certifies a box holding an EXACT equilibrium (then rob
   --no-box      skip the Krawczyk box
   --json        {"policy", "exploitability", "robustness", "support", "box"} with exact "p/q" values`;
 
-export function parseTarget(s: string | undefined, cmd: string): Rat | undefined {
+export function parseTarget(s: string | undefined, cmd: string): Fraction | undefined {
   if (s === undefined) return undefined;
   const m = /^\s*1e-(\d+)\s*$/i.exec(s);
-  const r = m ? Rat.of(1n, 10n ** BigInt(m[1])) : Rat.parse(s);
-  if (r === null || r.sign() <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q" or 1e-N, got "${s}"`);
+  const r = m ? frac(1n, 10n ** BigInt(m[1])) : parseRational(s);
+  if (r === null || signOf(r) <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q" or 1e-N, got "${s}"`);
   return r;
 }
 
@@ -33,9 +33,9 @@ function boxJson(profile: Profile, x: number, b: KrawczykBox | null): unknown {
   if (b === null) return null;
   const ids = profile.prompts[x].prompt.responses;
   return {
-    lo: Object.fromEntries(b.lo.map((v, y) => [ids[y], v.toString()])),
-    hi: Object.fromEntries(b.hi.map((v, y) => [ids[y], v.toString()])),
-    radius: b.radius.toString(),
+    lo: Object.fromEntries(b.lo.map((v, y) => [ids[y], v.toFraction()])),
+    hi: Object.fromEntries(b.hi.map((v, y) => [ids[y], v.toFraction()])),
+    radius: b.radius.toFraction(),
   };
 }
 
@@ -52,7 +52,7 @@ export const equilibriumCommand: Command = {
     // Recompute ε and rob_k exactly from the returned policy (T2 holds by construction; checked here).
     const eps = exploitability(profile, r.policy, k).epsilon;
     const rob = robustness(profile, r.policy, { k }).robustness;
-    if (!rob.eq(Rat.of(k, k + 1).sub(eps))) throw new Error('T2 identity failed: rob_k ≠ k/(k+1) − ε');
+    if (!rob.equals(frac(k, k + 1).sub(eps))) throw new Error('T2 identity failed: rob_k ≠ k/(k+1) − ε');
     const single = profile.prompts.length === 1;
     const support = r.prompts.map((p, x) => p.support.map((y) => profile.prompts[x].prompt.responses[y]));
     const boxes = r.prompts.map((p, x) => boxJson(profile, x, p.box));
@@ -62,12 +62,12 @@ export const equilibriumCommand: Command = {
         toJsonText({
           k,
           policy: modelToJson(r.policy, profile),
-          exploitability: eps.toString(),
-          robustness: rob.toString(),
+          exploitability: eps.toFraction(),
+          robustness: rob.toFraction(),
           support: single ? support[0] : support,
           box: single ? boxes[0] : boxes,
           ...(reasons.some((s) => s !== null) ? { boxReason: single ? reasons[0] : reasons } : {}),
-          decimal: { exploitability: eps.toDecimal(40), robustness: rob.toDecimal(40) },
+          decimal: { exploitability: toDecimal(eps, 40), robustness: toDecimal(rob, 40) },
         }),
       );
       return 0;
@@ -76,16 +76,16 @@ export const equilibriumCommand: Command = {
     r.prompts.forEach((p, x) => {
       const pr = profile.prompts[x].prompt;
       if (!single) lines.push(`prompt ${x}:`);
-      for (const y of p.support) lines.push(`  ${pr.responses[y].padEnd(10)} ≈ ${p.probs[y].toDecimal(12)}`);
+      for (const y of p.support) lines.push(`  ${pr.responses[y].padEnd(10)} ≈ ${toDecimal(p.probs[y], 12)}`);
       lines.push(`  support: ${support[x].join(', ')}`);
       lines.push(
         p.box
-          ? `  box: an exact symmetric NE lies within ${p.box.radius.isZero() ? '0 (π itself is exact)' : `2^${-(p.box.radius.d.toString(2).length - 1)}`} of π`
+          ? `  box: an exact symmetric NE lies within ${isZero(p.box.radius) ? '0 (π itself is exact)' : `2^${-(p.box.radius.d.toString(2).length - 1)}`} of π`
           : `  box: none (${p.boxReason ?? 'skipped'})`,
       );
     });
-    lines.push(`exploitability ε = ${eps.isZero() ? '0' : `≈ ${eps.toNumber().toExponential(3)} (exact p/q with --json)`}`);
-    lines.push(`robustness rob_k(π^{⊗k}) = k/(k+1) − ε ${eps.isZero() ? `= ${rob}` : `≈ ${rob.toDecimal(12)}`}`);
+    lines.push(`exploitability ε = ${isZero(eps) ? '0' : `≈ ${toNumber(eps).toExponential(3)} (exact p/q with --json)`}`);
+    lines.push(`robustness rob_k(π^{⊗k}) = k/(k+1) − ε ${isZero(eps) ? `= ${rob.toFraction()}` : `≈ ${toDecimal(rob, 12)}`}`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   },

@@ -31,18 +31,18 @@ export const nashCommand: Command = {
         condorcetWinner: p.condorcetWinner === null ? null : pr.responses[p.condorcetWinner],
         certificate: {
           method: p.method,
-          minWinRate: p.value.toString(),
-          winRates: Object.fromEntries(p.winRates.map((v, y) => [pr.responses[y], v.toString()])),
+          minWinRate: p.value.toFraction(),
+          winRates: Object.fromEntries(p.winRates.map((v, y) => [pr.responses[y], v.toFraction()])),
         },
         policies: all?.[x].map((pi) => policyToJson(pi, pr)),
       };
     });
     if (a.flags.has('json')) {
       const out: Record<string, unknown> = single
-        ? { policy: per[0].policy, value: r.value.toString(), condorcetWinner: per[0].condorcetWinner, certificate: per[0].certificate }
+        ? { policy: per[0].policy, value: r.value.toFraction(), condorcetWinner: per[0].condorcetWinner, certificate: per[0].certificate }
         : {
             policy: { prompts: per.map((p) => p.policy) },
-            value: r.value.toString(),
+            value: r.value.toFraction(),
             condorcetWinner: per.map((p) => p.condorcetWinner),
             certificate: { prompts: per.map((p) => p.certificate) },
           };
@@ -52,7 +52,7 @@ export const nashCommand: Command = {
     }
     const lines: string[] = [];
     per.forEach((p, x) => {
-      if (!single) lines.push(`prompt ${x} (weight ${profile.prompts[x].weight}):`);
+      if (!single) lines.push(`prompt ${x} (weight ${profile.prompts[x].weight.toFraction()}):`);
       lines.push(`  maximal lottery: ${Object.entries(p.policy).map(([id, v]) => `${id} ${v}`).join(', ')}`);
       lines.push(`  Condorcet winner: ${p.condorcetWinner ?? 'none'}`);
       lines.push(`  certificate (${p.certificate.method}): min_y P(π ≻ y) = ${p.certificate.minWinRate}`);
@@ -61,7 +61,7 @@ export const nashCommand: Command = {
         for (const q of p.policies) lines.push(`    ${Object.entries(q).map(([id, v]) => `${id} ${v}`).join(', ')}`);
       }
     });
-    lines.push(`value Σ_x ρ(x) min_y P(π ≻ y) = ${r.value}`);
+    lines.push(`value Σ_x ρ(x) min_y P(π ≻ y) = ${r.value.toFraction()}`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   },

@@ -46,8 +46,8 @@ export const replayCommand: Command = {
     const out = list.map((it) => {
       const claim = claimById(it.claim);
       const v = claim.check(claim.fromJson(it.counterexample));
-      const reproduced = !v.ok && (it.slack === null || v.slack.toString() === it.slack);
-      return { claim: claim.id, expect: claim.expect, counterexample: !v.ok, slack: v.slack.toString(), storedSlack: it.slack, reproduced, certificate: v.certificate };
+      const reproduced = !v.ok && (it.slack === null || v.slack.toFraction() === it.slack);
+      return { claim: claim.id, expect: claim.expect, counterexample: !v.ok, slack: v.slack.toFraction(), storedSlack: it.slack, reproduced, certificate: v.certificate };
     });
     if (a.flags.has('json')) process.stdout.write(toJsonText({ ok: out.every((o) => o.reproduced), replays: out }));
     else

@@ -1,4 +1,4 @@
-import { Rat } from '../../exact/rational.js';
+import { frac, toDecimal } from '../../exact/rational.js';
 import { loadProfile, modelToJson, policyToJson } from '../../model/parse.js';
 import { InputError } from '../../model/types.js';
 import { makeKOutput, makePolicy } from '../../model/build.js';
@@ -43,7 +43,7 @@ export const selfplayCommand: Command = {
     const mixtureOf = (x: number) => ({
       kind: 'mixture-of-products',
       k,
-      parts: r.prompts[x].iterates.map((pi) => ({ weight: Rat.of(1, T).toString(), policy: policyToJson(pi, profile.prompts[x].prompt) })),
+      parts: r.prompts[x].iterates.map((pi) => ({ weight: frac(1, T).toFraction(), policy: policyToJson(pi, profile.prompts[x].prompt) })),
     });
     let expanded: unknown;
     if (a.flags.has('expand')) {
@@ -64,23 +64,23 @@ export const selfplayCommand: Command = {
           eta: r.eta,
           lastIterate: last,
           mixture: expanded ?? (single ? mixtureOf(0) : { prompts: profile.prompts.map((_, x) => mixtureOf(x)) }),
-          regret: r.regret.toString(),
-          robustness: r.robustness.toString(),
+          regret: r.regret.toFraction(),
+          robustness: r.robustness.toFraction(),
           identity: r.identity,
-          ...(r.hedgeBound ? { hedgeBound: { holds: r.hedgeBound.holds, lnUpper: r.hedgeBound.lnUpper.map(String) } } : {}),
-          decimal: { regret: r.regret.toDecimal(12), robustness: r.robustness.toDecimal(12) },
+          ...(r.hedgeBound ? { hedgeBound: { holds: r.hedgeBound.holds, lnUpper: r.hedgeBound.lnUpper.map((v) => v.toFraction()) } } : {}),
+          decimal: { regret: toDecimal(r.regret, 12), robustness: toDecimal(r.robustness, 12) },
         }),
       );
       return 0;
     }
     const lines = [
       `k = ${k}, T = ${T}, method = ${method}, η = ${r.eta}`,
-      `regret Reg_T = ${r.regret.toDecimal(12)}  (Reg_T/T ≈ ${r.regret.div(Rat.of(T)).toDecimal(12)})`,
-      `rob_k(σ_T) ≈ ${r.robustness.toDecimal(12)}   k/(k+1) − Reg_T/T: ${r.identity ? 'equal (exact)' : 'NOT EQUAL'}`,
+      `regret Reg_T = ${toDecimal(r.regret, 12)}  (Reg_T/T ≈ ${toDecimal(r.regret.div(frac(T)), 12)})`,
+      `rob_k(σ_T) ≈ ${toDecimal(r.robustness, 12)}   k/(k+1) − Reg_T/T: ${r.identity ? 'equal (exact)' : 'NOT EQUAL'}`,
     ];
     if (r.hedgeBound) lines.push(`Hedge bound Reg_T ≤ sqrt((T/2) ln n): ${r.hedgeBound.holds ? 'holds (exact)' : 'VIOLATED'}`);
     profile.prompts.forEach(({ prompt }, x) => {
-      lines.push(`${single ? '' : `prompt ${x}: `}last iterate: ${r.prompts[x].last.map((v, y) => `${prompt.responses[y]} ≈ ${v.toDecimal(6)}`).join(', ')}`);
+      lines.push(`${single ? '' : `prompt ${x}: `}last iterate: ${r.prompts[x].last.map((v, y) => `${prompt.responses[y]} ≈ ${toDecimal(v, 6)}`).join(', ')}`);
     });
     process.stdout.write(lines.join('\n') + '\n');
     return r.identity ? 0 : 1;

@@ -1,4 +1,4 @@
-import { Rat } from '../../exact/rational.js';
+import { frac, toDecimal } from '../../exact/rational.js';
 import { loadModel, loadProfile } from '../../model/parse.js';
 import { InputError, Model, Profile } from '../../model/types.js';
 import { robustness } from '../../winrate/opponents.js';
@@ -33,8 +33,8 @@ export function winrateJson(profile: Profile, r: ReturnType<typeof robustness>):
   const per = (x: number) =>
     r.prompts[x].perOpponent === undefined
       ? undefined
-      : Object.fromEntries(r.prompts[x].perOpponent!.map((v, y) => [profile.prompts[x].prompt.responses[y], v.toString()]));
-  const base = { k: r.k, ell: r.ell, rule: r.rule, robustness: r.robustness.toString(), decimal: r.robustness.toDecimal(12) };
+      : Object.fromEntries(r.prompts[x].perOpponent!.map((v, y) => [profile.prompts[x].prompt.responses[y], v.toFraction()]));
+  const base = { k: r.k, ell: r.ell, rule: r.rule, robustness: r.robustness.toFraction(), decimal: toDecimal(r.robustness, 12) };
   if (profile.prompts.length === 1) {
     const out: Record<string, unknown> = { ...base, worstOpponent: ids(0, r.prompts[0].worst) };
     if (r.ell === 1) out.perOpponent = per(0);
@@ -44,8 +44,8 @@ export function winrateJson(profile: Profile, r: ReturnType<typeof robustness>):
     ...base,
     worstOpponent: r.prompts.map((p, x) => ids(x, p.worst)),
     prompts: r.prompts.map((p, x) => ({
-      weight: profile.prompts[x].weight.toString(),
-      robustness: p.robustness.toString(),
+      weight: profile.prompts[x].weight.toFraction(),
+      robustness: p.robustness.toFraction(),
       worstOpponent: ids(x, p.worst),
       ...(r.ell === 1 ? { perOpponent: per(x) } : {}),
     })),
@@ -72,16 +72,16 @@ export const winrateCommand: Command = {
     lines.push(`k = ${k}, ℓ = ${ell}, rule = ${rule}`);
     profile.prompts.forEach(({ prompt, weight }, x) => {
       const p = r.prompts[x];
-      if (profile.prompts.length > 1) lines.push(`prompt ${x} (weight ${weight}):`);
+      if (profile.prompts.length > 1) lines.push(`prompt ${x} (weight ${weight.toFraction()}):`);
       if (p.perOpponent) {
         const w = Math.max(8, ...prompt.responses.map((s) => s.length));
         lines.push(`  ${'opponent'.padEnd(w)}  win rate`);
-        p.perOpponent.forEach((v, y) => lines.push(`  ${prompt.responses[y].padEnd(w)}  ${v.toString().padEnd(14)} ≈ ${v.toDecimal(6)}`));
+        p.perOpponent.forEach((v, y) => lines.push(`  ${prompt.responses[y].padEnd(w)}  ${v.toFraction().padEnd(14)} ≈ ${toDecimal(v, 6)}`));
       }
-      lines.push(`  worst opponent: ${p.worst.map((y) => prompt.responses[y]).join(', ')}  (win rate ${p.robustness})`);
+      lines.push(`  worst opponent: ${p.worst.map((y) => prompt.responses[y]).join(', ')}  (win rate ${p.robustness.toFraction()})`);
     });
-    const theory = Rat.of(k, k + 1);
-    lines.push(`robustness rob_{${k},${ell}} = ${r.robustness}  ≈ ${r.robustness.toDecimal(6)}   (k/(k+1) = ${theory})`);
+    const theory = frac(k, k + 1);
+    lines.push(`robustness rob_{${k},${ell}} = ${r.robustness.toFraction()}  ≈ ${toDecimal(r.robustness, 6)}   (k/(k+1) = ${theory.toFraction()})`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   },
