@@ -1,4 +1,4 @@
-// Issue 2 bench: all-opponent win rates of a product policy, exact vs the same computation in floats.
+// Bench: all-opponent win rates of a product policy, exact vs the same computation in floats.
 import { fileURLToPath } from 'node:url';
 import { frac, ONE, ZERO, toNumber, toDecimal, productScores, profileFromJson, modelFromJson } from '../dist/index.js';
 import { mallowsProfileJson, randomPolicyJson, timeit } from './util.mjs';

@@ -1,8 +1,8 @@
-// Bench for issue 4: time to a certified ε ≤ 10^−12 and ≤ 10^−30 for the symmetric equilibrium of G_{k+1},
+// Bench: time to a certified ε ≤ 10^−12 and ≤ 10^−30 for the symmetric equilibrium of G_{k+1},
 // the Krawczyk box, and the normal-form size n^(k+1) a generic normal-form solver would face.
 // Instances are deterministic (seeded mulberry32): m = 200 user types ranking n responses by
 // quality + uniform noise (strict rankings), integer weights 1..5.
-// Usage: npx tsc -p . && node bench/equilibria.mjs [--quick]
+// Usage: npm run build && node bench/equilibria.mjs [--quick]
 import { frac, ONE, ZERO, toNumber, toDecimal, makePrompt, makeProfile, equilibrium, normalFormSize } from '../dist/index.js';
 import { prng as mulberry32 } from './util.mjs';
 

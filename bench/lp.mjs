@@ -1,6 +1,6 @@
-// Bench for issue 3: certified maximal lotteries against exact anchors (QSopt_ex esolver, glpsol --exact,
+// Bench: certified maximal lotteries against exact anchors (QSopt_ex esolver, glpsol --exact,
 // lrsnash), the simplex / glpk crossover, and V_k by column generation.
-// Usage: node bench/lp.mjs [--quick]   (needs `npx tsc -p .` first: it imports ../dist/index.js)
+// Usage: node bench/lp.mjs [--quick]   (needs `npm run build` first: it imports ../dist/index.js)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -265,7 +265,7 @@ export function table(rows) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (!existsSync(distIndex)) {
-    process.stderr.write('bench/lp: build first (npx tsc -p .)\n');
+    process.stderr.write('bench/lp: build first (npm run build)\n');
     process.exit(2);
   }
   const rows = await run({ quick: process.argv.includes('--quick') });

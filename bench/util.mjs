@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** mulberry32: the same seeded PRNG as the library's instances. */
-import { mulberry32 } from '../dist/index.js';
+import { mulberry32 } from '../dist/internal.js';
 export const prng = mulberry32;
 
 /**

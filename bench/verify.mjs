@@ -1,4 +1,4 @@
-// Issue 7 bench: `ualign verify` default wall time, and T2 claim checks per second at n = 8, k = 4
+// Bench: `ualign verify` default wall time, and T2 claim checks per second at n = 8, k = 4
 // (closed form vs brute-force enumeration of Y^k, both exact).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

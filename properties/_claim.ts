@@ -1,4 +1,4 @@
-// Thin vitest wrappers over src/claims (issue 5): positive claims as @fast-check/vitest properties
+// Thin vitest wrappers over src/claims: positive claims as @fast-check/vitest properties
 // (fixed seed, the corpus replayed through `examples`, a failing case shrunk and written to
 // reports/properties/), negative controls through the engine (a shrunk, re-checked counterexample).
 import { test } from '@fast-check/vitest';
@@ -10,7 +10,7 @@ import { loadCorpus } from '../src/claims/corpus.js';
 import { claimSeed, runClaim } from '../src/claims/run.js';
 import { counterexampleMarkdown, CounterexampleReport } from '../src/report/verify.js';
 import { toJsonText, writeFileAtomic } from '../src/report/atomic.js';
-import { SEED } from '../src/__test-helpers__/fc.js';
+import { SEED } from '../test/helpers/fc.js';
 
 const ROOT = join(__dirname, '..');
 const corpus = loadCorpus(join(ROOT, 'fixtures', 'counterexamples'));
@@ -64,7 +64,7 @@ export function claimProperty(claim: Claim, runs: number): void {
   }
 }
 
-/** Negative controls of issue 5's acceptance: the generator alone refutes and shrinks to ≤ maxN responses, ≤ maxM types. */
+/** Negative controls: the generator alone refutes and shrinks to ≤ maxN responses, ≤ maxM types. */
 export function shrinksSmall(claim: Claim, runs: number, maxN = 3, maxM = 2): void {
   it(`${claim.id}: the generator alone finds a counterexample and shrinks it to a small profile`, () => {
     const r = runClaim(claim, { seed: SEED, runs });

@@ -1,4 +1,6 @@
-// ualign public API: the exact kernel of SPEC.md.
+// ualign public API (the README's "Library" sections). Plumbing and test hooks are in ./internal.ts.
+
+// exact rationals (fraction.js) and their helpers
 export {
   Fraction,
   frac,
@@ -16,50 +18,81 @@ export {
   fromDouble,
   toNumber,
   toDecimal,
-  gcd,
-  lcm,
-  commonDenominator,
 } from './exact/rational.js';
+
+// model: profiles, policies, k-output models, mixtures; reading and writing them
 export * from './model/types.js';
-export { makePrompt, makeProfile, makePolicy, makeKOutput, singlePrompt, pointMass } from './model/build.js';
+export { InputError, CertificateError } from './model/errors.js';
+export { makePrompt, makeProfile, makePolicy, makeKOutput, makeMixture, singlePrompt, pointMass } from './model/build.js';
 export {
   profileFromJson,
   modelFromJson,
-  profileFromPrefLib,
-  loadProfile,
-  loadModel,
-  readJsonFile,
+  promptModelFromJson,
   parseExact,
   parseWeight,
   profileToJson,
   promptToJson,
   modelToJson,
   policyToJson,
-} from './model/parse.js';
+  outcomesToJson,
+  mixtureToJson,
+  FLOAT_TOLERANCE,
+  type ReadOptions,
+  type PromptModelJson,
+} from './model/codec.js';
+export { profileFromPrefLib } from './model/preflib.js';
+export { loadProfile, loadModel, readJsonFile } from './model/load.js';
+export { isUnanimous, isImpartialCulture, isStrict, cloneClasses } from './model/structure.js';
+
+// win rates, opponents, exploitability (SPEC §2–3)
 export { type Rule, RULES, parseRule } from './winrate/rules.js';
-export { productScores, productScoreNumerators, productTierValues } from './winrate/product.js';
+export { productScores } from './winrate/product.js';
 export { type PromptModel, promptModels } from './winrate/promptModel.js';
-export { scoreTable, scoreOf } from './winrate/tables.js';
-export { searchMultisets, bestTiers, multisetCount, allMultisets, mixtureOutcomes } from './winrate/multiset.js';
 export {
-  singleScores,
-  opponentScore,
   bestOpponent,
   robustness,
-  robustnessOf,
   winRate,
   type BestOpponent,
   type RobustnessResult,
   type PromptRobustness,
 } from './winrate/opponents.js';
 export { exploitability, promptExploitability, type PromptExploitability } from './winrate/exploitability.js';
+export { marginMatrix, pairwiseMatrix, strictShareMatrix, condorcetWinner } from './winrate/pairwise.js';
+export { multisetCount, mixtureOutcomes } from './winrate/multiset.js';
+
+// exact LP engine
+export { type LP, type LPRow, type LPResult, type LPMethod, type Sense, denseRow } from './lp/types.js';
+export { simplexSolve } from './lp/simplex.js';
+export { solveLP, solveLPSync, CROSSOVER, type SolveMethod } from './lp/solve.js';
+export { checkResult } from './lp/certificate.js';
+
+// maximal lotteries, V_k, equilibria of G_{k+1}, self-play, Gambit export
+export {
+  maximalLottery,
+  maximalLotterySync,
+  promptMaximalLottery,
+  allMaximalLotteries,
+  allMaximalLotteriesOfPrompt,
+  maximalLotteryCertificate,
+  type MaximalLotteryResult,
+  type PromptMaximalLottery,
+} from './equilibria/maximalLottery.js';
+export {
+  bestKOutput,
+  bestKOutputSync,
+  promptBestKOutput,
+  type BestKOutputResult,
+  type PromptBestKOutput,
+  type BestKOutputOptions,
+} from './equilibria/bestKOutput.js';
+export { equilibrium, promptEquilibrium, type EquilibriumOptions, type EquilibriumResult, type PromptEquilibrium } from './equilibria/equilibrium.js';
+export { EQUILIBRIUM_TUNING, type EquilibriumTuning } from './equilibria/tuning.js';
+export { krawczykBox, type KrawczykBox } from './equilibria/krawczyk.js';
 export {
   selfPlay,
-  floatSelfPlay,
   exactRegret,
   mixtureOfProducts,
   expandMixture,
-  roundToSimplex,
   hedgeEta,
   lnUpperBound,
   SELFPLAY_METHODS,
@@ -69,51 +102,11 @@ export {
   type PromptSelfPlay,
   type RegretResult,
 } from './equilibria/dynamics.js';
-export {
-  equilibrium,
-  promptEquilibrium,
-  type EquilibriumOptions,
-  type EquilibriumResult,
-  type PromptEquilibrium,
-} from './equilibria/equilibrium.js';
-export { krawczykBox, type KrawczykBox } from './equilibria/krawczyk.js';
 export { gameToNfg, normalFormSize } from './equilibria/nfg.js';
-// issue 3: exact LP engine, maximal lotteries (NLHF), best k-output model V_k
-export { type LP, type LPRow, type LPResult, type LPMethod, type Sense, denseRow } from './lp/types.js';
-export { simplexSolve } from './lp/simplex.js';
-export { solveLP, CROSSOVER, type SolveMethod } from './lp/solve.js';
-export { checkResult } from './lp/certificate.js';
-export { marginMatrix, pairwiseMatrix, condorcetWinner } from './equilibria/pairwise.js';
-export {
-  maximalLottery,
-  promptMaximalLottery,
-  allMaximalLotteries,
-  allMaximalLotteriesOfPrompt,
-  maximalLotteryCertificate,
-  nlhfLP,
-  type MaximalLotteryResult,
-  type PromptMaximalLottery,
-} from './equilibria/maximalLottery.js';
-export { bestKOutput, promptBestKOutput, type BestKOutputResult, type PromptBestKOutput, type BestKOutputOptions } from './equilibria/bestKOutput.js';
-export {
-  type AlignmentAlgorithm,
-  type AlignOutput,
-  type AlignResultJson,
-  type ModelJson,
-  type PolicyJson,
-  type KOutputJson,
-  type MixtureJson,
-  type PromptJson,
-  type Prob,
-} from './algorithms/types.js';
-export { BUILTINS, builtin, loadPlugin, resolveAlgorithm, asAlgorithm, type BuiltinSpec } from './algorithms/registry.js';
-export { parseAlignOutput, FLOAT_TOLERANCE } from './algorithms/result.js';
-export { evaluate, modelsToJson, type Evaluation } from './algorithms/evaluate.js';
-export { checkAlgorithm, DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SEARCH, type CheckOptions, type CheckResult, type CurvePoint } from './algorithms/check.js';
-export { builtinFixtures, type NamedProfile } from './algorithms/fixtures.js';
-export { writeCheckReport, checkJson, checkMarkdown, checkSvg } from './report/check.js';
-// Issue 5: claims as objects, the verification engine and its reports.
-export { type Claim, type Verdict, type Expect, type ArbOptions } from './claims/types.js';
+
+// claims as objects and the verification engine
+export { DEFAULT_SEED } from './instances/seed.js';
+export { type Claim, type Verdict, type Expect, type ArbOptions, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
 export { CLAIMS, claimById, selectClaims } from './claims/registry.js';
 export { T0 } from './claims/t0.js';
 export { T1 } from './claims/t1.js';
@@ -125,20 +118,36 @@ export { T6, type T6Instance } from './claims/t6.js';
 export { T7, type T7Instance } from './claims/t7.js';
 export { N1, N2, N3, N4, type N2Instance } from './claims/negative.js';
 export { type PolicyInstance, type ProfileInstance } from './claims/instances.js';
-export { runClaim, claimSeed, shardRuns, hashSeed, type ClaimResult, type RunOptions, type Shard, type CorpusEntry } from './claims/run.js';
-export { runClaims, type PoolOptions } from './claims/pool.js';
-export { verify, DEFAULT_SEED as VERIFY_DEFAULT_SEED, CORPUS_DIR, type VerifyOptions } from './claims/verify.js';
-export { loadCorpus } from './claims/corpus.js';
-export { FAULTS, setFault } from './claims/kernel.js';
+export { runClaim, type ClaimResult, type RunOptions, type Shard, type CorpusEntry } from './claims/run.js';
 export {
+  verify,
+  CORPUS_DIR,
   buildVerifyReport,
   mergeReports,
   verifyMarkdown,
   verifyTable,
   writeVerifyReports,
   counterexampleMarkdown,
+  type VerifyOptions,
   type VerifyReport,
   type ClaimEntry,
   type CounterexampleReport,
 } from './report/verify.js';
-export { mulberry32 } from './equilibria/floatKernel.js';
+
+// alignment algorithms under test
+export {
+  type AlignmentAlgorithm,
+  type AlignOutput,
+  type AlignResultJson,
+  type ModelJson,
+  type PolicyJson,
+  type KOutputJson,
+  type MixtureJson,
+  type PromptJson,
+  type Prob,
+} from './algorithms/types.js';
+export { BUILTINS, builtin, loadPlugin, resolveAlgorithm, type BuiltinSpec } from './algorithms/registry.js';
+export { evaluate, modelsToJson, type Evaluation } from './algorithms/evaluate.js';
+export { checkAlgorithm, DEFAULT_RUNS, DEFAULT_SEARCH, type CheckOptions, type CheckResult, type CurvePoint } from './algorithms/check.js';
+export { builtinFixtures, type NamedProfile } from './algorithms/fixtures.js';
+export { writeCheckReport, checkJson, checkMarkdown, checkSvg } from './report/check.js';

@@ -1,4 +1,4 @@
-// Issue 6: `ualign check` — acceptance bullets, plug-ins, stored witnesses replayed, PrefLib fixtures.
+// `ualign check`: the documented runs, plug-ins, stored witnesses replayed, PrefLib fixtures.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAlgorithm } from '../src/algorithms/check.js';
 import { builtin, loadPlugin } from '../src/algorithms/registry.js';
 import { frac, signOf } from '../src/exact/rational.js';
-import { loadProfile } from '../src/model/parse.js';
+import { loadProfile } from '../src/model/load.js';
 import { writeCheckReport } from '../src/report/check.js';
 
 const ROOT = join(__dirname, '..');
@@ -103,7 +103,7 @@ export default {
       ['./no-align.mjs', /needs a function "align\(profile, k\)"/],
       ['./syntax.mjs', /cannot load/],
       ['./far.mjs', /algorithm "far" on two-camp δ=1\/20, k = 1: probabilities sum to 0\.5.*further than 1e-9 from 1/],
-      ['./nan.mjs', /algorithm "nan" on .*entry "a" is NaN/],
+      ['./nan.mjs', /algorithm "nan" on .*probability of "a" is NaN/],
       ['./throws.mjs', /algorithm "boom" on .*align threw: kaput/],
       ['builtin:nope', /unknown built-in algorithm/],
     ];

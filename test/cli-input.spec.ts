@@ -1,4 +1,4 @@
-// Issue 2: bad input gets one line naming the file and the problem, exit code 2, no stack trace.
+// Bad input gets one line naming the file and the problem, exit code 2, no stack trace.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,13 +1,13 @@
-// Issue 5: `ualign verify` fails on a deliberately broken U_k with a shrunk, replayable counterexample;
+// `ualign verify` fails on a deliberately broken U_k with a shrunk, replayable counterexample;
 // same seed → same bytes whatever the worker count; shards merge into one report.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verify } from '../src/claims/verify.js';
+import { verify } from '../src/report/verify.js';
 import { claimById } from '../src/claims/registry.js';
-import { setFault } from '../src/claims/kernel.js';
+import { setFault } from '../src/winrate/faults.js';
 import { mergeReports } from '../src/report/verify.js';
 
 const BIN = join(__dirname, '..', 'bin', 'ualign.mjs');
@@ -17,7 +17,7 @@ const ualign = (args: string[], env: Record<string, string> = {}) => {
 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'ualign-verify-'));
 
-describe('fault injection (issue 5 acceptance)', () => {
+describe('fault injection', () => {
   it('an off-by-one in U_k makes verify fail with a shrunk counterexample that replays exactly', async () => {
     const { report } = await verify({ claims: 'T0,T2,N3', runs: 100, workers: 0, corpusDir: null, fault: 'uk-off-by-one' });
     expect(report.ok).toBe(false);

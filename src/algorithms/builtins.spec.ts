@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frac, ONE, signOf, sumOf, argmax, parseRational, toNumber } from '../exact/rational.js';
-import { profileFromJson } from '../model/parse.js';
+import { profileFromJson } from '../model/codec.js';
 import { evaluate } from './evaluate.js';
 import { BUILTINS, builtin } from './registry.js';
 import { AlignmentAlgorithm } from './types.js';

@@ -2,16 +2,16 @@
 // fast-check search, against the theory's k/(k+1) (T1/T2) minus the algorithm's certified slack.
 import fc from 'fast-check';
 import { Fraction, frac } from '../exact/rational.js';
-import { profileFromJson, profileToJson } from '../model/parse.js';
+import { profileFromJson, profileToJson } from '../model/codec.js';
 import { Profile } from '../model/types.js';
-import { ProfileArbOptions, ProfileRecord, profileFromRecord, profileRecordArb } from '../testing/arbitraries.js';
+import { ProfileArbOptions, ProfileRecord, profileFromRecord, profileRecordArb } from '../instances/arbitraries.js';
 import { Rule } from '../winrate/rules.js';
+import { DEFAULT_SEED } from '../instances/seed.js';
 import { Evaluation, evaluate, meets } from './evaluate.js';
 import { NamedProfile, builtinFixtures } from './fixtures.js';
 import { builtin } from './registry.js';
 import { AlignmentAlgorithm } from './types.js';
 
-export const DEFAULT_SEED = 20260127;
 export const DEFAULT_RUNS = 100;
 export const DEFAULT_SEARCH: ProfileArbOptions = { minResponses: 1, maxResponses: 4, minUsers: 1, maxUsers: 4, maxWeight: 5 };
 

@@ -1,8 +1,9 @@
 // One algorithm on one profile at one k: call `align` per prompt, read the answers exactly, and compute
 // rob_k = Σ_x ρ(x) min_y WR_x(σ_x, y) with the exact kernel (SPEC §2). Policies are read as π^{⊗k}.
 import { Fraction, frac, ONE, ZERO } from '../exact/rational.js';
-import { policyToJson, promptToJson } from '../model/parse.js';
-import { InputError, Profile, Prompt } from '../model/types.js';
+import { mixtureToJson, outcomesToJson, policyToJson, promptToJson } from '../model/codec.js';
+import { InputError } from '../model/errors.js';
+import { Profile, Prompt } from '../model/types.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
@@ -65,10 +66,6 @@ export async function evaluate(alg: AlignmentAlgorithm, profile: Profile, k: num
 /** Largest number of k-multisets a stored mixture is expanded into (else it is stored as a mixture). */
 export const MAX_EXPANDED_OUTCOMES = 3000;
 
-function outcomesJson(outs: readonly { items: readonly number[]; prob: Fraction }[], prompt: Prompt): unknown {
-  return { kind: 'k-output', outcomes: outs.map((o) => ({ responses: o.items.map((y) => prompt.responses[y]), prob: o.prob.toFraction() })) };
-}
-
 /**
  * The evaluated model in the documented JSON shapes, replayable with `ualign winrate`: policies as
  * {id: "p/q"}, k-output models as outcomes; a mixture of products is expanded into its exact
@@ -78,11 +75,11 @@ export function modelsToJson(profile: Profile, models: readonly PromptModel[]): 
   const allProducts = models.every((m) => m.kind === 'product');
   const one = (m: PromptModel, prompt: Prompt): unknown => {
     if (m.kind === 'product' && allProducts) return policyToJson(m.probs, prompt);
-    if (m.kind === 'outcomes') return outcomesJson(m.outcomes, prompt);
+    if (m.kind === 'outcomes') return outcomesToJson(m.outcomes, prompt);
     const parts = m.kind === 'product' ? [{ weight: ONE, probs: m.probs }] : m.parts;
     const n = prompt.responses.length;
-    if (multisetCount(n, m.k) <= BigInt(MAX_EXPANDED_OUTCOMES)) return outcomesJson(mixtureOutcomes(parts, n, m.k), prompt);
-    return { kind: 'mixture', parts: parts.map((p) => ({ weight: p.weight.toFraction(), policy: policyToJson(p.probs, prompt) })) };
+    if (multisetCount(n, m.k) <= BigInt(MAX_EXPANDED_OUTCOMES)) return outcomesToJson(mixtureOutcomes(parts, n, m.k), prompt);
+    return mixtureToJson(parts, prompt);
   };
   if (profile.prompts.length === 1) return one(models[0], profile.prompts[0].prompt);
   return { prompts: models.map((m, x) => one(m, profile.prompts[x].prompt)) };

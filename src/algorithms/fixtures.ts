@@ -1,5 +1,5 @@
 // Profiles every `ualign check` run evaluates before its random search (SPEC §6 test vectors and T3/T4 shapes).
-import { profileFromJson } from '../model/parse.js';
+import { profileFromJson } from '../model/codec.js';
 import { Profile } from '../model/types.js';
 
 export interface NamedProfile {

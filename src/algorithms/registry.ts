@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 import { BuiltinSpec } from './_internals/builtin.js';
 import { bestOfN } from './builtins/bestOfN.js';
 import { multiplayerNe } from './builtins/multiplayerNe.js';

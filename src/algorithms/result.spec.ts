@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frac, ONE, ZERO, sumOf, fromDouble } from '../exact/rational.js';
-import { profileFromJson } from '../model/parse.js';
-import { InputError } from '../model/types.js';
+import { profileFromJson } from '../model/codec.js';
+import { InputError } from '../model/errors.js';
 import { parseAlignOutput } from './result.js';
 
 const prompt = profileFromJson({ responses: ['a', 'b', 'c'], users: [{ weight: 1, ranking: [['a'], ['b'], ['c']] }] }).prompts[0].prompt;
@@ -29,8 +29,8 @@ describe('parseAlignOutput: exact reading of answers', () => {
 
   it('errors name the algorithm, the prompt and the entry', () => {
     expect(() => parseAlignOutput({ a: 0.5, b: 0.4 }, prompt, 1, where)).toThrow(/algorithm "x" on test: probabilities sum to 0.9.*further than 1e-9/);
-    expect(() => parseAlignOutput({ a: NaN, b: 1 }, prompt, 1, where)).toThrow(/algorithm "x" on test: entry "a" is NaN/);
-    expect(() => parseAlignOutput({ a: -0.5, b: 1.5 }, prompt, 1, where)).toThrow(/entry "a" is negative/);
+    expect(() => parseAlignOutput({ a: NaN, b: 1 }, prompt, 1, where)).toThrow(/algorithm "x" on test: probability of "a" is NaN/);
+    expect(() => parseAlignOutput({ a: -0.5, b: 1.5 }, prompt, 1, where)).toThrow(/probability of "a" is negative/);
     expect(() => parseAlignOutput({ z: 1 }, prompt, 1, where)).toThrow(/unknown response "z"/);
     expect(() => parseAlignOutput({ a: 1 + 2e-9 }, prompt, 1, where)).toThrow(InputError);
   });

@@ -2,7 +2,7 @@
 // {claim, expect, seed, path, counterexample: {profile, k, ...}, verdict}. Replayed on every run.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 import { CorpusEntry } from './run.js';
 
 export function loadCorpus(dir: string): CorpusEntry[] {

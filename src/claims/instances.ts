@@ -3,10 +3,11 @@ import fc from 'fast-check';
 import { frac } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile } from '../model/types.js';
-import { FamilyName, FAMILIES, familiesProfileArb, multiPromptProfileArb } from '../testing/families.js';
-import { nearPolicy, nearRecordArb, policyFromRecord, policyRecordArb } from '../testing/policies.js';
-import { field, intField, policyField, policyJson, profileField, profileToJson } from './common.js';
-import { equilibriumOf } from './deps.js';
+import { FamilyName, FAMILIES, familiesProfileArb, multiPromptProfileArb } from '../instances/families.js';
+import { nearPolicy, nearRecordArb, policyFromRecord, policyRecordArb } from '../instances/policies.js';
+import { modelToJson, profileToJson } from '../model/codec.js';
+import { field, intField, policyField, profileField } from './json.js';
+import { equilibriumOf } from './ne.js';
 import { ArbOptions } from './types.js';
 
 /** A profile, a policy π (one vector per prompt) and k. */
@@ -74,7 +75,7 @@ export function profileInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<Pro
 export const policyInstanceJson = (i: PolicyInstance): Record<string, unknown> => ({
   profile: profileToJson(i.profile),
   k: i.k,
-  policy: policyJson(i.policy, i.profile),
+  policy: modelToJson(i.policy, i.profile),
 });
 
 export function policyInstanceFromJson(json: unknown): PolicyInstance {

@@ -5,10 +5,13 @@ import { makePolicy } from '../model/build.js';
 import { Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
-import { idsOf, kk1, policyJson, profileField, profileToJson, ratList } from './common.js';
-import { equilibriumOf, maximalLotteriesOf, valueK } from './deps.js';
+import { modelToJson, profileToJson } from '../model/codec.js';
+import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
+import { bestKOutputSync } from '../equilibria/bestKOutput.js';
+import { idsOf, profileField, ratList } from './json.js';
+import { equilibriumOf } from './ne.js';
 import { ProfileInstance, profileArbFor, profileInstanceArb, profileInstanceFromJson, profileInstanceJson } from './instances.js';
-import { Claim, geq, verdict } from './types.js';
+import { Claim, geq, kk1, verdict } from './types.js';
 
 const NE_FAMILIES = ['unanimous', 'two-camp', 'strict', 'single-peaked', 'condorcet-cycle'] as const;
 
@@ -18,7 +21,7 @@ function neRobustness(profile: Profile, k: number, ell: number, rule: Rule) {
   const rob = robustness(profile, ne.policy, { k, ell, rule });
   const bound = kk1(k).sub(ne.epsilon.mul(frac(ell)));
   return verdict(geq(rob.robustness, bound), {
-    equilibrium: policyJson(ne.policy, profile),
+    equilibrium: modelToJson(ne.policy, profile),
     epsilon: ne.epsilon.toFraction(),
     source: ne.source,
     robustness: rob.robustness.toFraction(),
@@ -60,11 +63,11 @@ export const N2: Claim<N2Instance> = {
     fc.record({ profile: profileArbFor({ ...o, families: ['two-camp', 'strict', 'weak-orders', 'condorcet-cycle'], maxResponses: o.maxResponses ?? 4, maxUsers: 3 }) }),
   check({ profile }) {
     // the first extreme maximal lottery of each prompt (deterministic order)
-    const mls = profile.prompts.map(({ prompt }) => maximalLotteriesOf(prompt)[0]);
+    const mls = profile.prompts.map(({ prompt }) => allMaximalLotteriesOfPrompt(prompt)[0]);
     const policy = makePolicy(mls);
     const rob = robustness(profile, policy, { k: N2_K, rule: 'uniform' });
     return verdict(geq(rob.robustness, N2_F), {
-      maximalLottery: policyJson(policy, profile),
+      maximalLottery: modelToJson(policy, profile),
       robustness: rob.robustness.toFraction(),
       bound: N2_F.toFraction(),
       worstOpponent: idsOf(profile.prompts[0].prompt, rob.prompts[0].worst),
@@ -84,7 +87,7 @@ export const N3: Claim<ProfileInstance> = {
   defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, families: ['weak-orders', 'unanimous', 'condorcet-cycle', 'strict'], maxResponses: o.maxResponses ?? 4, maxK: 3, maxUsers: 3 }),
   check({ profile, k }) {
-    const v = valueK(profile, k, 'uniform');
+    const v = bestKOutputSync(profile, k, 'uniform');
     const bound = kk1(k).add(frac(1, 100));
     return verdict(geq(v.value, bound), {
       value: v.value.toFraction(),

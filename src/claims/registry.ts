@@ -9,7 +9,7 @@ import { T5 } from './t5.js';
 import { T6 } from './t6.js';
 import { T7 } from './t7.js';
 import { Claim } from './types.js';
-import { InputError } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 
 export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, N1, N2, N3, N4];
 

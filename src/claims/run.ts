@@ -1,9 +1,9 @@
-// The verification engine (issue 5): one claim as a shrinking fast-check property.
+// The verification engine: one claim as a shrinking fast-check property.
 // Positive claims: any counterexample is a failure. Negative controls: finding, shrinking and
 // re-checking (from JSON) a counterexample is the goal. Deterministic for a given seed.
 import fc from 'fast-check';
 import { Fraction } from '../exact/rational.js';
-import { activeFault, setFault } from './kernel.js';
+import { activeFault, setFault } from '../winrate/faults.js';
 import { Claim, Expect } from './types.js';
 
 export type Outcome = 'holds' | 'refuted' | 'error';

@@ -1,6 +1,7 @@
 // T0 constant sum (SPEC §4): Σ_y π(y) U_k(y; π) = 1/(k+1) under `uniform`.
 import { frac, sumOf } from '../exact/rational.js';
-import { maxUk, ratList } from './common.js';
+import { productScores } from '../winrate/product.js';
+import { ratList } from './json.js';
 import { PolicyInstance, policyInstanceArb, policyInstanceFromJson, policyInstanceJson } from './instances.js';
 import { Claim, eqSlack, minRat, verdict } from './types.js';
 
@@ -16,7 +17,7 @@ export const T0: Claim<PolicyInstance> = {
   check({ profile, k, policy }) {
     const target = frac(1, k + 1);
     const prompts = profile.prompts.map(({ prompt }, x) => {
-      const U = maxUk(prompt, policy.perPrompt[x], k, 'uniform').scores;
+      const U = productScores(prompt, policy.perPrompt[x], k, 'uniform');
       const sum = sumOf(U.map((u, y) => u.mul(policy.perPrompt[x][y])));
       return { sum, U };
     });

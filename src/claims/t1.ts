@@ -1,8 +1,7 @@
 // T1 product cap (SPEC §4): rob_k(π^{⊗k}) ≤ k/(k+1) (the opponent copies π).
 import { robustness } from '../winrate/opponents.js';
-import { kk1 } from './common.js';
 import { PolicyInstance, policyInstanceArb, policyInstanceFromJson, policyInstanceJson } from './instances.js';
-import { Claim, geq, verdict } from './types.js';
+import { Claim, geq, kk1, verdict } from './types.js';
 
 export const T1: Claim<PolicyInstance> = {
   id: 'T1',

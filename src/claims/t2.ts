@@ -2,9 +2,9 @@
 // and rob_k ≥ k/(k+1) − ε(π) under `model-wins-ties`. rob comes from the opponents module,
 // ε from the claims' U_k kernel: two independent paths.
 import { robustness } from '../winrate/opponents.js';
-import { epsilonOf, kk1 } from './common.js';
+import { exploitability } from '../winrate/exploitability.js';
 import { PolicyInstance, policyInstanceArb, policyInstanceFromJson, policyInstanceJson } from './instances.js';
-import { Claim, eqSlack, geq, minRat, verdict } from './types.js';
+import { Claim, eqSlack, geq, kk1, minRat, verdict } from './types.js';
 
 export const T2: Claim<PolicyInstance> = {
   id: 'T2',
@@ -17,7 +17,7 @@ export const T2: Claim<PolicyInstance> = {
   defaultRuns: 2000,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 2, nearEquilibrium: true, maxK: 3 }),
   check({ profile, k, policy }) {
-    const eps = epsilonOf(profile, policy, k);
+    const eps = exploitability(profile, policy, k).epsilon;
     const rhs = kk1(k).sub(eps);
     const rob = robustness(profile, policy, { k, rule: 'uniform' }).robustness;
     const robM = robustness(profile, policy, { k, rule: 'model-wins-ties' }).robustness;

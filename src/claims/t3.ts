@@ -1,10 +1,11 @@
 // T3 optimality (SPEC §4): V_k = max_σ rob_k(σ) ≥ k/(k+1) on every profile; = k/(k+1) on unanimous
 // profiles; = k/(k+1) + (k−1)/(2N(k+1)) on impartial culture (N ≥ k responses), rule `uniform`.
 import { frac } from '../exact/rational.js';
-import { idsOf, isImpartialCulture, isUnanimous, kk1, ratList } from './common.js';
-import { valueK } from './deps.js';
+import { isImpartialCulture, isUnanimous } from '../model/structure.js';
+import { bestKOutputSync } from '../equilibria/bestKOutput.js';
+import { idsOf, ratList } from './json.js';
 import { ProfileInstance, profileInstanceArb, profileInstanceFromJson, profileInstanceJson } from './instances.js';
-import { Claim, eqSlack, geq, minRat, verdict } from './types.js';
+import { Claim, eqSlack, geq, kk1, minRat, verdict } from './types.js';
 
 export const T3: Claim<ProfileInstance> = {
   id: 'T3',
@@ -17,14 +18,14 @@ export const T3: Claim<ProfileInstance> = {
   defaultRuns: 1000,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, maxResponses: o.maxResponses ?? 4, maxK: 3, maxUsers: 3 }),
   check({ profile, k }) {
-    const v = valueK(profile, k, 'uniform');
+    const v = bestKOutputSync(profile, k, 'uniform');
     const parts = [geq(v.value, kk1(k))];
     const cert: Record<string, unknown> = {
       value: v.value.toFraction(),
       bound: kk1(k).toFraction(),
       prompts: v.prompts.map((p, x) => ({
         value: p.value.toFraction(),
-        model: p.model.map((o) => ({ responses: idsOf(profile.prompts[x].prompt, o.items), prob: o.prob.toFraction() })),
+        model: p.outcomes.map((o) => ({ responses: idsOf(profile.prompts[x].prompt, o.items), prob: o.prob.toFraction() })),
         opponent: ratList(p.opponent),
       })),
     };

@@ -4,14 +4,18 @@
 import fc from 'fast-check';
 import { frac, ONE, ZERO, minOf } from '../exact/rational.js';
 import { makePolicy, makeProfile } from '../model/build.js';
-import { InputError, Profile } from '../model/types.js';
+import { InputError } from '../model/errors.js';
+import { Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
-import { twoCampPrompt } from '../testing/families.js';
-import { deterministicPolicy } from '../testing/policies.js';
-import { condorcetWinner, field, intField, kk1, onlyPrompt, profileField, profileToJson, ratList, strictShare } from './common.js';
-import { maximalLotteriesOf } from './deps.js';
+import { twoCampPrompt } from '../instances/families.js';
+import { deterministicPolicy } from '../instances/policies.js';
+import { profileToJson } from '../model/codec.js';
+import { isStrict } from '../model/structure.js';
+import { condorcetWinner, strictShareMatrix } from '../winrate/pairwise.js';
+import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
+import { field, intField, onlyPrompt, profileField, ratList } from './json.js';
 import { profileArbFor } from './instances.js';
-import { Claim, eqSlack, minRat, verdict } from './types.js';
+import { Claim, eqSlack, kk1, minRat, verdict } from './types.js';
 
 export interface T4Instance {
   readonly profile: Profile;
@@ -48,14 +52,15 @@ export const T4: Claim<T4Instance> = {
   check({ profile, k, c }) {
     const prompt = onlyPrompt(profile, 'T4');
     const n = prompt.responses.length;
+    const share = strictShareMatrix(prompt);
     let f = kk1(k);
-    for (let y = 0; y < n; y++) if (y !== c) f = minOf(f, strictShare(prompt, c, y));
+    for (let y = 0; y < n; y++) if (y !== c) f = minOf(f, share[c][y]);
     const rob = robustness(profile, makePolicy([deterministicPolicy(n, c)]), { k, rule: 'uniform' }).robustness;
     const parts = [eqSlack(rob, f)];
     const cert: Record<string, unknown> = { robustness: rob.toFraction(), formula: f.toFraction() };
     if (condorcetWinner(prompt) === c && n <= 6) {
       // a Condorcet winner c: the unique maximal lottery is δ_c
-      const mls = maximalLotteriesOf(prompt);
+      const mls = allMaximalLotteriesOfPrompt(prompt);
       const unique = mls.length === 1 && mls[0].every((v, y) => v.equals(y === c ? ONE : ZERO));
       parts.push(unique ? ZERO : ONE.neg());
       cert.maximalLotteries = mls.map(ratList);
@@ -69,7 +74,7 @@ export const T4: Claim<T4Instance> = {
     const cid = field(json, 'c');
     const c = typeof cid === 'string' ? prompt.index.get(cid) : undefined;
     if (c === undefined) throw new InputError('instance.c must be a response id');
-    if (prompt.users.some((u) => new Set(Array.from(u.rank)).size !== prompt.responses.length)) throw new InputError('T4: rankings must be strict');
+    if (!isStrict(prompt)) throw new InputError('T4: rankings must be strict');
     return { profile, k: intField(json, 'k'), c };
   },
 };

@@ -2,14 +2,17 @@
 // rob_k(σ_T) = k/(k+1) − Reg_T/T, Reg_T = max_y Σ_t U_k(y; π_t) − T/(k+1).
 import fc from 'fast-check';
 import { Fraction, frac, ZERO, sumOf, argmax } from '../exact/rational.js';
-import { InputError, Profile } from '../model/types.js';
+import { InputError } from '../model/errors.js';
+import { Profile } from '../model/types.js';
 import { robustnessOf } from '../winrate/opponents.js';
-import { policyFromRecord, policyRecordArb } from '../testing/policies.js';
-import { field, intField, kk1, maxUk, policyJson, profileField, profileToJson } from './common.js';
+import { policyFromRecord, policyRecordArb } from '../instances/policies.js';
+import { modelToJson, profileToJson } from '../model/codec.js';
+import { productScores } from '../winrate/product.js';
+import { field, intField, profileField } from './json.js';
 import { makePolicy } from '../model/build.js';
-import { modelFromJson } from '../model/parse.js';
+import { modelFromJson } from '../model/codec.js';
 import { profileArbFor } from './instances.js';
-import { Claim, eqSlack, verdict } from './types.js';
+import { Claim, eqSlack, kk1, verdict } from './types.js';
 
 export interface T5Instance {
   readonly profile: Profile;
@@ -47,7 +50,7 @@ export const T5: Claim<T5Instance> = {
     // Reg_T = Σ_x ρ(x) (max_y Σ_t U_k(y; π_t,x) − T/(k+1))
     const perPrompt = profile.prompts.map(({ prompt }, x) => {
       const cum = new Array<Fraction>(prompt.responses.length).fill(ZERO);
-      for (const round of iterates) maxUk(prompt, round[x], k, 'uniform').scores.forEach((u, y) => (cum[y] = cum[y].add(u)));
+      for (const round of iterates) productScores(prompt, round[x], k, 'uniform').forEach((u, y) => (cum[y] = cum[y].add(u)));
       const best = argmax(cum);
       return { regret: cum[best].sub(frac(T, k + 1)), best: prompt.responses[best] };
     });
@@ -67,7 +70,7 @@ export const T5: Claim<T5Instance> = {
   toJson: (i) => ({
     profile: profileToJson(i.profile),
     k: i.k,
-    iterates: i.iterates.map((round) => policyJson(makePolicy(round), i.profile)),
+    iterates: i.iterates.map((round) => modelToJson(makePolicy(round), i.profile)),
   }),
   fromJson(json) {
     const profile = profileField(json);

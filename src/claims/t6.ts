@@ -3,12 +3,16 @@
 import fc from 'fast-check';
 import { frac } from '../exact/rational.js';
 import { makeKOutput, makePolicy } from '../model/build.js';
-import { modelFromJson, modelToJson } from '../model/parse.js';
-import { InputError, KOutputModel, Policy, Profile } from '../model/types.js';
+import { modelFromJson, modelToJson } from '../model/codec.js';
+import { InputError } from '../model/errors.js';
+import { KOutputModel, Policy, Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
-import { kOutputRecordArb, outcomesFromRecord, policyFromRecord, policyRecordArb } from '../testing/policies.js';
-import { epsilonOf, field, idsOf, intField, isUnanimous, policyField, policyJson, profileField, profileToJson } from './common.js';
-import { equilibriumOf } from './deps.js';
+import { kOutputRecordArb, outcomesFromRecord, policyFromRecord, policyRecordArb } from '../instances/policies.js';
+import { profileToJson } from '../model/codec.js';
+import { isUnanimous } from '../model/structure.js';
+import { exploitability } from '../winrate/exploitability.js';
+import { field, idsOf, intField, policyField, profileField } from './json.js';
+import { equilibriumOf } from './ne.js';
 import { profileArbFor } from './instances.js';
 import { Claim, geq, minRat, verdict } from './types.js';
 
@@ -49,7 +53,7 @@ export const T6: Claim<T6Instance> = {
         return { profile, k, ell, policy, model: makeKOutput(k, ns.map((n, x) => outcomesFromRecord(models[x], n, k))) };
       }),
   check({ profile, k, ell, policy, model }) {
-    const eps = epsilonOf(profile, policy, k);
+    const eps = exploitability(profile, policy, k).epsilon;
     const bound = frac(k + 1 - ell, k + 1).sub(eps.mul(frac(ell)));
     const r = robustness(profile, policy, { k, ell, rule: 'uniform' });
     const parts = [geq(r.robustness, bound)];
@@ -68,7 +72,7 @@ export const T6: Claim<T6Instance> = {
     }
     return verdict(minRat(parts), cert);
   },
-  toJson: (i) => ({ profile: profileToJson(i.profile), k: i.k, ell: i.ell, policy: policyJson(i.policy, i.profile), model: modelToJson(i.model, i.profile) }),
+  toJson: (i) => ({ profile: profileToJson(i.profile), k: i.k, ell: i.ell, policy: modelToJson(i.policy, i.profile), model: modelToJson(i.model, i.profile) }),
   fromJson(json) {
     const profile = profileField(json);
     const k = intField(json, 'k');

@@ -1,7 +1,7 @@
 // A claim of SPEC §4–5 as one object (pref_voting's "axioms as objects"): defined once,
 // used by the properties, the CLI and the reports.
 import type fc from 'fast-check';
-import { Fraction, signOf } from '../exact/rational.js';
+import { Fraction, frac, signOf } from '../exact/rational.js';
 
 export type Expect = 'holds' | 'refuted';
 
@@ -55,6 +55,10 @@ export function eqSlack(lhs: Fraction, rhs: Fraction): Fraction {
 }
 export function verdict(slack: Fraction, certificate: Record<string, unknown>): Verdict {
   return { ok: signOf(slack) >= 0, slack, certificate };
+}
+/** k/(k+1), the theory's rate (SPEC T1–T3). */
+export function kk1(k: number): Fraction {
+  return frac(k, k + 1);
 }
 export function minRat(xs: readonly Fraction[]): Fraction {
   return xs.reduce((a, b) => (b.lt(a) ? b : a));

@@ -1,4 +1,4 @@
-import { InputError } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 
 /** Parsed command line: --key value pairs, boolean flags and positionals. */
 export interface Args {

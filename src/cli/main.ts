@@ -1,4 +1,4 @@
-import { InputError } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 import { COMMANDS } from './commands/index.js';
 
 async function usage(): Promise<string> {

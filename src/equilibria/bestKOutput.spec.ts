@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Fraction, frac, ONE, ZERO, HALF } from '../exact/rational.js';
-import { loadProfile } from '../model/parse.js';
+import { loadProfile } from '../model/load.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { simplexSolve } from '../lp/simplex.js';
 import { LP } from '../lp/types.js';
@@ -10,6 +10,10 @@ import { main } from '../cli/main.js';
 import { bestKOutput } from './bestKOutput.js';
 import { multisetCount } from '../winrate/multiset.js';
 import { Prompt } from '../model/types.js';
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { lehmerToPermutation, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
+import { params } from '../../test/helpers/fc.js';
 
 const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);
 
@@ -88,7 +92,7 @@ describe('best k-output model V_k (SPEC T3)', () => {
 
   it('multiset counts C(n+k−1, k)', () => {
     expect(multisetCount(12, 5)).toBe(4368n);
-    expect(multisetCount(30, 4)).toBe(40920n); // C(33, 4); the issue text says 46,376 = C(34, 4), i.e. n = 31
+    expect(multisetCount(30, 4)).toBe(40920n); // C(33, 4)
   });
 
   it('CLI: ualign best-k-output --json', async () => {
@@ -102,5 +106,32 @@ describe('best k-output model V_k (SPEC T3)', () => {
     const j = JSON.parse(out.join(''));
     expect(j.value).toBe('2/3');
     expect(j.model).toEqual({ kind: 'k-output', outcomes: [{ responses: ['a', 'a'], prob: '1' }] });
+  });
+});
+
+const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+describe('best k-output model V_k (SPEC T3)', () => {
+  const arb = fc.record({ rec: profileRecordArb({ maxResponses: 4, maxUsers: 4 }), k: fc.integer({ min: 1, max: 3 }) });
+  test.prop([arb], params(80))('V_k ≥ k/(k+1) on every profile (uniform)', async ({ rec, k }) => {
+    const r = await bestKOutput(singlePrompt(promptFromRecord(rec)), k);
+    expect(r.value.gte(frac(k, k + 1))).toBe(true);
+  });
+
+  const unanimous = fc.record({
+    n: fc.integer({ min: 1, max: 5 }),
+    code: fc.tuple(...[4, 3, 2, 1, 0].map((d) => fc.integer({ min: 0, max: d }))),
+    weights: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }),
+    k: fc.integer({ min: 1, max: 4 }),
+  });
+  test.prop([unanimous], params(60))('V_k = k/(k+1) on every unanimous profile (uniform)', async ({ n, code, weights, k }) => {
+    const perm = lehmerToPermutation(code, n).map((y) => [ids[y]]);
+    const prompt = makePrompt(ids.slice(0, n), weights.map((w) => ({ weight: frac(w), tiers: perm })));
+    expect((await bestKOutput(singlePrompt(prompt), k)).value.equals(frac(k, k + 1))).toBe(true);
+  });
+
+  it('SPEC §6: impartial culture N = 4, k = 2: V_2 = 17/24; unanimous a ≻ b ≻ c: V_k = k/(k+1)', async () => {
+    expect((await bestKOutput(loadProfile('fixtures/profiles/impartial-culture-4.json'), 2)).value.toFraction()).toBe('17/24');
+    for (let k = 1; k <= 5; k++) expect((await bestKOutput(loadProfile('fixtures/profiles/unanimous-3.json'), k)).value.equals(frac(k, k + 1))).toBe(true);
   });
 });

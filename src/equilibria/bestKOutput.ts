@@ -3,7 +3,8 @@ import { Fraction, frac, ONE, numer, isZero, sumOf, lcm, commonDenominator } fro
 import { makeKOutput } from '../model/build.js';
 import { KOutputModel, Outcome, Profile, Prompt } from '../model/types.js';
 import { IntLP } from '../lp/integer.js';
-import { solveLP, SolveMethod } from '../lp/solve.js';
+import { CROSSOVER, solveLPSync, SolveMethod } from '../lp/solve.js';
+import { loadGlpk } from '../lp/glpk.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
 import { bestTiers, multisetCount, searchMultisets } from '../winrate/multiset.js';
@@ -105,8 +106,11 @@ function price(p: PromptData, q: readonly bigint[], prune: boolean): { S: number
   return { S: r.items, value: r.value, nodes: r.nodes, all };
 }
 
-/** V_k and an optimal k-output model on one prompt, certified by the final opponent mixture. */
-export async function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): Promise<PromptBestKOutput> {
+/**
+ * V_k and an optimal k-output model on one prompt, certified by the final opponent mixture. Synchronous:
+ * the master LPs use glpk.js only when it is already loaded (bestKOutput loads it when it may help).
+ */
+export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): PromptBestKOutput {
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
@@ -152,7 +156,7 @@ export async function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 
       objScale: 1n,
       free: [...new Array<boolean>(C).fill(false), true],
     };
-    const r = await solveLP(lp, { method: opts.method });
+    const r = solveLPSync(lp, { method: opts.method });
     if (r.status !== 'optimal') throw new Error(`master LP: ${r.status}`); // impossible: feasible, bounded by 1
     // q(y) = −den·y_y ≥ 0, Σ q = 1 (dual of the free v); μ = value
     const qR = r.y.slice(0, n).map((v) => v.neg().mul(frac(p.den)));
@@ -180,10 +184,16 @@ export async function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 
   }
 }
 
-/** bestKOutput(profile, k, rule): V_k = max_σ rob_k(σ) with an optimal k-output model, exactly (SPEC T3). */
-export async function bestKOutput(profile: Profile, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): Promise<BestKOutputResult> {
-  const prompts: PromptBestKOutput[] = [];
-  for (const { prompt } of profile.prompts) prompts.push(await promptBestKOutput(prompt, k, rule, opts));
+/** V_k = max_σ rob_k(σ) with an optimal k-output model, exactly (SPEC T3); synchronous (see promptBestKOutput). */
+export function bestKOutputSync(profile: Profile, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): BestKOutputResult {
+  const prompts = profile.prompts.map(({ prompt }) => promptBestKOutput(prompt, k, rule, opts));
   const value = sumOf(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
   return { k, rule, value, model: makeKOutput(k, prompts.map((p) => p.outcomes)), prompts };
+}
+
+/** bestKOutput(profile, k, rule): as bestKOutputSync, with glpk.js loaded first when the master LPs are large. */
+export async function bestKOutput(profile: Profile, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): Promise<BestKOutputResult> {
+  const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
+  if (opts.method === 'glpk' || ((opts.method ?? 'auto') === 'auto' && n + 1 >= CROSSOVER)) await loadGlpk();
+  return bestKOutputSync(profile, k, rule, opts);
 }

@@ -5,6 +5,10 @@ import { makeKOutput, makePrompt, singlePrompt } from '../model/build.js';
 import { productScores } from '../winrate/product.js';
 import { robustness, robustnessOf } from '../winrate/opponents.js';
 import { SELFPLAY_METHODS, exactRegret, expandMixture, lnUpperBound, selfPlay } from './dynamics.js';
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
+import { params } from '../../test/helpers/fc.js';
 
 const prompt = makePrompt(['a', 'b', 'c'], [
   { weight: frac(3), tiers: [['a'], ['b'], ['c']] },
@@ -48,4 +52,20 @@ describe('self-play (T5)', () => {
       expect(sumOf(r.prompts[0].last).equals(ONE)).toBe(true);
       if (method === 'hedge') expect(r.hedgeBound?.holds).toBe(true);
     });
+});
+
+describe('self-play runs (T5)', () => {
+  const runArb = fc.record({
+    profile: profileRecordArb({ minResponses: 2, maxResponses: 5, maxUsers: 5 }),
+    k: fc.integer({ min: 1, max: 4 }),
+    T: fc.integer({ min: 1, max: 40 }),
+    method: fc.constantFrom('hedge' as const, 'omwu' as const, 'extragradient' as const),
+  });
+  test.prop([runArb], params(120))('for self-play runs; Hedge with the T5 step meets Reg_T ≤ sqrt((T/2) ln n)', ({ profile, k, T, method }) => {
+    const pr = singlePrompt(promptFromRecord(profile));
+    const r = selfPlay(pr, k, { T, method });
+    expect(r.identity).toBe(true);
+    expect(r.robustness.equals(frac(k, k + 1).sub(r.regret.div(frac(T))))).toBe(true);
+    if (method === 'hedge') expect(r.hedgeBound!.holds).toBe(true);
+  });
 });

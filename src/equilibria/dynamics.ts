@@ -7,6 +7,7 @@ import { productScoreNumerators } from '../winrate/product.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { FloatPrompt, floatPrompt, floatScores } from './floatKernel.js';
+import { roundToSimplex } from '../exact/dyadic.js';
 import { mixtureOutcomes } from '../winrate/multiset.js';
 
 export type SelfPlayMethod = 'hedge' | 'omwu' | 'extragradient';
@@ -77,28 +78,6 @@ export function floatSelfPlay(
     }
   }
   return softmax(L, new Float64Array(n));
-}
-
-/** A float distribution rounded to an exact one: numerators over 2^bits, the largest absorbs the rounding. */
-export function roundToSimplex(pi: ArrayLike<number>, bits = 40): Fraction[] {
-  const n = pi.length;
-  const D = 1n << BigInt(bits);
-  const sc = 2 ** bits;
-  const p: bigint[] = [];
-  let s = 0n;
-  let big = 0;
-  for (let y = 0; y < n; y++) {
-    const v = BigInt(Math.max(0, Math.round(pi[y] * sc)));
-    p.push(v);
-    s += v;
-    if (pi[y] > pi[big]) big = y;
-  }
-  p[big] += D - s;
-  if (p[big] < 0n) {
-    // pathological rounding: fall back to the uniform policy on the largest coordinate
-    return Array.from({ length: n }, (_, y) => (y === big ? ONE : ZERO));
-  }
-  return p.map((v) => frac(v, D));
 }
 
 export interface RegretResult {

@@ -1,16 +1,19 @@
 // Certified equilibria of G_{k+1} (SPEC §3, T2, T7, §6 test vectors).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { frac, signOf, isZero } from '../exact/rational.js';
+import { Fraction, frac, signOf, isZero } from '../exact/rational.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { robustness } from '../winrate/opponents.js';
 import { exploitability, promptExploitability } from '../winrate/exploitability.js';
 import { equilibrium, promptEquilibrium } from './equilibrium.js';
 import { maximalLotteryCertificate } from './maximalLottery.js';
-import { marginMatrix } from './pairwise.js';
-import { mulberry32 } from './floatKernel.js';
-import { profileRecordArb, promptFromRecord } from '../testing/arbitraries.js';
-import { params } from '../__test-helpers__/fc.js';
+import { marginMatrix } from '../winrate/pairwise.js';
+import { mulberry32 } from '../instances/prng.js';
+import { profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
+import { params } from '../../test/helpers/fc.js';
+import { test } from '@fast-check/vitest';
+
+const bound6 = (k: number, ell: number, eps: Fraction) => frac(k + 1 - ell, k + 1).sub(eps.mul(frac(ell)));
 
 const twoCamp = (a: number, b: number) =>
   makePrompt(['a', 'b'], [
@@ -108,5 +111,24 @@ describe('clone responses (tied in every order)', () => {
     expect(r.epsilon.equals(promptExploitability(prompt, r.probs, 6).epsilon)).toBe(true);
     expect(r.probs[2].equals(r.probs[3])).toBe(true);
     expect(r.box).not.toBeNull();
+  });
+});
+
+describe('T2 and T6 at the returned equilibria', () => {
+  const eqArb = fc.record({ profile: profileRecordArb({ maxResponses: 6, maxUsers: 6 }), k: fc.integer({ min: 1, max: 6 }) });
+  test.prop([eqArb], params(150))('for the returned equilibrium; with a certified box, ε ≤ 10^−30', ({ profile, k }) => {
+    const pr = singlePrompt(promptFromRecord(profile));
+    const r = equilibrium(pr, k);
+    const eps = exploitability(pr, r.policy, k).epsilon;
+    expect(eps.equals(r.epsilon)).toBe(true);
+    expect(robustness(pr, r.policy, { k }).robustness.equals(frac(k, k + 1).sub(eps))).toBe(true);
+    if (r.prompts[0].box !== null) expect(eps.lte(frac(1n, 10n ** 30n))).toBe(true);
+  });
+
+  const eqArb6 = fc.record({ profile: profileRecordArb({ maxResponses: 5, maxUsers: 5 }), k: fc.integer({ min: 1, max: 4 }), ell: fc.integer({ min: 1, max: 3 }) });
+  test.prop([eqArb6], params(100))('for the returned equilibrium', ({ profile, k, ell }) => {
+    const pr = singlePrompt(promptFromRecord(profile));
+    const r = equilibrium(pr, k, { box: false });
+    expect(robustness(pr, r.policy, { k, ell }).robustness.gte(bound6(k, ell, r.epsilon))).toBe(true);
   });
 });

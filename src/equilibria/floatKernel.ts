@@ -84,14 +84,6 @@ export function floatScores(fp: FloatPrompt, pi: ArrayLike<number>, k: number, o
   return out;
 }
 
-/** ε(π) = max_y U_k(y; π) − 1/(k+1) in floats (guide only). */
-export function floatExploitability(fp: FloatPrompt, pi: ArrayLike<number>, k: number): number {
-  const u = floatScores(fp, pi, k);
-  let mx = -Infinity;
-  for (let y = 0; y < fp.n; y++) mx = Math.max(mx, u[y]);
-  return mx - 1 / (k + 1);
-}
-
 /**
  * Jacobian J[i][j] = ∂U_k(rows[i]; π)/∂π(cols[j]) in floats: z in the tie class of y contributes f_e,
  * z strictly worse than y contributes f_w (chain rule through e and w), better z contributes 0.
@@ -168,16 +160,4 @@ export function invert(A: number[][]): number[][] | null {
     cols.push(x);
   }
   return A.map((_, i) => cols.map((c) => c[i]));
-}
-
-/** Deterministic PRNG (mulberry32) for seeded instances and restarts. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -6,6 +6,7 @@
 // All endpoints are integers over 2^Q: lower ends rounded down, upper ends up.
 import { Fraction, frac, ONE, numer, commonDenominator } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
+import { ceilDiv, floorDiv } from '../exact/dyadic.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { floatJacobian, floatPrompt, invert } from './floatKernel.js';
 
@@ -17,11 +18,6 @@ export interface KrawczykBox {
   readonly radius: Fraction;
 }
 
-const floorDiv = (a: bigint, b: bigint): bigint => {
-  const q = a / b;
-  return q * b > a ? q - 1n : q;
-};
-const ceilDiv = (a: bigint, b: bigint): bigint => -floorDiv(-a, b);
 const abs = (a: bigint): bigint => (a < 0n ? -a : a);
 
 /**

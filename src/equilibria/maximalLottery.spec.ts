@@ -1,11 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { frac, ONE, ZERO, HALF } from '../exact/rational.js';
-import { loadProfile } from '../model/parse.js';
+import { frac, ONE, ZERO, HALF, isZero, minOf } from '../exact/rational.js';
+import { loadProfile } from '../model/load.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { singleScores } from '../winrate/opponents.js';
 import { main } from '../cli/main.js';
 import { allMaximalLotteries, maximalLottery, maximalLotteryCertificate, promptMaximalLottery } from './maximalLottery.js';
-import { marginMatrix, pairwiseMatrix } from './pairwise.js';
+import { marginMatrix, pairwiseMatrix } from '../winrate/pairwise.js';
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { robustness } from '../winrate/opponents.js';
+import { promptExploitability } from '../winrate/exploitability.js';
+import { makePolicy } from '../model/build.js';
+import { allMaximalLotteriesOfPrompt } from './maximalLottery.js';
+import { bestKOutput } from './bestKOutput.js';
+import { profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
+import { params } from '../../test/helpers/fc.js';
 
 const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);
 
@@ -105,5 +114,50 @@ describe('maximal lotteries (SPEC §3, T7)', () => {
     expect(j.condorcetWinner).toBeNull();
     expect(j.policies).toEqual([{ a: '1' }, { b: '1' }]);
     expect(j.certificate.minWinRate).toBe('1/2');
+  });
+});
+
+describe('maximal lotteries (SPEC §3, T7)', () => {
+  test.prop([profileRecordArb({ maxResponses: 7, maxUsers: 6 })], params(150))(
+    'every returned maximal lottery has min_y P(π ≻ y) = 1/2 exactly (simplex and glpk paths)',
+    async (rec) => {
+      const prompt = promptFromRecord(rec);
+      const { K, B } = marginMatrix(prompt);
+      for (const method of ['simplex', 'glpk'] as const) {
+        const r = await promptMaximalLottery(prompt, { method });
+        const w = maximalLotteryCertificate(K, B, r.probs);
+        expect(w).not.toBeNull();
+        expect(w!.every((v) => v.gte(HALF))).toBe(true);
+        expect(r.value.equals(HALF)).toBe(true);
+      }
+    },
+  );
+
+  test.prop([profileRecordArb({ maxResponses: 5, maxUsers: 4 })], params(120))(
+    'k = 1: every extreme maximal lottery is a symmetric NE of G_2 (ε = 0), and V_1 = 1/2 (T7)',
+    async (rec) => {
+      const prompt = promptFromRecord(rec);
+      const all = allMaximalLotteriesOfPrompt(prompt);
+      expect(all.length).toBeGreaterThan(0);
+      for (const pi of all) expect(isZero(promptExploitability(prompt, pi, 1).epsilon)).toBe(true);
+      expect((await bestKOutput(singlePrompt(prompt), 1)).value.equals(HALF)).toBe(true);
+    },
+  );
+
+  const twoCamp = fc.record({ p: fc.integer({ min: 1, max: 40 }), q: fc.integer({ min: 1, max: 40 }), k: fc.integer({ min: 1, max: 6 }) });
+  test.prop([twoCamp], params(60))('T4: two-camp, δ ∈ (0, 1/2): unique maximal lottery δ_a and rob_k(δ_a^{⊗k}) = min(k/(k+1), 1/2 + δ)', async ({ p, q, k }) => {
+    // δ = p / (2(p+q)) ∈ (0, 1/2)
+    const delta = frac(p, 2 * (p + q));
+    const prompt = makePrompt(['a', 'b'], [
+      { weight: HALF.add(delta), tiers: [['a'], ['b']] },
+      { weight: HALF.sub(delta), tiers: [['b'], ['a']] },
+    ]);
+    const all = allMaximalLotteriesOfPrompt(prompt);
+    expect(all.map((pi) => pi.map((v) => v.toFraction()))).toEqual([['1', '0']]);
+    const ml = await promptMaximalLottery(prompt);
+    expect(ml.condorcetWinner).toBe(0);
+    const rob = robustness(singlePrompt(prompt), makePolicy([ml.probs]), { k });
+    // SPEC T4 "in general" form: the copying opponent a caps it at k/(k+1) (so 1/2 at k = 1)
+    expect(rob.robustness.equals(minOf(frac(k, k + 1), HALF.add(delta)))).toBe(true);
   });
 });

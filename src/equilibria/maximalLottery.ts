@@ -4,9 +4,10 @@ import { makePolicy } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { IntLP } from '../lp/integer.js';
 import { Tableau } from '../lp/simplex.js';
-import { solveLP, SolveMethod } from '../lp/solve.js';
+import { CROSSOVER, solveLPSync, SolveMethod } from '../lp/solve.js';
+import { loadGlpk } from '../lp/glpk.js';
 import { LPMethod } from '../lp/types.js';
-import { MarginRows, condorcetWinner, marginMatrix, marginRows } from './pairwise.js';
+import { MarginRows, condorcetWinnerOf, marginMatrix, marginRows } from '../winrate/pairwise.js';
 
 export interface PromptMaximalLottery {
   readonly probs: Fraction[];
@@ -104,7 +105,7 @@ export const ORACLE_FROM = 40;
  * net Borda scores; each round adds at most 10 of the most violated responses. Only rows K[y][·], y ∈ S,
  * are ever computed: O(m·n·|S|) instead of the full O(m·n²) matrix.
  */
-async function doubleOracle(M: MarginRows): Promise<{ probs: Fraction[]; method: LPMethod }> {
+function doubleOracle(M: MarginRows): { probs: Fraction[]; method: LPMethod } {
   const n = M.n;
   const byScore = [...Array(n).keys()].sort((x, y) => (M.borda[y] > M.borda[x] ? 1 : M.borda[y] < M.borda[x] ? -1 : x - y));
   const inS = new Uint8Array(n);
@@ -112,7 +113,7 @@ async function doubleOracle(M: MarginRows): Promise<{ probs: Fraction[]; method:
   for (;;) {
     S.sort((x, y) => x - y);
     S.forEach((y) => (inS[y] = 1));
-    const r = await solveLP(nlhfLP(S.map((y) => S.map((z) => M.row(y)[z]))));
+    const r = solveLPSync(nlhfLP(S.map((y) => S.map((z) => M.row(y)[z]))));
     if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`);
     const { num, den } = commonDenominator(r.x.slice(0, S.length));
     const viol: { z: number; t: bigint }[] = [];
@@ -134,19 +135,19 @@ async function doubleOracle(M: MarginRows): Promise<{ probs: Fraction[]; method:
   }
 }
 
-/** A certified maximal lottery on one prompt. */
-export async function promptMaximalLottery(prompt: Prompt, opts: { method?: SolveMethod } = {}): Promise<PromptMaximalLottery> {
+/** A certified maximal lottery on one prompt (synchronous: LPs use glpk.js only when it is loaded). */
+export function promptMaximalLotterySync(prompt: Prompt, opts: { method?: SolveMethod } = {}): PromptMaximalLottery {
   const n = prompt.responses.length;
   if (n > ORACLE_FROM && opts.method === undefined) return largeMaximalLottery(prompt);
   const { K, B } = marginMatrix(prompt);
-  const cw = condorcetWinner(K);
+  const cw = condorcetWinnerOf(K);
   let probs: Fraction[];
   let method: PromptMaximalLottery['method'];
   if (cw !== null) {
     probs = prompt.responses.map((_, y) => (y === cw ? ONE : ZERO));
     method = 'condorcet';
   } else {
-    const r = await solveLP(nlhfLP(K), opts);
+    const r = solveLPSync(nlhfLP(K), opts);
     if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`); // impossible: feasible and bounded
     probs = r.x.slice(0, n);
     method = r.method;
@@ -155,10 +156,10 @@ export async function promptMaximalLottery(prompt: Prompt, opts: { method?: Solv
 }
 
 /** Large n: double oracle on margin rows computed on demand; the certificate reads the support's rows only. */
-async function largeMaximalLottery(prompt: Prompt): Promise<PromptMaximalLottery> {
+function largeMaximalLottery(prompt: Prompt): PromptMaximalLottery {
   const M = marginRows(prompt);
   const n = M.n;
-  const { probs, method } = await doubleOracle(M);
+  const { probs, method } = doubleOracle(M);
   // δ_c with P(c ≻ y) > ½ for all y ≠ c: c is the Condorcet winner (and δ_c the unique maximal lottery)
   const support = probs.flatMap((v, y) => (signOf(v) > 0 ? [y] : []));
   let cw: number | null = null;
@@ -176,12 +177,26 @@ function certified(probs: Fraction[], cw: number | null, method: PromptMaximalLo
   return { probs, condorcetWinner: cw, winRates, value, method };
 }
 
-/** maximalLottery(profile): one exact maximal lottery per prompt with its certificate (SPEC §3, T7). */
-export async function maximalLottery(profile: Profile, opts: { method?: SolveMethod } = {}): Promise<MaximalLotteryResult> {
-  const prompts: PromptMaximalLottery[] = [];
-  for (const { prompt } of profile.prompts) prompts.push(await promptMaximalLottery(prompt, opts));
+/** A certified maximal lottery on one prompt, with glpk.js loaded first when the LPs are large enough to use it. */
+export async function promptMaximalLottery(prompt: Prompt, opts: { method?: SolveMethod } = {}): Promise<PromptMaximalLottery> {
+  const method = opts.method ?? 'auto';
+  if (method === 'glpk' || (method === 'auto' && prompt.responses.length + 1 >= CROSSOVER)) await loadGlpk();
+  return promptMaximalLotterySync(prompt, opts);
+}
+
+/** One exact maximal lottery per prompt with its certificate (SPEC §3, T7); synchronous. */
+export function maximalLotterySync(profile: Profile, opts: { method?: SolveMethod } = {}): MaximalLotteryResult {
+  const prompts = profile.prompts.map(({ prompt }) => promptMaximalLotterySync(prompt, opts));
   const value = sumOf(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
   return { policy: makePolicy(prompts.map((p) => p.probs)), value, prompts };
+}
+
+/** maximalLottery(profile): as maximalLotterySync, with glpk.js loaded first when the LPs are large. */
+export async function maximalLottery(profile: Profile, opts: { method?: SolveMethod } = {}): Promise<MaximalLotteryResult> {
+  const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
+  const method = opts.method ?? 'auto';
+  if (method === 'glpk' || (method === 'auto' && n + 1 >= CROSSOVER)) await loadGlpk();
+  return maximalLotterySync(profile, opts);
 }
 
 /**
@@ -195,7 +210,7 @@ export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: numbe
   const maxN = opts.maxN ?? 10;
   if (n > maxN) throw new RangeError(`enumerating all maximal lotteries is limited to n ≤ ${maxN} responses (got ${n})`);
   const { K } = marginMatrix(prompt);
-  const cw = condorcetWinner(K);
+  const cw = condorcetWinnerOf(K);
   if (cw !== null) return [prompt.responses.map((_, y) => (y === cw ? ONE : ZERO))];
   // columns: π_0..π_{n−1}, s_0..s_{n−1};  rows: Σπ = 1;  Σ_y K[y][z] π_y − s_z = 0
   const A: bigint[][] = [[...new Array<bigint>(n).fill(1n), ...new Array<bigint>(n).fill(0n)]];

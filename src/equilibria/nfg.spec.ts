@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { frac } from '../exact/rational.js';
 import { makePrompt } from '../model/build.js';
-import { InputError } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 import { gameToNfg, normalFormSize } from './nfg.js';
 
 const p = makePrompt(['a', 'b'], [

@@ -4,7 +4,8 @@
 // Payoffs are written as integers: the exact payoffs times one common denominator (scaling all
 // payoffs by a positive constant leaves the equilibria unchanged); the comment line records it.
 import { lcm, commonDenominator } from '../exact/rational.js';
-import { InputError, Prompt } from '../model/types.js';
+import { InputError } from '../model/errors.js';
+import { Prompt } from '../model/types.js';
 
 /** Number of pure strategy profiles n^{k+1} of G_{k+1} (what a normal-form solver faces). */
 export function normalFormSize(n: number, k: number): bigint {

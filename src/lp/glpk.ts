@@ -1,19 +1,30 @@
 import type GLPK from 'glpk.js/node';
 import { Fraction, frac, ZERO, isZero, sumOf } from '../exact/rational.js';
 import { optimalityViolation } from './certificate.js';
-import { IntLP, solveIntegerSystem } from './integer.js';
+import { IntLP } from './integer.js';
+import { solveIntegerSystem } from '../exact/linear.js';
 import { LPResult } from './types.js';
 
 type Glpk = Awaited<ReturnType<typeof GLPK>>;
-let instance: Promise<Glpk> | null = null;
+let loading: Promise<Glpk> | null = null;
+let loaded: Glpk | null = null;
 
 /**
- * The one glpk.js instance of this process (repeated instantiation exhausts wasm memory), loaded on first
- * use: runs that only meet small LPs (exact simplex) never pay for the wasm module.
+ * Load the one glpk.js instance of this process (repeated instantiation exhausts wasm memory). Loaded on
+ * demand: runs that only meet small LPs (exact simplex) never pay for the wasm module.
  */
-export function glpk(): Promise<Glpk> {
-  if (instance === null) instance = import('glpk.js/node').then((m) => m.default());
-  return instance;
+export function loadGlpk(): Promise<Glpk> {
+  if (loading === null)
+    loading = import('glpk.js/node').then(async (m) => {
+      loaded = await m.default();
+      return loaded;
+    });
+  return loading;
+}
+
+/** The glpk.js instance if it has been loaded, else null (glpk.js/node solves synchronously once loaded). */
+export function glpkIfLoaded(): Glpk | null {
+  return loaded;
 }
 
 /** Float guess from glpk: column values, row duals and row activities on the integer-scaled rows. */
@@ -25,8 +36,7 @@ export interface FloatGuess {
 }
 
 /** Solve the integer-scaled LP in floating point (guidance only; never returned as an answer). */
-export async function glpkGuess(p: IntLP): Promise<FloatGuess> {
-  const g = await glpk();
+export function glpkGuess(g: Glpk, p: IntLP): FloatGuess {
   const vars = Array.from({ length: p.n }, (_, j) => `x${j}`);
   const subjectTo = p.a.map((row, i) => {
     const vs: { name: string; coef: number }[] = [];

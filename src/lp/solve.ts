@@ -1,4 +1,4 @@
-import { certifyGuess, glpkGuess } from './glpk.js';
+import { certifyGuess, glpkGuess, glpkIfLoaded, loadGlpk } from './glpk.js';
 import { IntLP, toIntLP } from './integer.js';
 import { simplexSolveInt } from './simplex.js';
 import { LP, LPResult } from './types.js';
@@ -13,21 +13,34 @@ export const CROSSOVER = 12;
 
 export type SolveMethod = 'auto' | 'simplex' | 'glpk';
 
+function wantsGlpk(p: IntLP, method: SolveMethod): boolean {
+  return method === 'glpk' || (method === 'auto' && Math.min(p.m, p.n) >= CROSSOVER);
+}
+
 /**
- * solveLP: exact optimum with duals, or a Farkas / ray certificate. Small LPs go to the exact integer-pivoting
- * simplex; larger ones to glpk.js (float) and an exact certificate; if the certificate fails, or glpk does not
- * report an optimum, the exact simplex decides. Never returns an uncertified answer.
+ * solveLP, synchronously: exact optimum with duals, or a Farkas / ray certificate. Small LPs go to the exact
+ * integer-pivoting simplex; larger ones to glpk.js (float) and an exact certificate when glpk.js is loaded
+ * (`loadGlpk`); if the certificate fails, or glpk does not report an optimum, the exact simplex decides.
+ * Never returns an uncertified answer.
  */
-export async function solveLP(lp: LP | IntLP, opts: { method?: SolveMethod } = {}): Promise<LPResult> {
+export function solveLPSync(lp: LP | IntLP, opts: { method?: SolveMethod } = {}): LPResult {
   const p = 'numVars' in lp ? toIntLP(lp) : lp;
   const method = opts.method ?? 'auto';
-  const useGlpk = method === 'glpk' || (method === 'auto' && Math.min(p.m, p.n) >= CROSSOVER);
-  if (useGlpk) {
-    const g = await glpkGuess(p);
-    if (g.status === 'optimal') {
-      const r = certifyGuess(p, g);
+  const g = wantsGlpk(p, method) ? glpkIfLoaded() : null;
+  if (method === 'glpk' && g === null) throw new Error('solveLPSync: glpk.js is not loaded (await loadGlpk() first)');
+  if (g !== null) {
+    const guess = glpkGuess(g, p);
+    if (guess.status === 'optimal') {
+      const r = certifyGuess(p, guess);
       if (r !== null) return r;
     }
   }
   return simplexSolveInt(p);
+}
+
+/** solveLP: as solveLPSync, loading glpk.js first when the LP is large enough to use it. */
+export async function solveLP(lp: LP | IntLP, opts: { method?: SolveMethod } = {}): Promise<LPResult> {
+  const p = 'numVars' in lp ? toIntLP(lp) : lp;
+  if (wantsGlpk(p, opts.method ?? 'auto')) await loadGlpk();
+  return solveLPSync(p, opts);
 }

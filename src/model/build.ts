@@ -1,5 +1,6 @@
 import { Fraction, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
-import { InputError, Outcome, Policy, KOutputModel, Profile, Prompt, UserType } from './types.js';
+import { InputError } from './errors.js';
+import { KOutputModel, MixtureModel, MixturePart, Outcome, Policy, Profile, Prompt, UserType } from './types.js';
 
 /** A user type stored by its ranks; the tiers are derived on first use (SPEC §1). */
 class RankedUser implements UserType {
@@ -131,6 +132,18 @@ export function makeKOutput(k: number, perPrompt: readonly (readonly Outcome[])[
     return list;
   });
   return { kind: 'k-output', k, perPrompt: norm };
+}
+
+/** Mixture of products: per prompt, parts with weights ≥ 0 summing to exactly 1 and policies (each a distribution). */
+export function makeMixture(perPrompt: readonly (readonly MixturePart[])[], k: number | undefined, where = 'mixture'): MixtureModel {
+  if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new InputError(`${where}: k must be an integer ≥ 1`);
+  perPrompt.forEach((parts, x) => {
+    if (parts.length === 0) throw new InputError(`${where}: prompt ${x}: a mixture needs at least one part`);
+    const s = sumOf(parts.map((p) => p.weight));
+    if (parts.some((p) => signOf(p.weight) < 0) || !s.equals(ONE)) throw new InputError(`${where}: prompt ${x}: part weights must be ≥ 0 and sum to exactly 1`);
+    parts.forEach((p, i) => makePolicy([p.probs], `${where}: prompt ${x}: part ${i}`));
+  });
+  return { kind: 'mixture', ...(k === undefined ? {} : { k }), perPrompt: perPrompt.map((parts) => parts.map((p) => ({ weight: p.weight, probs: [...p.probs] }))) };
 }
 
 /** Deterministic policy δ_y on one prompt. */

@@ -43,12 +43,19 @@ export interface KOutputModel {
   readonly perPrompt: readonly (readonly Outcome[])[];
 }
 
-export type Model = Policy | KOutputModel;
-
-/** Bad input: a message naming where and what; the CLI prints it as one line and exits 2. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
+/** One part of a mixture of products: weight w_t and policy π_t. */
+export interface MixturePart {
+  readonly weight: Fraction;
+  readonly probs: readonly Fraction[];
 }
+
+/** Σ_t w_t π_t^{⊗k} for each prompt (SPEC T5's σ_T): draw a part, then k samples from its policy. */
+export interface MixtureModel {
+  readonly kind: 'mixture';
+  /** The k it was built for, when the input states it; otherwise k is given at evaluation, as for a policy. */
+  readonly k?: number;
+  readonly perPrompt: readonly (readonly MixturePart[])[];
+}
+
+export type Model = Policy | KOutputModel | MixtureModel;
+

@@ -2,7 +2,7 @@
 // plot of rob_k against k for the algorithm, k/(k+1) and NLHF. Deterministic text throughout.
 import { join } from 'node:path';
 import { Fraction, isZero, toNumber, toDecimal } from '../exact/rational.js';
-import { profileToJson } from '../model/parse.js';
+import { profileToJson } from '../model/codec.js';
 import { Profile } from '../model/types.js';
 import { CheckResult, CurvePoint } from '../algorithms/check.js';
 import { Evaluation, modelsToJson } from '../algorithms/evaluate.js';

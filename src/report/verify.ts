@@ -1,8 +1,12 @@
-// `ualign verify` reports (issue 5): verify.json, verify.md and one counterexample report per
+// `ualign verify` reports: verify.json, verify.md and one counterexample report per
 // refuted claim (JSON + Markdown). No times in these files: same seed, same bytes.
 import { join } from 'node:path';
 import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
-import type { ClaimResult } from '../claims/run.js';
+import { ClaimResult, Shard } from '../claims/run.js';
+import { loadCorpus } from '../claims/corpus.js';
+import { runClaims } from '../claims/pool.js';
+import { selectClaims } from '../claims/registry.js';
+import { DEFAULT_SEED } from '../instances/seed.js';
 import { toJsonText, writeFileAtomic } from './atomic.js';
 
 /** A claim's result as written to verify.json: everything but the wall time. */
@@ -223,4 +227,36 @@ export function mergeReports(reports: readonly VerifyReport[]): VerifyReport {
   });
   const merged = reports.map((r) => r.shard ?? 'all').sort();
   return { ok: claims.every((c) => c.ok), seed, merged, claims };
+}
+
+// ---- `ualign verify` as a library call: select claims, run them (worker pool), build the report ----
+
+/** The counterexample corpus, relative to the current folder. */
+export const CORPUS_DIR = 'fixtures/counterexamples';
+
+export interface VerifyOptions {
+  seed?: number;
+  /** Runs per claim (default: each claim's own default suite). */
+  runs?: number;
+  /** Comma list of claim ids (default: all). */
+  claims?: string;
+  shard?: Shard;
+  /** Corpus folder (default fixtures/counterexamples under cwd); null: no corpus. */
+  corpusDir?: string | null;
+  workers?: number;
+  /** Test only: inject a named U_k fault. */
+  fault?: string | null;
+  onResult?: (r: ClaimResult, done: number, total: number) => void;
+}
+
+export async function verify(o: VerifyOptions = {}): Promise<{ report: VerifyReport; results: ClaimResult[] }> {
+  const seed = o.seed ?? DEFAULT_SEED;
+  const claims = selectClaims(o.claims);
+  const corpus = o.corpusDir === null ? [] : loadCorpus(o.corpusDir ?? join(process.cwd(), CORPUS_DIR));
+  const results = await runClaims(
+    claims.map((c) => c.id),
+    { seed, runs: o.runs, shard: o.shard, corpus, fault: o.fault, workers: o.workers, onResult: o.onResult },
+  );
+  const shard = o.shard && o.shard.count > 1 ? `${o.shard.index}/${o.shard.count}` : undefined;
+  return { report: buildVerifyReport(seed, results, shard), results };
 }

@@ -2,7 +2,7 @@
 // rob_k(π^{⊗k}) ≥ k/(k+1) (T1/T2) — or a given bound — exactly. No runtime dependency on vitest:
 // pass your `expect` to installUalignMatchers, or call expect.extend(ualignMatchers).
 import { Fraction, frac, ZERO, isZero, parseRational, toDecimal } from '../exact/rational.js';
-import { modelFromJson, profileFromJson } from '../model/parse.js';
+import { modelFromJson, profileFromJson } from '../model/codec.js';
 import { Model, Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
 import { Rule, parseRule } from '../winrate/rules.js';

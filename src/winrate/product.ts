@@ -1,5 +1,6 @@
 import { Fraction, frac, commonDenominator } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
+import { activeFault } from './faults.js';
 import { Rule } from './rules.js';
 
 /**
@@ -25,6 +26,8 @@ export function productTierValues(
   k: number,
   rule: Rule = 'uniform',
 ): { g: bigint[][]; den: bigint } {
+  const fault = activeFault();
+  if (fault === 'uk-off-by-one') k += 1;
   const n = prompt.responses.length;
   const { num: p, den: D } = commonDenominator(probs);
   const K = BigInt(k);
@@ -48,6 +51,7 @@ export function productTierValues(
   });
   const Dk = D ** K;
   const den = rule === 'uniform' ? (K + 1n) * Dk : rule === 'model-wins-ties' ? Dk : 2n * Dk;
+  if (fault === 'uk-tie-share' && rule === 'uniform') return { g: g.map((gt) => gt.map((v) => v * (K + 1n))), den: den * K };
   return { g, den };
 }
 

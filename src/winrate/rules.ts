@@ -1,4 +1,4 @@
-import { InputError } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 
 /** Choice rules of SPEC §2. */
 export type Rule = 'uniform' | 'model-wins-ties' | 'pairwise';

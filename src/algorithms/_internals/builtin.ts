@@ -1,4 +1,4 @@
-import { profileFromJson } from '../../model/parse.js';
+import { profileFromJson } from '../../model/codec.js';
 import { Prompt } from '../../model/types.js';
 import { AlignmentAlgorithm, PromptJson } from '../types.js';
 

@@ -1,19 +1,8 @@
 // Float machinery for the built-in algorithms under test. Their answers are what they are; the harness
 // evaluates the exact rational policy they return.
-import { Fraction, frac, ZERO, toNumber } from '../../exact/rational.js';
+import { Fraction, frac, ZERO } from '../../exact/rational.js';
 import { Prompt } from '../../model/types.js';
-
-/** P(y ≻ z) = Σ_θ w_θ (1[y ≻_θ z] + ½·1[y ~_θ z]) (SPEC §2), as floats. */
-export function preferenceMatrix(prompt: Prompt): number[][] {
-  const n = prompt.responses.length;
-  const P = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (const u of prompt.users) {
-    const w = toNumber(u.weight);
-    for (let y = 0; y < n; y++)
-      for (let z = 0; z < n; z++) P[y][z] += u.rank[y] < u.rank[z] ? w : u.rank[y] === u.rank[z] ? w / 2 : 0;
-  }
-  return P;
-}
+import { pairwiseMatrixFloat } from '../../winrate/pairwise.js';
 
 /**
  * Bradley–Terry strengths by Hunter's MM iteration, γ_i ← W_i / Σ_{j≠i} n_ij/(γ_i+γ_j), on the pairwise
@@ -21,7 +10,7 @@ export function preferenceMatrix(prompt: Prompt): number[][] {
  * Returns rewards r_i = ln γ_i, shifted so that max r = 0.
  */
 export function bradleyTerryRewards(prompt: Prompt, prior = 0.01, iterations = 1000): number[] {
-  const P = preferenceMatrix(prompt);
+  const P = pairwiseMatrixFloat(prompt);
   const n = P.length;
   const w = P.map((row, i) => row.map((v, j) => (i === j ? 0 : v + prior)));
   let g = new Array<number>(n).fill(1);
@@ -61,14 +50,4 @@ export function argmaxPolicy(r: readonly number[], tol = 1e-9): Fraction[] {
   const top = r.map((v) => v >= mx - tol);
   const c = top.filter(Boolean).length;
   return top.map((t) => (t ? frac(1, c) : ZERO));
-}
-
-/** A float distribution rounded to multiples of 2^−bits that sum to exactly 1 (the largest entry absorbs the rest). */
-export function roundPolicy(pi: readonly number[], bits = 40): Fraction[] {
-  const D = 2 ** bits;
-  const num = pi.map((v) => BigInt(Math.max(0, Math.round(v * D))));
-  let big = 0;
-  for (let y = 1; y < pi.length; y++) if (pi[y] > pi[big]) big = y;
-  num[big] += (1n << BigInt(bits)) - num.reduce((a, b) => a + b, 0n);
-  return num.map((v) => frac(v, 1n << BigInt(bits)));
 }

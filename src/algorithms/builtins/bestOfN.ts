@@ -1,5 +1,6 @@
-import { policyToJson } from '../../model/parse.js';
-import { bradleyTerryRewards, roundPolicy, softmax } from '../_internals/floats.js';
+import { roundToSimplex } from '../../exact/dyadic.js';
+import { policyToJson } from '../../model/codec.js';
+import { bradleyTerryRewards, softmax } from '../_internals/floats.js';
 import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
 
 /**
@@ -14,7 +15,7 @@ export const bestOfN: BuiltinSpec = {
     name: beta === 1 ? 'best-of-n' : `best-of-n(beta=${beta})`,
     align(json) {
       const prompt = promptOf(json);
-      return policyToJson(roundPolicy(softmax(bradleyTerryRewards(prompt), beta)), prompt);
+      return policyToJson(roundToSimplex(softmax(bradleyTerryRewards(prompt), beta)), prompt);
     },
   }),
 };

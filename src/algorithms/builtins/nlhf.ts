@@ -1,4 +1,4 @@
-import { policyToJson } from '../../model/parse.js';
+import { policyToJson } from '../../model/codec.js';
 import { promptMaximalLottery } from '../../equilibria/maximalLottery.js';
 import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
 

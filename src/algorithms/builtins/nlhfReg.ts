@@ -1,5 +1,6 @@
-import { policyToJson } from '../../model/parse.js';
-import { preferenceMatrix, roundPolicy } from '../_internals/floats.js';
+import { roundToSimplex } from '../../exact/dyadic.js';
+import { policyToJson } from '../../model/codec.js';
+import { pairwiseMatrixFloat } from '../../winrate/pairwise.js';
 import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
 
 /**
@@ -16,7 +17,7 @@ export const nlhfReg: BuiltinSpec = {
     name: tau === 0.1 ? 'nlhf-reg' : `nlhf-reg(tau=${tau})`,
     align(json) {
       const prompt = promptOf(json);
-      const P = preferenceMatrix(prompt);
+      const P = pairwiseMatrixFloat(prompt);
       const n = P.length;
       const eta = 1;
       let L = new Array<number>(n).fill(-Math.log(n));
@@ -31,7 +32,7 @@ export const nlhfReg: BuiltinSpec = {
         L = normed;
         if (delta < 1e-13) break;
       }
-      return policyToJson(roundPolicy(L.map(Math.exp)), prompt);
+      return policyToJson(roundToSimplex(L.map(Math.exp)), prompt);
     },
   }),
 };

@@ -1,5 +1,5 @@
 import { frac, ZERO } from '../../exact/rational.js';
-import { policyToJson } from '../../model/parse.js';
+import { policyToJson } from '../../model/codec.js';
 import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
 
 /** π(y) = Σ_θ w_θ·1[y ∈ top tier of θ]/|top tier of θ|: each user type's first choice, weighted. */

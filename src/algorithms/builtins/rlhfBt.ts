@@ -1,5 +1,6 @@
-import { policyToJson } from '../../model/parse.js';
-import { argmaxPolicy, bradleyTerryRewards, roundPolicy, softmax } from '../_internals/floats.js';
+import { roundToSimplex } from '../../exact/dyadic.js';
+import { policyToJson } from '../../model/codec.js';
+import { argmaxPolicy, bradleyTerryRewards, softmax } from '../_internals/floats.js';
 import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
 
 /**
@@ -16,7 +17,7 @@ export const rlhfBt: BuiltinSpec = {
     align(json) {
       const prompt = promptOf(json);
       const r = bradleyTerryRewards(prompt);
-      return policyToJson(beta === 0 ? argmaxPolicy(r) : roundPolicy(softmax(r, beta)), prompt);
+      return policyToJson(beta === 0 ? argmaxPolicy(r) : roundToSimplex(softmax(r, beta)), prompt);
     },
   }),
 };

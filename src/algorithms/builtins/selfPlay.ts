@@ -1,6 +1,7 @@
 import { Fraction, frac } from '../../exact/rational.js';
-import { policyToJson } from '../../model/parse.js';
-import { exactRegret, floatSelfPlay, hedgeEta, roundToSimplex } from '../../equilibria/dynamics.js';
+import { policyToJson } from '../../model/codec.js';
+import { exactRegret, floatSelfPlay, hedgeEta } from '../../equilibria/dynamics.js';
+import { roundToSimplex } from '../../exact/dyadic.js';
 import { floatPrompt } from '../../equilibria/floatKernel.js';
 import { BuiltinSpec, promptOf } from '../_internals/builtin.js';
 

@@ -1,5 +1,6 @@
 import { bestKOutput } from '../../equilibria/bestKOutput.js';
-import { loadProfile, modelToJson, policyToJson } from '../../model/parse.js';
+import { loadProfile } from '../../model/load.js';
+import { modelToJson, policyToJson } from '../../model/codec.js';
 import { toJsonText } from '../../report/atomic.js';
 import { parseRule } from '../../winrate/rules.js';
 import { frac, toDecimal } from '../../exact/rational.js';

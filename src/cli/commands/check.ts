@@ -1,7 +1,8 @@
 import { toDecimal } from '../../exact/rational.js';
-import { loadProfile } from '../../model/parse.js';
-import { InputError } from '../../model/types.js';
-import { checkAlgorithm, DEFAULT_RUNS, DEFAULT_SEARCH, DEFAULT_SEED } from '../../algorithms/check.js';
+import { loadProfile } from '../../model/load.js';
+import { InputError } from '../../model/errors.js';
+import { checkAlgorithm, DEFAULT_RUNS, DEFAULT_SEARCH } from '../../algorithms/check.js';
+import { DEFAULT_SEED } from '../../instances/seed.js';
 import { builtinFixtures, NamedProfile } from '../../algorithms/fixtures.js';
 import { resolveAlgorithm } from '../../algorithms/registry.js';
 import { parseRule } from '../../winrate/rules.js';

@@ -1,6 +1,8 @@
 import { Fraction, frac, signOf, isZero, parseRational, toNumber, toDecimal } from '../../exact/rational.js';
-import { loadProfile, modelToJson } from '../../model/parse.js';
-import { InputError, Profile } from '../../model/types.js';
+import { loadProfile } from '../../model/load.js';
+import { modelToJson } from '../../model/codec.js';
+import { InputError } from '../../model/errors.js';
+import { Profile } from '../../model/types.js';
 import { exploitability } from '../../winrate/exploitability.js';
 import { robustness } from '../../winrate/opponents.js';
 import { equilibrium } from '../../equilibria/equilibrium.js';

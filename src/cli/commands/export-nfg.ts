@@ -1,5 +1,5 @@
-import { loadProfile } from '../../model/parse.js';
-import { InputError } from '../../model/types.js';
+import { loadProfile } from '../../model/load.js';
+import { InputError } from '../../model/errors.js';
 import { gameToNfg } from '../../equilibria/nfg.js';
 import { writeFileAtomic } from '../../report/atomic.js';
 import { intOpt, need, parseArgs } from '../args.js';

@@ -1,5 +1,5 @@
-import { readJsonFile } from '../../model/parse.js';
-import { InputError } from '../../model/types.js';
+import { readJsonFile } from '../../model/load.js';
+import { InputError } from '../../model/errors.js';
 import { CLAIMS } from '../../claims/registry.js';
 import { toJsonText } from '../../report/atomic.js';
 import { mergeReports, VerifyReport, verifyTable, writeVerifyReports } from '../../report/verify.js';

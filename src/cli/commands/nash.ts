@@ -1,4 +1,5 @@
-import { loadProfile, policyToJson } from '../../model/parse.js';
+import { loadProfile } from '../../model/load.js';
+import { policyToJson } from '../../model/codec.js';
 import { allMaximalLotteries, maximalLottery } from '../../equilibria/maximalLottery.js';
 import { toJsonText } from '../../report/atomic.js';
 import { parseArgs, need } from '../args.js';

@@ -1,7 +1,7 @@
-import { readJsonFile } from '../../model/parse.js';
-import { InputError } from '../../model/types.js';
+import { readJsonFile } from '../../model/load.js';
+import { InputError } from '../../model/errors.js';
 import { claimById } from '../../claims/registry.js';
-import { faultFromEnv, setFault } from '../../claims/kernel.js';
+import { faultFromEnv, setFault } from '../../winrate/faults.js';
 import { toJsonText } from '../../report/atomic.js';
 import { parseArgs } from '../args.js';
 import { Command } from '../command.js';

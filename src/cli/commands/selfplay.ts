@@ -1,7 +1,8 @@
 import { frac, toDecimal } from '../../exact/rational.js';
-import { loadProfile, modelToJson, policyToJson } from '../../model/parse.js';
-import { InputError } from '../../model/types.js';
-import { makeKOutput, makePolicy } from '../../model/build.js';
+import { loadProfile } from '../../model/load.js';
+import { modelToJson, policyToJson } from '../../model/codec.js';
+import { InputError } from '../../model/errors.js';
+import { makeKOutput, makeMixture, makePolicy } from '../../model/build.js';
 import { SELFPLAY_METHODS, SelfPlayMethod, expandMixture, selfPlay } from '../../equilibria/dynamics.js';
 import { multisetCount } from '../../winrate/multiset.js';
 import { intOpt, need, parseArgs } from '../args.js';
@@ -18,7 +19,7 @@ For Hedge with the default step η = sqrt(8 ln n / T), Reg_T ≤ sqrt((T/2) ln n
   --method M    hedge (default) | omwu | extragradient
   --eta E       fixed step size (a decimal; it only drives the float dynamics)
   --expand      output σ_T as an explicit k-output model (loadable by ualign winrate; small n, k only)
-  --json        lastIterate, mixture (parts: {weight, policy}), regret, robustness, identity, hedgeBound`;
+  --json        lastIterate, mixture ({"kind": "mixture", "k", "parts": [{weight, policy}]}: loadable by ualign winrate --policy), regret, robustness, identity, hedgeBound`;
 
 export const selfplayCommand: Command = {
   name: 'selfplay',
@@ -40,11 +41,7 @@ export const selfplayCommand: Command = {
     const r = selfPlay(profile, k, { T, method, eta, bits });
     const single = profile.prompts.length === 1;
     const last = modelToJson(makePolicy(r.prompts.map((p) => p.last)), profile);
-    const mixtureOf = (x: number) => ({
-      kind: 'mixture-of-products',
-      k,
-      parts: r.prompts[x].iterates.map((pi) => ({ weight: frac(1, T).toFraction(), policy: policyToJson(pi, profile.prompts[x].prompt) })),
-    });
+    const mixture = modelToJson(makeMixture(r.prompts.map((p) => p.iterates.map((probs) => ({ weight: frac(1, T), probs }))), k), profile);
     let expanded: unknown;
     if (a.flags.has('expand')) {
       const cnt = profile.prompts.map(({ prompt }) => multisetCount(prompt.responses.length, k));
@@ -63,7 +60,7 @@ export const selfplayCommand: Command = {
           method,
           eta: r.eta,
           lastIterate: last,
-          mixture: expanded ?? (single ? mixtureOf(0) : { prompts: profile.prompts.map((_, x) => mixtureOf(x)) }),
+          mixture: expanded ?? mixture,
           regret: r.regret.toFraction(),
           robustness: r.robustness.toFraction(),
           identity: r.identity,

@@ -1,7 +1,8 @@
 import { CLAIMS } from '../../claims/registry.js';
-import { DEFAULT_SEED, verify } from '../../claims/verify.js';
-import { faultFromEnv } from '../../claims/kernel.js';
-import { InputError } from '../../model/types.js';
+import { DEFAULT_SEED } from '../../instances/seed.js';
+import { verify } from '../../report/verify.js';
+import { faultFromEnv } from '../../winrate/faults.js';
+import { InputError } from '../../model/errors.js';
 import { toJsonText } from '../../report/atomic.js';
 import { verifyTable, writeVerifyReports } from '../../report/verify.js';
 import { intOpt, parseArgs } from '../args.js';

@@ -1,6 +1,7 @@
 import { frac, toDecimal } from '../../exact/rational.js';
-import { loadModel, loadProfile } from '../../model/parse.js';
-import { InputError, Model, Profile } from '../../model/types.js';
+import { loadModel, loadProfile } from '../../model/load.js';
+import { InputError } from '../../model/errors.js';
+import { Model, Profile } from '../../model/types.js';
 import { robustness } from '../../winrate/opponents.js';
 import { parseRule } from '../../winrate/rules.js';
 import { intOpt, need, parseArgs } from '../args.js';

@@ -2,12 +2,11 @@ import { Fraction, frac, commonDenominator } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 
 /**
- * Integer margin matrix of the NLHF game (SPEC §2, §3): with w_θ = a_θ/B,
- *   K[y][y'] = Σ_θ a_θ (1[y ≻_θ y'] − 1[y' ≻_θ y]),   P(y ≻ y') = (B + K[y][y'])/(2B),
- * so P(y ≻ y') − ½ = K[y][y']/(2B) and K is skew-symmetric. O(m·n²); integer sums in Int32 / doubles while they stay
- * below 2^31 / 2^53 (exact), BigInt otherwise.
+ * Integer strict-preference matrix (SPEC §2, §3): with w_θ = a_θ/B, S[y][z] = Σ_θ a_θ·1[y ≻_θ z], so that
+ * P_θ[y ≻_θ z] = S[y][z]/B. Responses sorted by tier per type (counting sort); O(m·n²), accumulated in
+ * Int32 / doubles while the sums stay below 2^31 / 2^53 (exact), BigInt otherwise.
  */
-export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
+export function strictPreferences(prompt: Prompt): { S: bigint[][]; B: bigint } {
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   let total = 0n;
@@ -28,7 +27,6 @@ export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
     }
     return { order, next };
   });
-  const K: bigint[][] = [];
   if (total < 2n ** 53n) {
     const U = total < 2n ** 31n ? new Int32Array(n * n) : new Float64Array(n * n);
     prompt.users.forEach((_, ui) => {
@@ -39,21 +37,24 @@ export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
         for (let j = next[i]; j < n; j++) U[base + order[j]] += w;
       }
     });
-    for (let y = 0; y < n; y++) {
-      const row = new Array<bigint>(n);
-      for (let z = 0; z < n; z++) row[z] = BigInt(U[y * n + z] - U[z * n + y]);
-      K.push(row);
-    }
-  } else {
-    const U = Array.from({ length: n }, () => new Array<bigint>(n).fill(0n));
-    prompt.users.forEach((_, ui) => {
-      const w = a[ui];
-      const { order, next } = orders[ui];
-      for (let i = 0; i < n; i++) for (let j = next[i]; j < n; j++) U[order[i]][order[j]] += w;
-    });
-    for (let y = 0; y < n; y++) K.push(Array.from({ length: n }, (_, z) => U[y][z] - U[z][y]));
+    return { S: Array.from({ length: n }, (_, y) => Array.from({ length: n }, (_, z) => BigInt(U[y * n + z]))), B };
   }
-  return { K, B };
+  const S = Array.from({ length: n }, () => new Array<bigint>(n).fill(0n));
+  prompt.users.forEach((_, ui) => {
+    const w = a[ui];
+    const { order, next } = orders[ui];
+    for (let i = 0; i < n; i++) for (let j = next[i]; j < n; j++) S[order[i]][order[j]] += w;
+  });
+  return { S, B };
+}
+
+/**
+ * Integer margin matrix of the NLHF game (SPEC §2, §3): K[y][z] = S[y][z] − S[z][y], so that
+ * P(y ≻ z) = (B + K[y][z])/(2B) and P(y ≻ z) − ½ = K[y][z]/(2B); K is skew-symmetric.
+ */
+export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
+  const { S, B } = strictPreferences(prompt);
+  return { K: S.map((row, y) => row.map((v, z) => v - S[z][y])), B };
 }
 
 /**
@@ -124,18 +125,36 @@ export function marginRows(prompt: Prompt): MarginRows {
   return { n, B, row, borda };
 }
 
-/** P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) as exact rationals (SPEC §2). */
+/** P(y ≻ z) = Σ_θ w_θ (1[y ≻_θ z] + ½·1[y ~_θ z]) as exact rationals (SPEC §2). */
 export function pairwiseMatrix(prompt: Prompt): Fraction[][] {
   const { K, B } = marginMatrix(prompt);
   return K.map((row) => row.map((v) => frac(B + v, 2n * B)));
 }
 
-/** Condorcet winner c (K[c][y] > 0 for every y ≠ c), or null. */
-export function condorcetWinner(K: readonly (readonly bigint[])[]): number | null {
+/** The same P(y ≻ z) in floats (for float-only algorithms under test). */
+export function pairwiseMatrixFloat(prompt: Prompt): number[][] {
+  const { K, B } = marginMatrix(prompt);
+  const b = Number(B);
+  return K.map((row) => row.map((v) => (b + Number(v)) / (2 * b)));
+}
+
+/** P_θ[y ≻_θ z] = Σ_θ w_θ·1[y ≻_θ z] for every pair, exact (SPEC T4). */
+export function strictShareMatrix(prompt: Prompt): Fraction[][] {
+  const { S, B } = strictPreferences(prompt);
+  return S.map((row) => row.map((v) => frac(v, B)));
+}
+
+/** The Condorcet winner c (K[c][y] > 0, i.e. P(c ≻ y) > ½, for every y ≠ c), or null. */
+export function condorcetWinnerOf(K: readonly (readonly bigint[])[]): number | null {
   const n = K.length;
   outer: for (let c = 0; c < n; c++) {
     for (let y = 0; y < n; y++) if (y !== c && K[c][y] <= 0n) continue outer;
     return c;
   }
   return null;
+}
+
+/** The Condorcet winner of a prompt, or null. */
+export function condorcetWinner(prompt: Prompt): number | null {
+  return condorcetWinnerOf(marginMatrix(prompt).K);
 }

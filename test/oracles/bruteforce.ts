@@ -1,7 +1,7 @@
 // Brute-force references (tests only): enumerate Y^k and Y^ℓ and apply the rules of SPEC §2 by definition.
-import { Fraction, frac, ONE, ZERO, HALF, isZero } from '../exact/rational.js';
-import { Prompt } from '../model/types.js';
-import { Rule } from '../winrate/rules.js';
+import { Fraction, frac, ONE, ZERO, HALF, isZero } from '../../src/exact/rational.js';
+import { Prompt } from '../../src/model/types.js';
+import { Rule } from '../../src/winrate/rules.js';
 
 /** Opponent's score for one user type, by the definition of the rule on positions of S and T. */
 export function ruleScore(rank: Int32Array, S: readonly number[], T: readonly number[], rule: Rule): Fraction {

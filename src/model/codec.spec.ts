@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frac, parseRational, fromDouble } from '../exact/rational.js';
-import { modelFromJson, profileFromJson, profileFromPrefLib } from './parse.js';
+import { modelFromJson, profileFromJson } from './codec.js';
+import { profileFromPrefLib } from './preflib.js';
 import { robustness } from '../winrate/opponents.js';
 import { exploitability } from '../winrate/exploitability.js';
 

@@ -1,0 +1,65 @@
+// The numeric knobs of the equilibrium search (SPEC §3), each named with its default. Floats only guide:
+// none of these can make a wrong answer certified, they decide how hard the search tries.
+
+export interface EquilibriumTuning {
+  /** Hedge step used to find the support. */
+  readonly eta: number;
+  /** Budget of Hedge rounds. */
+  readonly maxRounds: number;
+  /** First Hedge chunk (rounds between support guesses); it doubles up to `maxChunk`. */
+  readonly firstChunk: number;
+  readonly maxChunk: number;
+  /** A response is in the guessed support when its Hedge mass is at least this fraction of the largest. */
+  readonly supportThreshold: number;
+  /** Float Newton: iterations, halvings of the line search, and the residual norms it accepts. */
+  readonly newtonSteps: number;
+  readonly lineSearchHalvings: number;
+  readonly newtonDone: number;
+  readonly newtonAccept: number;
+  /** Smallest start mass given to a support coordinate (divided by the support size). */
+  readonly startFloor: number;
+  /** An off-support response joins the support when U_k exceeds 1/(k+1) by more than this (floats). */
+  readonly addThreshold: number;
+  /** Mass given to a response that joins the support. */
+  readonly addMass: number;
+  /** Dyadic refinement: Newton steps with exact residuals. */
+  readonly refineSteps: number;
+  /** Bits of the dyadic iterates: log2(1/target) + bitsMargin + bitsPerK·k, between minBits and maxBits. */
+  readonly bitsMargin: number;
+  readonly bitsPerK: number;
+  readonly minBits: number;
+  readonly maxBits: number;
+  /** Bits of the rounded Hedge iterate kept as a fallback candidate. */
+  readonly fallbackBits: number;
+}
+
+export const EQUILIBRIUM_TUNING: EquilibriumTuning = {
+  eta: 4,
+  maxRounds: 20000,
+  firstChunk: 100,
+  maxChunk: 2000,
+  supportThreshold: 1e-5,
+  newtonSteps: 40,
+  lineSearchHalvings: 30,
+  newtonDone: 1e-15,
+  newtonAccept: 1e-12,
+  startFloor: 1e-3,
+  addThreshold: 1e-12,
+  addMass: 1e-3,
+  refineSteps: 8,
+  bitsMargin: 24,
+  bitsPerK: 4,
+  minBits: 64,
+  maxBits: 960,
+  fallbackBits: 64,
+};
+
+/** The defaults, overridden by the options that are set (undefined keeps the default). */
+export function tuningOf(opts: Partial<EquilibriumTuning>): EquilibriumTuning {
+  const t: Record<string, number> = { ...EQUILIBRIUM_TUNING };
+  for (const key of Object.keys(EQUILIBRIUM_TUNING)) {
+    const v = (opts as Record<string, unknown>)[key];
+    if (typeof v === 'number') t[key] = v;
+  }
+  return t as unknown as EquilibriumTuning;
+}
