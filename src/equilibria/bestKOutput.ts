@@ -1,4 +1,5 @@
 // V_k = max_{σ ∈ Δ(Y^k)} min_y WR(σ, y) (SPEC T3): an LP over k-multisets, by column generation.
+import { CertificateError } from '../model/errors.js';
 import { Fraction, frac, ONE, numer, isZero, sumOf, lcm, commonDenominator } from '../exact/rational.js';
 import { makeKOutput } from '../model/build.js';
 import { KOutputModel, Outcome, Profile, Prompt } from '../model/types.js';
@@ -157,7 +158,7 @@ export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'unifo
       free: [...new Array<boolean>(C).fill(false), true],
     };
     const r = solveLPSync(lp, { method: opts.method });
-    if (r.status !== 'optimal') throw new Error(`master LP: ${r.status}`); // impossible: feasible, bounded by 1
+    if (r.status !== 'optimal') throw new CertificateError(`master LP: ${r.status}`); // impossible: feasible, bounded by 1
     // q(y) = −den·y_y ≥ 0, Σ q = 1 (dual of the free v); μ = value
     const qR = r.y.slice(0, n).map((v) => v.neg().mul(frac(p.den)));
     const { num: q, den: qd } = commonDenominator(qR);
@@ -172,13 +173,13 @@ export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'unifo
       for (const e of better.slice(0, 10)) if (add([...e.S].sort((x, y) => x - y))) added++;
     } else if (beats(pr.value) && add(pr.S)) added++;
     if (added === 0) {
-      if (beats(pr.value)) throw new Error('column generation: a priced-out column is already in the master'); // cannot happen
+      if (beats(pr.value)) throw new CertificateError('column generation: a priced-out column is already in the master'); // cannot happen
       const outcomes: Outcome[] = [];
       for (let s = 0; s < cols.length; s++) if (!isZero(r.x[s])) outcomes.push({ items: cols[s], prob: r.x[s] });
       outcomes.sort((x, y) => x.items.join(',').localeCompare(y.items.join(',')));
       // certificate: max_S Σ q WR(S,·) = V (pricing, exact) and min_y WR(σ, y) = V (core win rates, exact)
       const rob = robustnessOf({ prompts: [{ weight: ONE, prompt }] }, [{ kind: 'outcomes', k, outcomes }], 1, rule);
-      if (!rob.robustness.equals(V) || !frac(pr.value, qd * p.den).equals(V)) throw new Error('best k-output certificate failed');
+      if (!rob.robustness.equals(V) || !frac(pr.value, qd * p.den).equals(V)) throw new CertificateError('best k-output certificate failed');
       return { value: V, outcomes, opponent: qR, stats: { columns: cols.length, iterations, pricingNodes, multisets: count } };
     }
   }

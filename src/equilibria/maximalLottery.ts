@@ -1,4 +1,5 @@
 // Maximal lotteries = equilibria of the NLHF game (SPEC §3, T7): π with min_y P(π ≻ y) ≥ ½.
+import { CertificateError } from '../model/errors.js';
 import { Fraction, frac, ONE, ZERO, numer, signOf, sumOf, commonDenominator } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
@@ -114,7 +115,7 @@ function doubleOracle(M: MarginRows): { probs: Fraction[]; method: LPMethod } {
     S.sort((x, y) => x - y);
     S.forEach((y) => (inS[y] = 1));
     const r = solveLPSync(nlhfLP(S.map((y) => S.map((z) => M.row(y)[z]))));
-    if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`);
+    if (r.status !== 'optimal') throw new CertificateError(`NLHF LP: ${r.status}`);
     const { num, den } = commonDenominator(r.x.slice(0, S.length));
     const viol: { z: number; t: bigint }[] = [];
     for (let z = 0; z < n; z++) {
@@ -148,7 +149,7 @@ export function promptMaximalLotterySync(prompt: Prompt, opts: { method?: SolveM
     method = 'condorcet';
   } else {
     const r = solveLPSync(nlhfLP(K), opts);
-    if (r.status !== 'optimal') throw new Error(`NLHF LP: ${r.status}`); // impossible: feasible and bounded
+    if (r.status !== 'optimal') throw new CertificateError(`NLHF LP: ${r.status}`); // impossible: feasible and bounded
     probs = r.x.slice(0, n);
     method = r.method;
   }
@@ -171,7 +172,7 @@ function largeMaximalLottery(prompt: Prompt): PromptMaximalLottery {
 }
 
 function certified(probs: Fraction[], cw: number | null, method: PromptMaximalLottery['method'], winRates: Fraction[] | null): PromptMaximalLottery {
-  if (winRates === null) throw new Error('maximal lottery certificate failed'); // never return uncertified
+  if (winRates === null) throw new CertificateError('maximal lottery certificate failed'); // never return uncertified
   let value = winRates[0];
   for (const w of winRates) if (w.lt(value)) value = w;
   return { probs, condorcetWinner: cw, winRates, value, method };
@@ -223,7 +224,7 @@ export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: numbe
   const b = [1n, ...new Array<bigint>(n).fill(0n)];
   const start = new Tableau(A, b, new Array<bigint>(2 * n).fill(0n));
   start.run(start.m + 1, start.N);
-  if (start.T[start.m + 1][start.rhs] !== 0n) throw new Error('NLHF polytope empty'); // impossible (minimax)
+  if (start.T[start.m + 1][start.rhs] !== 0n) throw new CertificateError('NLHF polytope empty'); // impossible (minimax)
   start.driveOutArtificials();
   const maxBases = opts.maxBases ?? 200_000;
   const key = (t: Tableau) => [...t.basis].sort((x, y) => x - y).join(',');

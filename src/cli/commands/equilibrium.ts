@@ -1,7 +1,7 @@
 import { Fraction, frac, signOf, isZero, parseRational, toNumber, toDecimal } from '../../exact/rational.js';
 import { loadProfile } from '../../model/load.js';
 import { modelToJson } from '../../model/codec.js';
-import { InputError } from '../../model/errors.js';
+import { CertificateError, InputError } from '../../model/errors.js';
 import { Profile } from '../../model/types.js';
 import { exploitability } from '../../winrate/exploitability.js';
 import { robustness } from '../../winrate/opponents.js';
@@ -54,7 +54,7 @@ export const equilibriumCommand: Command = {
     // Recompute ε and rob_k exactly from the returned policy (T2 holds by construction; checked here).
     const eps = exploitability(profile, r.policy, k).epsilon;
     const rob = robustness(profile, r.policy, { k }).robustness;
-    if (!rob.equals(frac(k, k + 1).sub(eps))) throw new Error('T2 identity failed: rob_k ≠ k/(k+1) − ε');
+    if (!rob.equals(frac(k, k + 1).sub(eps))) throw new CertificateError('T2 identity failed: rob_k ≠ k/(k+1) − ε');
     const single = profile.prompts.length === 1;
     const support = r.prompts.map((p, x) => p.support.map((y) => profile.prompts[x].prompt.responses[y]));
     const boxes = r.prompts.map((p, x) => boxJson(profile, x, p.box));

@@ -68,7 +68,7 @@ export const selfplayCommand: Command = {
           decimal: { regret: toDecimal(r.regret, 12), robustness: toDecimal(r.robustness, 12) },
         }),
       );
-      return 0;
+      return r.identity ? 0 : 1;
     }
     const lines = [
       `k = ${k}, T = ${T}, method = ${method}, η = ${r.eta}`,
