@@ -101,7 +101,7 @@ describe('equilibrium (SPEC §3)', () => {
 });
 
 describe('clone responses (tied in every order)', () => {
-  it('are merged, so the equilibrium stays isolated and ε ≤ 10^-30 with a box (k = 6)', () => {
+  it('are merged: ε ≤ 10^-30, no box for the prompt (a continuum), a certified box for the merged game (k = 6)', () => {
     const prompt = makePrompt(['a', 'b', 'c', 'd'], [
       { weight: frac(3, 4), tiers: [['c', 'd'], ['b'], ['a']] },
       { weight: frac(1, 4), tiers: [['a', 'b'], ['c', 'd']] },
@@ -110,7 +110,10 @@ describe('clone responses (tied in every order)', () => {
     expect(r.epsilon.lte(frac(1n, 10n ** 30n))).toBe(true);
     expect(r.epsilon.equals(promptExploitability(prompt, r.probs, 6).epsilon)).toBe(true);
     expect(r.probs[2].equals(r.probs[3])).toBe(true);
-    expect(r.box).not.toBeNull();
+    expect(r.box).toBeNull();
+    expect(r.boxReason).toMatch(/not isolated: clone responses \(c, d\)/);
+    expect(r.mergedBox).not.toBeNull();
+    expect(r.classes).toEqual([[0], [1], [2, 3]]);
   });
 });
 

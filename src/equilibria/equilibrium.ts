@@ -1,17 +1,22 @@
 // Certified symmetric equilibria of G_{k+1} (SPEC §3, T2): a rational π with exact exploitability ε(π),
-// so that rob_k(π^{⊗k}) = k/(k+1) − ε(π) exactly. Floats find the support (Hedge) and solve the
-// indifference equations U_k(y; π) = 1/(k+1), y ∈ support (Newton); exact residuals drive a few more
-// Newton steps on dyadic iterates; ε is then computed exactly from the returned rational π.
-import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
+// so that rob_k(π^{⊗k}) = k/(k+1) − ε(π) exactly. Exact methods first where they exist (the maximal
+// lottery for k = 1, T7; pure equilibria δ_y checked exactly); otherwise floats find the support (Hedge)
+// and solve the indifference equations U_k(y; π) = 1/(k+1) on it (Newton), exact residuals drive Newton on
+// dyadic iterates with the bits the target needs, and small supports are enumerated when that stalls.
+// ε is always recomputed exactly from the returned π; `targetMet` says whether ε ≤ target.
+import { Fraction, frac, ONE, ZERO, sumOf } from '../exact/rational.js';
+import { InputError } from '../model/errors.js';
 import { makePolicy, makePrompt } from '../model/build.js';
+import { cloneClasses } from '../model/structure.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
-import { cloneClasses } from '../model/structure.js';
 import { roundToSimplex } from '../exact/dyadic.js';
 import { floatSelfPlay } from './dynamics.js';
 import { floatPrompt } from './floatKernel.js';
+import { strictPreferences } from '../winrate/pairwise.js';
 import { KrawczykBox, krawczykBox } from './krawczyk.js';
-import { Candidate, refine } from './refine.js';
+import { promptMaximalLotterySync } from './maximalLottery.js';
+import { Candidate, bitsFor, refine, supportOf } from './refine.js';
 import { supportSearch } from './support.js';
 import { EquilibriumTuning, tuningOf } from './tuning.js';
 
@@ -27,12 +32,23 @@ export interface PromptEquilibrium {
   readonly probs: Fraction[];
   /** ε(π) = max_y U_k(y; π) − 1/(k+1), exact. */
   readonly epsilon: Fraction;
+  /** ε ≤ target. */
+  readonly targetMet: boolean;
   /** Responses with π(y) > 0, sorted. */
   readonly support: number[];
-  /** A certified box holding an exact symmetric NE, or null with the reason. */
+  /** How π was found: 'maximal lottery', 'pure', 'newton', 'rational reconstruction', 'exact linear solve', 'support enumeration', 'hedge'. */
+  readonly method: string;
+  /** A certified box holding an isolated exact symmetric NE of this prompt's game, or null with the reason. */
   readonly box: KrawczykBox | null;
   readonly boxReason?: string;
-  readonly stats: { readonly rounds: number; readonly newton: number; readonly supports: number; readonly ms: number };
+  /**
+   * Clone classes (responses tied in every order), when the prompt has some: the equilibrium was computed on
+   * the game with each class merged into one response, and `mergedBox` is the certified box of that game
+   * (class masses, in `classes` order); the prompt's own equilibria then form a continuum (box: null).
+   */
+  readonly classes?: number[][];
+  readonly mergedBox?: KrawczykBox | null;
+  readonly stats: { readonly rounds: number; readonly newton: number; readonly supports: number; readonly bits: number; readonly exact: number; readonly ms: number };
 }
 
 export interface EquilibriumResult {
@@ -42,14 +58,21 @@ export interface EquilibriumResult {
   readonly epsilon: Fraction;
   /** rob_k(π^{⊗k}) = k/(k+1) − ε(π) (T2). */
   readonly robustness: Fraction;
+  /** Every prompt met the target (so ε ≤ target). */
+  readonly targetMet: boolean;
   readonly prompts: PromptEquilibrium[];
 }
 
-const DEFAULT_TARGET = frac(1n, 10n ** 30n);
+export const DEFAULT_TARGET = frac(1n, 10n ** 30n);
 
 /** A symmetric ε-equilibrium of G_{k+1} on every prompt, with exact ε and robustness (SPEC §3, T2). */
 export function equilibrium(profile: Profile, k: number, opts: EquilibriumOptions = {}): EquilibriumResult {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
+  if (!Number.isInteger(k) || k < 1) throw new InputError('k must be an integer ≥ 1');
+  const target = opts.target ?? DEFAULT_TARGET;
+  const tu = tuningOf(opts);
+  const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
+  const need = bitsFor(target, k, n, tu);
+  if (need > tu.maxBits) throw new InputError(`target ${target.toFraction().slice(0, 40)} needs about ${need} bits per coordinate, above maxBits = ${tu.maxBits}`);
   const prompts = profile.prompts.map(({ prompt }) => promptEquilibrium(prompt, k, opts));
   const epsilon = sumOf(prompts.map((p, x) => p.epsilon.mul(profile.prompts[x].weight)));
   return {
@@ -57,14 +80,14 @@ export function equilibrium(profile: Profile, k: number, opts: EquilibriumOption
     policy: makePolicy(prompts.map((p) => p.probs)),
     epsilon,
     robustness: frac(k, k + 1).sub(epsilon),
+    targetMet: prompts.every((p) => p.targetMet),
     prompts,
   };
 }
 
 /**
- * One prompt: clones merged (U_k depends only on each clone class's total mass, so solving on one
- * representative per class and splitting its mass equally is exact and removes non-isolated directions),
- * then support from Hedge, Newton on the indifference equations, exact ε.
+ * One prompt. Clone classes are merged first: U_k depends only on each clone class's total mass, so
+ * solving on one representative per class and splitting its mass equally is exact.
  */
 export function promptEquilibrium(prompt: Prompt, k: number, opts: EquilibriumOptions = {}): PromptEquilibrium {
   const classes = cloneClasses(prompt);
@@ -80,16 +103,19 @@ export function promptEquilibrium(prompt: Prompt, k: number, opts: EquilibriumOp
     })),
   );
   const r = solvePrompt(reduced, k, opts);
-  const split = (v: readonly Fraction[]) => prompt.responses.map((_, y) => v[repOf[y]].div(frac(classes[repOf[y]].length)));
-  const probs = split(r.probs);
+  const probs = prompt.responses.map((_, y) => r.probs[repOf[y]].div(classes[repOf[y]].length));
   const epsilon = promptExploitability(prompt, probs, k).epsilon; // recomputed on the full prompt
+  const merged = classes.filter((c) => c.length > 1).map((c) => c.map((y) => prompt.responses[y]).join(', '));
   return {
     ...r,
     probs,
     epsilon,
-    support: probs.flatMap((v, y) => (signOf(v) > 0 ? [y] : [])),
-    box: r.box && { lo: split(r.box.lo), hi: split(r.box.hi), radius: r.box.radius },
-    boxReason: r.boxReason,
+    targetMet: epsilon.lte(opts.target ?? DEFAULT_TARGET),
+    support: supportOf(probs),
+    box: null,
+    boxReason: `not isolated: clone responses (${merged.join('; ')}) make the equilibria a continuum; mergedBox certifies the game with each clone class merged`,
+    classes,
+    mergedBox: r.box,
   };
 }
 
@@ -99,34 +125,44 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
   const tu = tuningOf(opts);
   const fp = floatPrompt(prompt);
   const n = fp.n;
-  const stats = { rounds: 0, newton: 0, supports: 0 };
-  const exact = (probs: Fraction[]): Candidate => {
+  const stats = { rounds: 0, newton: 0, supports: 0, bits: 0, exact: 0 };
+  const exact = (probs: Fraction[], method: string): Candidate => {
     const ex = promptExploitability(prompt, probs, k);
-    return { probs, epsilon: ex.epsilon, support: probs.flatMap((v, y) => (signOf(v) > 0 ? [y] : [])) };
+    return { probs, epsilon: ex.epsilon, support: supportOf(probs), method, bits: 0, scores: ex };
   };
   let best: Candidate | null = null;
-  const consider = (c: Candidate): void => {
-    if (best === null || c.epsilon.lt(best.epsilon)) best = c;
+  const consider = (c: Candidate): boolean => {
+    if (c.probs.length > 0 && (best === null || c.epsilon.lt(best.epsilon))) best = c;
+    return best !== null && best.epsilon.lte(target);
   };
+  const considerMaybe = (c: Candidate | null): boolean => (c === null ? false : consider(c));
   const finish = (): PromptEquilibrium => {
     const b = best!;
     let box: KrawczykBox | null = null;
     let boxReason: string | undefined;
     if (opts.box !== false) {
-      if (isZero(b.epsilon)) box = pointBox(b.probs);
-      else if (b.dyadic && b.floatPi) {
-        const r = krawczykBox(prompt, k, b.support, b.dyadic, b.floatPi, b.bits!);
-        if ('box' in r) box = r.box;
-        else boxReason = r.reason;
-      } else boxReason = 'no isolated solution of the support equations';
+      const r = krawczykBox(prompt, k, b.support, b.probs, { scores: b.scores });
+      if ('box' in r) box = r.box;
+      else boxReason = r.reason;
     }
-    return { probs: b.probs, epsilon: b.epsilon, support: b.support, box, boxReason, stats: { ...stats, ms: performance.now() - t0 } };
+    return {
+      probs: b.probs,
+      epsilon: b.epsilon,
+      targetMet: b.epsilon.lte(target),
+      support: b.support,
+      method: b.method,
+      box,
+      boxReason,
+      stats: { ...stats, ms: performance.now() - t0 },
+    };
   };
 
-  if (n === 1) {
-    consider(exact([ONE]));
-    return finish();
-  }
+  // Exact methods first.
+  if (n === 1 && consider(exact([ONE], 'pure'))) return finish();
+  if (k === 1 && consider(exact(promptMaximalLotterySync(prompt).probs, 'maximal lottery'))) return finish();
+  if (pureEquilibria(prompt, k).some((y) => consider(exact(pointMass(n, y), 'pure')))) return finish();
+
+  // Float guide: Hedge for the support, Newton on it, exact dyadic refinement.
   const tried = new Set<string>();
   let pi: Float64Array = new Float64Array(n).fill(1 / n);
   let chunk = tu.firstChunk;
@@ -140,21 +176,53 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
       const mx = Math.max(...guess);
       const S = [...guess.keys()].filter((y) => guess[y] >= tu.supportThreshold * mx);
       const sol = supportSearch(fp, k, S, guess, tried, stats, tu);
-      if (sol !== null) {
-        const c = refine(prompt, fp, k, sol.S, sol.pi, target, stats, tu);
-        consider(c);
-        if (c.epsilon.lte(target)) return finish();
-      }
+      if (sol !== null && considerMaybe(refine(prompt, fp, k, sol.S, sol.pi, target, stats, tu))) return finish();
     }
-    // fall back: the rounded Hedge iterate itself is a candidate
-    consider(exact(roundToSimplex(pi, tu.fallbackBits)));
-    if (best !== null && (best as Candidate).epsilon.lte(target)) return finish();
   }
+  // Stalled above the target: enumerate the small supports exactly (Newton from their barycentre).
+  let budget = tu.enumerateSupports;
+  for (const S of smallSupports(n, tu.enumerateSupportsUpTo)) {
+    if (budget-- <= 0) break;
+    const start = new Float64Array(n);
+    for (const y of S) start[y] = 1 / S.length;
+    const sol = supportSearch(fp, k, S, start, new Set(tried), stats, tu);
+    if (sol !== null && considerMaybe(refine(prompt, fp, k, sol.S, sol.pi, target, stats, tu))) {
+      best = { ...best!, method: 'support enumeration' };
+      return finish();
+    }
+  }
+  // Nothing reached the target: the rounded Hedge iterate is a candidate too; the best one is returned as is.
+  consider(exact(roundToSimplex(pi, tu.fallbackBits), 'hedge'));
   return finish();
 }
 
-/** A degenerate box [π, π] for an exact equilibrium. */
-function pointBox(probs: Fraction[]): KrawczykBox {
-  return { lo: probs, hi: probs, radius: ZERO };
+/**
+ * The exact pure symmetric equilibria δ_y. Against δ_y^{⊗k} a deviation z scores U_k(z; δ_y) =
+ * P_θ[z ≻ y] + P_θ[z ~ y]/(k+1) (SPEC §2: e, w ∈ {0, 1}), so with S[z][y] = B·P_θ[z ≻_θ y] (integers)
+ * δ_y is an equilibrium iff k·S[z][y] ≤ S[y][z] for every z.
+ */
+export function pureEquilibria(prompt: Prompt, k: number): number[] {
+  const { S } = strictPreferences(prompt);
+  const K = BigInt(k);
+  return prompt.responses.flatMap((_, y) => (S.every((row, z) => z === y || K * row[y] <= S[y][z]) ? [y] : []));
+}
+
+function pointMass(n: number, y: number): Fraction[] {
+  return Array.from({ length: n }, (_, z) => (z === y ? ONE : ZERO));
+}
+
+/** Supports of 2..maxSize responses out of n, smallest first (none when n is too large to enumerate). */
+function* smallSupports(n: number, maxSize: number): Generator<number[]> {
+  for (let size = 2; size <= Math.min(n, maxSize); size++) {
+    const S = Array.from({ length: size }, (_, i) => i);
+    for (;;) {
+      yield [...S];
+      let i = size - 1;
+      while (i >= 0 && S[i] === n - size + i) i--;
+      if (i < 0) break;
+      S[i]++;
+      for (let j = i + 1; j < size; j++) S[j] = S[j - 1] + 1;
+    }
+  }
 }
 

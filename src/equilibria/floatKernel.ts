@@ -1,6 +1,6 @@
 // Float guide for the (k+1)-player game G_{k+1} (SPEC §3). Floats only steer dynamics and Newton;
 // every certified number is recomputed exactly elsewhere.
-import { toNumber } from '../exact/rational.js';
+import { commonDenominator, toNumber } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 
 /** A prompt flattened for float kernels: per type its weight, rank of each response and tier count. */
@@ -31,34 +31,35 @@ export function floatPrompt(prompt: Prompt): FloatPrompt {
 }
 
 /**
- * Uniform rule, per type: f(e, w) = ((e+w)^{k+1} − w^{k+1})/((k+1)e) = (1/(k+1)) Σ_{j=0..k} a^j w^{k−j}, a = e+w
- * (division-free, so stable as e → 0), and its partial derivatives
- * f_e = (1/(k+1)) Σ_j j a^{j−1} w^{k−j},  f_w = f_e + (1/(k+1)) Σ_j (k−j) a^j w^{k−j−1}.
+ * Uniform rule, per type (SPEC §2): f(e, w) = ((e+w)^{k+1} − w^{k+1})/((k+1)e) = g_k/(k+1) with a = e+w and
+ * g_k = Σ_{j≤k} a^j w^{k−j} (division-free, so stable as e → 0), by the recursion g_i = a·g_{i−1} + w^i;
+ * its partials D_i = ∂g_i/∂a = g_{i−1} + a·D_{i−1} and H_i = ∂g_i/∂w = a·H_{i−1} + i·w^{i−1} give
+ * f_e = D_k/(k+1) (more mass in the tie class) and f_w = (D_k + H_k)/(k+1) (more mass below).
  */
-/** pa[j] = a^j, pw[j] = w^j for j ≤ k. */
-function powers(a: number, w: number, k: number, pa: Float64Array, pw: Float64Array): void {
-  pa[0] = 1;
-  pw[0] = 1;
-  for (let j = 1; j <= k; j++) {
-    pa[j] = pa[j - 1] * a;
-    pw[j] = pw[j - 1] * w;
+function tierValue(e: number, w: number, k: number): number {
+  const a = e + w;
+  let g = 1;
+  let wp = 1;
+  for (let i = 1; i <= k; i++) {
+    wp *= w;
+    g = a * g + wp;
   }
+  return g / (k + 1);
 }
 
-function tierValue(e: number, w: number, k: number, pa: Float64Array, pw: Float64Array): number {
-  powers(e + w, w, k, pa, pw);
-  let s = 0;
-  for (let j = 0; j <= k; j++) s += pa[j] * pw[k - j];
-  return s / (k + 1);
-}
-
-function tierDerivs(e: number, w: number, k: number, pa: Float64Array, pw: Float64Array): [number, number] {
-  powers(e + w, w, k, pa, pw);
-  let fe = 0;
-  let fb = 0;
-  for (let j = 1; j <= k; j++) fe += j * pa[j - 1] * pw[k - j];
-  for (let j = 0; j < k; j++) fb += (k - j) * pa[j] * pw[k - j - 1];
-  return [fe / (k + 1), (fe + fb) / (k + 1)];
+function tierDerivs(e: number, w: number, k: number): [number, number] {
+  const a = e + w;
+  let g = 1;
+  let d = 0;
+  let h = 0;
+  let wp = 1; // w^{i−1}
+  for (let i = 1; i <= k; i++) {
+    d = g + a * d;
+    h = a * h + i * wp;
+    wp *= w;
+    g = a * g + wp;
+  }
+  return [d / (k + 1), (d + h) / (k + 1)];
 }
 
 /** U_k(y; π) for every y (SPEC §2, uniform), in floats. O(m·n·k). */
@@ -66,8 +67,6 @@ export function floatScores(fp: FloatPrompt, pi: ArrayLike<number>, k: number, o
   const { n, m, weight, rank, numTiers } = fp;
   const mass = new Float64Array(fp.maxTiers);
   const g = new Float64Array(fp.maxTiers);
-  const pa = new Float64Array(k + 1);
-  const pw = new Float64Array(k + 1);
   out.fill(0);
   for (let ui = 0; ui < m; ui++) {
     const T = numTiers[ui];
@@ -76,7 +75,7 @@ export function floatScores(fp: FloatPrompt, pi: ArrayLike<number>, k: number, o
     for (let y = 0; y < n; y++) mass[rank[off + y]] += pi[y];
     let W = 0;
     for (let t = T - 1; t >= 0; t--) {
-      g[t] = weight[ui] * tierValue(mass[t], W, k, pa, pw);
+      g[t] = weight[ui] * tierValue(mass[t], W, k);
       W += mass[t];
     }
     for (let y = 0; y < n; y++) out[y] += g[rank[off + y]];
@@ -94,8 +93,6 @@ export function floatJacobian(fp: FloatPrompt, pi: ArrayLike<number>, k: number,
   const mass = new Float64Array(fp.maxTiers);
   const de = new Float64Array(fp.maxTiers);
   const dw = new Float64Array(fp.maxTiers);
-  const pa = new Float64Array(k + 1);
-  const pw = new Float64Array(k + 1);
   for (let ui = 0; ui < m; ui++) {
     const T = numTiers[ui];
     const off = ui * n;
@@ -103,7 +100,7 @@ export function floatJacobian(fp: FloatPrompt, pi: ArrayLike<number>, k: number,
     for (let y = 0; y < n; y++) mass[rank[off + y]] += pi[y];
     let W = 0;
     for (let t = T - 1; t >= 0; t--) {
-      const [a, b] = tierDerivs(mass[t], W, k, pa, pw);
+      const [a, b] = tierDerivs(mass[t], W, k);
       de[t] = weight[ui] * a;
       dw[t] = weight[ui] * b;
       W += mass[t];
@@ -160,4 +157,65 @@ export function invert(A: number[][]): number[][] | null {
     cols.push(x);
   }
   return A.map((_, i) => cols.map((c) => c[i]));
+}
+
+/**
+ * A high-precision guide (still not a certificate): U_k(y; π) − 1/(k+1) for every y in fixed point with P
+ * fractional bits (products truncated), for π = p/2^B with P > B. It drives Newton below double precision
+ * at the cost of P-bit multiplications; the exact kernel then certifies the result.
+ */
+export interface FixedPrompt {
+  readonly fp: FloatPrompt;
+  readonly P: number;
+  /** w_θ·2^P, truncated. */
+  readonly weight: bigint[];
+}
+
+export function fixedPrompt(prompt: Prompt, fp: FloatPrompt, P: number): FixedPrompt {
+  const { num, den } = commonDenominator(prompt.users.map((u) => u.weight));
+  return { fp, P, weight: num.map((a) => (a << BigInt(P)) / den) };
+}
+
+function fixPow(a: bigint, e: number, P: bigint): bigint {
+  let r = 1n << P;
+  let b = a;
+  for (let i = e; i > 0; i >>= 1) {
+    if (i & 1) r = (r * b) >> P;
+    if (i > 1) b = (b * b) >> P;
+  }
+  return r;
+}
+
+/** (U_k(y; π) − 1/(k+1))·2^P for every y, approximately; π = p/2^B. */
+export function fixedResiduals(fx: FixedPrompt, p: readonly bigint[], B: number, k: number): bigint[] {
+  const { n, m, rank, numTiers } = fx.fp;
+  const P = BigInt(fx.P);
+  const shift = BigInt(fx.P - B);
+  const K1 = BigInt(k + 1);
+  const mass = new Array<bigint>(fx.fp.maxTiers);
+  const f = new Array<bigint>(fx.fp.maxTiers);
+  const out = new Array<bigint>(n).fill(0n);
+  for (let ui = 0; ui < m; ui++) {
+    const T = numTiers[ui];
+    const off = ui * n;
+    mass.fill(0n, 0, T);
+    for (let y = 0; y < n; y++) if (p[y] !== 0n) mass[rank[off + y]] += p[y] << shift;
+    let W = 0n;
+    let powW = 0n; // W^{k+1}
+    for (let t = T - 1; t >= 0; t--) {
+      const E = mass[t];
+      const A = W + E;
+      if (E === 0n) f[t] = fixPow(W, k, P);
+      else {
+        const powA = fixPow(A, k + 1, P);
+        f[t] = ((powA - powW) << P) / (K1 * E);
+        powW = powA;
+      }
+      W = A;
+    }
+    const w = fx.weight[ui];
+    for (let y = 0; y < n; y++) out[y] += w * f[rank[off + y]];
+  }
+  const third = (1n << P) / K1;
+  return out.map((v) => (v >> P) - third);
 }

@@ -26,7 +26,7 @@ describe('krawczykBox', () => {
       { weight: frac(9), tiers: [['b'], ['a']] },
     ]);
     const center = [frac(1, 2), frac(1, 2)];
-    const r = krawczykBox(p, 3, [0, 1], center, [0.5, 0.5], 100);
+    const r = krawczykBox(p, 3, [0, 1], center);
     expect('reason' in r).toBe(true);
   });
 
@@ -36,7 +36,7 @@ describe('krawczykBox', () => {
       { weight: frac(1), tiers: [['c'], ['a', 'b']] },
     ]);
     const center = [frac(1, 4), frac(1, 4), frac(1, 2)];
-    const r = krawczykBox(p, 2, [0, 1, 2], center, [0.25, 0.25, 0.5], 100);
+    const r = krawczykBox(p, 2, [0, 1, 2], center);
     expect('reason' in r).toBe(true);
   });
 });

@@ -1,208 +1,160 @@
-// Krawczyk test in exact dyadic interval arithmetic: a box that provably holds an exact symmetric NE
-// of G_{k+1} (SPEC §3). On the support S (S_0 absorbs 1 − Σ x), F_i(x) = U_k(S_i; π(x)) − 1/(k+1).
-// K(X) = x̃ − Y F(x̃) + (I − Y F'(X))(X − x̃); K(X) ⊂ int X ⇒ a unique zero x* ∈ X (Krawczyk/Moore).
-// With π(x) > 0 on S and U_k(z; π) < 1/(k+1) for z ∉ S on the whole box, π(x*) is an exact
-// symmetric NE (T0 gives U_k(S_0) = 1/(k+1)), so rob_k(π(x*)^{⊗k}) = k/(k+1) exactly (T2).
-// All endpoints are integers over 2^Q: lower ends rounded down, upper ends up.
-import { Fraction, frac, ONE, numer, commonDenominator } from '../exact/rational.js';
+// Krawczyk test in exact rational arithmetic: a box that provably holds an exact symmetric NE of G_{k+1}
+// (SPEC §3). On the support S (S_0 absorbs 1 − Σ x), F_i(x) = U_k(S_i; π(x)) − 1/(k+1), i ≥ 1, and
+//   K(X) = x̃ − Y F(x̃) + (I − Y F'(X))(X − x̃);   K(X) ⊂ int X  ⇒  F has exactly one zero x* in X
+// (Krawczyk, Moore). Every bound below is exact:
+//  - U_k(y; π) = Σ_{S∈Y^k} Π_i π(S_i)·f(S) with 0 ≤ f ≤ 1, so on π ≥ 0, Σπ ≤ 1 every first partial in π lies
+//    in [0, k] and every second partial in [0, k(k−1)]; in the free coordinates |∂F_i/∂x_j| changes by at most
+//    2k(k−1) per unit of ‖Δx‖₁, and U_k(z; ·) by at most k.
+//  - F(x̃) is exact (closed form of SPEC §2); F'(x̂) is exact (its derivatives) at a nearby coarse dyadic point
+//    x̂ on the same support, so F'(X) ⊂ F'(x̂) ± 2k(k−1)(s·r + ‖x̃ − x̂‖₁) entry-wise (s free coordinates,
+//    box half-width r).
+// If moreover π > 0 on S over the box and U_k(z; π) < 1/(k+1) for every z ∉ S over the box, π(x*) is an
+// isolated exact symmetric NE (T0 gives U_k(S_0) = 1/(k+1)), so rob_k(π(x*)^{⊗k}) = k/(k+1) exactly (T2).
+import { Fraction, ZERO, commonDenominator, frac, numer, quotientToNumber, toNumber } from '../exact/rational.js';
+import { roundToSimplex } from '../exact/dyadic.js';
+import { rankOf } from '../exact/linear.js';
 import { Prompt } from '../model/types.js';
-import { ceilDiv, floorDiv } from '../exact/dyadic.js';
-import { promptExploitability } from '../winrate/exploitability.js';
-import { floatJacobian, floatPrompt, invert } from './floatKernel.js';
+import { productJacobian, productScoreNumerators } from '../winrate/product.js';
+import { invert } from './floatKernel.js';
 
 export interface KrawczykBox {
   /** Per response: lower and upper ends of the box (off-support responses are [0, 0]). */
   readonly lo: Fraction[];
   readonly hi: Fraction[];
-  /** Half-width of the box in the free coordinates (0 for an exact rational equilibrium). */
+  /** Half-width of the box in the free coordinates (0: π itself is the exact isolated equilibrium). */
   readonly radius: Fraction;
 }
 
-const abs = (a: bigint): bigint => (a < 0n ? -a : a);
+export type BoxResult = { readonly box: KrawczykBox } | { readonly reason: string };
 
-/**
- * Per-type polynomial sums at integer points a = e+w, b = w (scale 2^Q), uniform rule (SPEC §2):
- * f = Σ_{j=0..k} a^j b^{k−j}, f_e = Σ_{j=1..k} j a^{j−1} b^{k−j}, f_w = f_e + Σ_{j<k} (k−j) a^j b^{k−1−j};
- * all have nonnegative coefficients, hence are increasing in (e, w) ≥ 0.
- */
-function polySums(a: bigint, b: bigint, k: number): { f: bigint; fe: bigint; fw: bigint } {
-  const pa: bigint[] = [1n];
-  const pb: bigint[] = [1n];
-  for (let j = 1; j <= k; j++) {
-    pa.push(pa[j - 1] * a);
-    pb.push(pb[j - 1] * b);
-  }
-  let f = 0n;
-  let fe = 0n;
-  let fb = 0n;
-  for (let j = 0; j <= k; j++) f += pa[j] * pb[k - j];
-  for (let j = 1; j <= k; j++) fe += BigInt(j) * pa[j - 1] * pb[k - j];
-  for (let j = 0; j < k; j++) fb += BigInt(k - j) * pa[j] * pb[k - 1 - j];
-  return { f, fe, fw: fe + fb };
+export interface KrawczykOptions {
+  /** Radii 2^−R to try, tightest first (default: from the center's bits). */
+  readonly radiusBits?: readonly number[];
+  /** U_k(·; center) as integers over one denominator, when already computed (else computed here). */
+  readonly scores?: { readonly num: readonly bigint[]; readonly den: bigint };
+  /** Bits of the coarse point where the Jacobian is taken (default 40 + 2⌈log2 k⌉ + ⌈log2 s⌉). */
+  readonly jacobianBits?: number;
+}
+
+const abs = (v: bigint) => (v < 0n ? -v : v);
+
+/** U(z)/Uden < 1/(k+1) − slack for every z ∉ S (slack ≥ 0)? Returns the first offending response or −1. */
+function offSupportViolation(U: readonly bigint[], Uden: bigint, k: number, S: readonly number[], slack: Fraction): number {
+  const inS = new Set(S);
+  // U·(k+1)·slack.d < Uden·(slack.d − (k+1)·slack.n)
+  const K1 = BigInt(k + 1);
+  const rhs = Uden * (slack.d - K1 * numer(slack));
+  for (let z = 0; z < U.length; z++) if (!inS.has(z) && !(U[z] * K1 * slack.d < rhs)) return z;
+  return -1;
+}
+
+/** Exact Jacobian of F in the free coordinates at π: ∂F_i/∂x_j = ∂U(S_i)/∂π(S_j) − ∂U(S_i)/∂π(S_0). */
+function freeJacobian(prompt: Prompt, k: number, S: readonly number[], pi: readonly Fraction[]): { J: bigint[][]; den: bigint } {
+  const { num, den } = productJacobian(prompt, pi, k, S.slice(1), S);
+  return { J: num.map((r) => r.slice(1).map((v) => v - r[0])), den };
 }
 
 /**
- * Try to certify a box around the dyadic point `center` (a full policy with denominators | 2^bits)
- * on `support`. `piF` is a float copy used only to build the preconditioner Y ≈ F'(x̃)^{−1}.
+ * A certified box around the rational point `center` (a policy with support `support`). At an exact
+ * equilibrium (F(center) = 0) the box is the point itself when it is isolated (F'(center) nonsingular) and
+ * off-support responses are strictly below 1/(k+1); otherwise the Krawczyk test is tried for radii 2^−R,
+ * tightest first.
  */
-export function krawczykBox(
-  prompt: Prompt,
-  k: number,
-  support: readonly number[],
-  center: readonly Fraction[],
-  piF: ArrayLike<number>,
-  bits: number,
-): { box: KrawczykBox } | { reason: string } {
+export function krawczykBox(prompt: Prompt, k: number, support: readonly number[], center: readonly Fraction[], opts: KrawczykOptions = {}): BoxResult {
   const n = prompt.responses.length;
+  // S_0 = the largest coordinate (best conditioned parametrisation)
   const S = [...support].sort((a, b) => center[b].compare(center[a]) || a - b);
-  const y0 = S[0];
-  const rows = S.slice(1);
-  const s1 = rows.length;
-  const Q = bits + 64;
-  const ONE = 1n << BigInt(Q);
-  const toQ = (r: Fraction, up: boolean): bigint => (up ? ceilDiv(numer(r) << BigInt(Q), r.d) : floorDiv(numer(r) << BigInt(Q), r.d));
-  const c = rows.map((y) => toQ(center[y], false));
-  if (rows.some((y, i) => !frac(c[i], ONE).equals(center[y]))) return { reason: 'center is not dyadic at the working precision' };
-  // F(x̃) exactly, as a thin interval at scale 2^Q.
-  const ex = promptExploitability(prompt, [...center], k);
-  const v = frac(1, k + 1);
-  const F = rows.map((y) => ex.scores[y].sub(v));
-  const Flo = F.map((f) => toQ(f, false));
-  const Fhi = F.map((f) => toQ(f, true));
-  // Preconditioner Y: float inverse of F'(x̃), rounded to dyadics at scale 2^Q.
-  const fp = floatPrompt(prompt);
-  const Jf = floatJacobian(fp, piF, k, rows, S).map((r) => r.slice(1).map((z) => z - r[0]));
-  const Yf = s1 === 0 ? [] : invert(Jf);
-  if (Yf === null) return { reason: 'singular Jacobian on the support (equilibrium not isolated?)' };
-  const Y = Yf.map((r) => r.map((z) => BigInt(Math.round(z * 2 ** Math.min(Q, 900))) << BigInt(Q - Math.min(Q, 900))));
-  const { num: aw, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const s = S.length - 1;
+  const name = (z: number) => prompt.responses[z];
+  const { num: U, den: Uden } = opts.scores ?? productScoreNumerators(prompt, center, k, 'uniform');
   const K1 = BigInt(k + 1);
-  let lastReason = 'Krawczyk image not inside the box';
-  for (const R of [bits - 40, Math.floor(bits / 2), Math.floor(bits / 4)]) {
-    if (R < 8) continue;
-    const r = 1n << BigInt(Q - R);
-    // π over the box: free coordinates x̃ ± r, S_0 = 1 − Σ x, others 0.
-    const plo = new Array<bigint>(n).fill(0n);
-    const phi = new Array<bigint>(n).fill(0n);
-    let sumLo = 0n;
-    let sumHi = 0n;
-    rows.forEach((y, i) => {
-      plo[y] = c[i] - r;
-      phi[y] = c[i] + r;
-      sumLo += plo[y];
-      sumHi += phi[y];
-    });
-    plo[y0] = ONE - sumHi;
-    phi[y0] = ONE - sumLo;
-    if (S.some((y) => plo[y] <= 0n)) {
-      lastReason = 'box leaves the interior of the simplex on the support';
-      continue;
-    }
-    // Interval Jacobian over X (sums Σ_θ a_θ · derivative, scale 2^Q·B), and upper bounds of U_k off the support.
-    const Jlo = rows.map(() => new Array<bigint>(S.length).fill(0n));
-    const Jhi = rows.map(() => new Array<bigint>(S.length).fill(0n));
-    const offS = [...Array(n).keys()].filter((y) => !S.includes(y));
-    const Uhi = new Array<bigint>(n).fill(0n);
-    const degDen = (deg: number): bigint => K1 << BigInt(Q * deg); // value = sum / ((k+1)·2^{Q·deg})
-    prompt.users.forEach((u, ui) => {
-      const T = u.numTiers;
-      const mlo = new Array<bigint>(T).fill(0n);
-      const mhi = new Array<bigint>(T).fill(0n);
-      for (let y = 0; y < n; y++) {
-        mlo[u.rank[y]] += plo[y];
-        mhi[u.rank[y]] += phi[y];
-      }
-      const deLo = new Array<bigint>(T);
-      const deHi = new Array<bigint>(T);
-      const dwLo = new Array<bigint>(T);
-      const dwHi = new Array<bigint>(T);
-      const fHi = new Array<bigint>(T);
-      let wlo = 0n;
-      let whi = 0n;
-      for (let t = T - 1; t >= 0; t--) {
-        const L = polySums(mlo[t] + wlo, wlo, k);
-        const H = polySums(mhi[t] + whi, whi, k);
-        // derivatives have degree k−1 in (a, b): to scale 2^Q divide by (k+1)·2^{Q(k−2)} i.e. multiply by 2^Q first
-        const dd = degDen(k - 1);
-        deLo[t] = floorDiv(L.fe << BigInt(Q), dd);
-        dwLo[t] = floorDiv(L.fw << BigInt(Q), dd);
-        deHi[t] = ceilDiv(H.fe << BigInt(Q), dd);
-        dwHi[t] = ceilDiv(H.fw << BigInt(Q), dd);
-        fHi[t] = ceilDiv(H.f << BigInt(Q), degDen(k));
-        wlo += mlo[t];
-        whi += mhi[t];
-      }
-      const a = aw[ui];
-      rows.forEach((y, i) => {
-        const ty = u.rank[y];
-        S.forEach((z, j) => {
-          const tz = u.rank[z];
-          if (tz === ty) {
-            Jlo[i][j] += a * deLo[ty];
-            Jhi[i][j] += a * deHi[ty];
-          } else if (tz > ty) {
-            Jlo[i][j] += a * dwLo[ty];
-            Jhi[i][j] += a * dwHi[ty];
-          }
-        });
-      });
-      for (const z of offS) Uhi[z] += a * fHi[u.rank[z]];
-    });
-    // Off-support strictness: U_k(z; π) < 1/(k+1) on the whole box.
-    const bad = offS.find((z) => ceilDiv(Uhi[z], B) * K1 >= ONE);
-    if (bad !== undefined) {
-      lastReason = `off-support response ${prompt.responses[bad]} is not strictly below 1/(k+1) on the box`;
-      continue;
-    }
-    // F'(X) in the free coordinates: ∂/∂x_j = ∂/∂π(S_j) − ∂/∂π(S_0).
-    const Dlo = rows.map((_, i) => rows.map((_, j) => floorDiv(Jlo[i][j + 1], B) - ceilDiv(Jhi[i][0], B)));
-    const Dhi = rows.map((_, i) => rows.map((_, j) => ceilDiv(Jhi[i][j + 1], B) - floorDiv(Jlo[i][0], B)));
-    // C = I − Y F'(X) at scale 2^{2Q}; YF = Y F(x̃) at scale 2^{2Q}.
-    let ok = true;
-    for (let i = 0; i < s1 && ok; i++) {
-      let yfLo = 0n;
-      let yfHi = 0n;
-      for (let l = 0; l < s1; l++) {
-        const yv = Y[i][l];
-        if (yv >= 0n) {
-          yfLo += yv * Flo[l];
-          yfHi += yv * Fhi[l];
-        } else {
-          yfLo += yv * Fhi[l];
-          yfHi += yv * Flo[l];
-        }
-      }
-      let spread = 0n; // Σ_j |C_ij| at scale 2^{2Q}
-      for (let j = 0; j < s1; j++) {
-        let lo = 0n;
-        let hi = 0n;
-        for (let l = 0; l < s1; l++) {
-          const yv = Y[i][l];
-          if (yv >= 0n) {
-            lo += yv * Dlo[l][j];
-            hi += yv * Dhi[l][j];
-          } else {
-            lo += yv * Dhi[l][j];
-            hi += yv * Dlo[l][j];
-          }
-        }
-        const I = i === j ? ONE * ONE : 0n;
-        const cLo = I - hi;
-        const cHi = I - lo;
-        spread += abs(cLo) > abs(cHi) ? abs(cLo) : abs(cHi);
-      }
-      // K_i at scale 2^{3Q}: x̃_i − YF_i + Σ_j C_ij [−r, r]
-      const cc = c[i] << BigInt(2 * Q);
-      const kLo = cc - (yfHi << BigInt(Q)) - spread * r;
-      const kHi = cc - (yfLo << BigInt(Q)) + spread * r;
-      const xLo = (c[i] - r) << BigInt(2 * Q);
-      const xHi = (c[i] + r) << BigInt(2 * Q);
-      if (!(xLo < kLo && kHi < xHi)) ok = false;
-    }
-    if (!ok) continue;
-    const lo = plo.map((p) => frac(p, ONE));
-    const hi = phi.map((p) => frac(p, ONE));
-    return { box: { lo, hi, radius: frac(r, ONE) } };
+
+  // Step 1: residuals F_i = U(S_i) − 1/(k+1), exact, over (k+1)·Uden.
+  const F = S.slice(1).map((y) => K1 * U[y] - Uden);
+  const Fden = K1 * Uden;
+  const exact = F.every((f) => f === 0n) && K1 * U[S[0]] === Uden;
+
+  // Step 2: an exact equilibrium is its own (point) box when off-support is strict and it is isolated.
+  if (exact) {
+    const z = offSupportViolation(U, Uden, k, S, ZERO);
+    if (z >= 0) return { reason: `degenerate: off-support response ${name(z)} is at 1/(k+1) exactly (not strictly below)` };
+    if (s > 0 && rankOf(freeJacobian(prompt, k, S, center).J) < s)
+      return { reason: 'not isolated: the support equations are singular at this equilibrium (a continuum of equilibria)' };
+    return { box: { lo: [...center], hi: [...center], radius: ZERO } };
   }
-  return { reason: lastReason };
+
+  // Step 3: the Jacobian, exact, at a coarse dyadic point x̂ on S; d = ‖x̃ − x̂‖₁ over the free coordinates.
+  const bitsJ = opts.jacobianBits ?? 40 + 2 * Math.ceil(Math.log2(k + 1)) + Math.ceil(Math.log2(s + 2));
+  const floats = center.map((v) => toNumber(v));
+  let coarse = roundToSimplex(floats, bitsJ);
+  if (S.some((y) => coarse[y].n === 0n) || coarse.some((v, y) => v.n !== 0n && !S.includes(y))) coarse = [...center];
+  const { J: Jx, den: Jden } = freeJacobian(prompt, k, S, coarse);
+  const dist = S.slice(1).reduce((acc, y) => acc.add(center[y].sub(coarse[y]).abs()), ZERO);
+
+  // Step 4: preconditioner Y ≈ F'(x̂)^{−1} in floats, rounded to integers over 2^P (exact from here on).
+  const P = 64;
+  const TWO_P = 1n << BigInt(P);
+  const Yf = s === 0 ? [] : invert(Jx.map((r) => r.map((v) => quotientToNumber(v, Jden))));
+  if (Yf === null) return { reason: 'not isolated: singular Jacobian on the support' };
+  if (Yf.some((r) => r.some((v) => !Number.isFinite(v)))) return { reason: 'Jacobian too ill-conditioned for the float preconditioner' };
+  const Y = Yf.map((r) => r.map((v) => BigInt(Math.round(v * 2 ** P))));
+
+  // Step 5: per row i, in integers: RS_i/(2^P·Jden) = Σ_j |(I − Y F'(x̂))_ij|, YF_i/(2^P·Fden) = |(Y F(x̃))_i|,
+  // YS_i/2^P = Σ_l |Y_il|.
+  const RS = Y.map((Yi, i) => {
+    let acc = 0n;
+    for (let j = 0; j < s; j++) {
+      let m = i === j ? TWO_P * Jden : 0n;
+      for (let l = 0; l < s; l++) m -= Yi[l] * Jx[l][j];
+      acc += abs(m);
+    }
+    return acc;
+  });
+  const YF = Y.map((Yi) => abs(Yi.reduce((acc, v, l) => acc + v * F[l], 0n)));
+  const YS = Y.map((Yi) => Yi.reduce((acc, v) => acc + abs(v), 0n));
+  if (RS.some((v) => v >= TWO_P * Jden)) return { reason: 'Krawczyk test failed: the preconditioned Jacobian does not contract' };
+
+  // Step 6: radii, tightest first. A radius passes when the box stays inside the simplex on S, the
+  // off-support responses stay strictly below 1/(k+1) on it, and K(X) ⊂ int X row by row.
+  const { num: cn, den: cd } = commonDenominator(center);
+  const bitsOfCenter = cd.toString(2).length - 1;
+  const tries = opts.radiusBits ?? [bitsOfCenter - 8, bitsOfCenter - 24, bitsOfCenter - 48, Math.floor(bitsOfCenter / 2), Math.floor(bitsOfCenter / 4)];
+  const dN = numer(dist);
+  const dD = dist.d;
+  const c2 = BigInt(2 * k * (k - 1) * s);
+  let last = 'Krawczyk image not inside the box';
+  for (const R of tries) {
+    if (R < 4) continue;
+    const r = frac(1n, 1n << BigInt(R));
+    const lo0 = frac(cn[S[0]], cd).sub(r.mul(s));
+    if (!lo0.gt(ZERO) || S.slice(1).some((y) => !frac(cn[y], cd).gt(r))) {
+      last = 'box leaves the interior of the simplex on the support';
+      continue;
+    }
+    const z = offSupportViolation(U, Uden, k, S, r.mul(k * s));
+    if (z >= 0) {
+      last = `off-support response ${name(z)} is not strictly below 1/(k+1) on the box`;
+      continue;
+    }
+    // |K_i − x̃_i| ≤ |YF_i| + r·(Σ_j |C0_ij| + s·Δ·Σ_l |Y_il|) < r, Δ = 2k(k−1)(s·r + d); times 2^{P+2R}·Fden·Jden·dD:
+    //   YF·2^{2R}·Jden·dD + RS·Fden·2^R·dD + 2k(k−1)s·YS·Fden·Jden·(s·dD + dN·2^R) < 2^{P+R}·Fden·Jden·dD
+    const R2 = 1n << BigInt(R);
+    const bound = (TWO_P << BigInt(R)) * Fden * Jden * dD;
+    const spread = BigInt(s) * dD + dN * R2;
+    const ok = Y.every((_, i) => YF[i] * R2 * R2 * Jden * dD + RS[i] * Fden * R2 * dD + c2 * YS[i] * Fden * Jden * spread < bound);
+    if (!ok) {
+      last = 'Krawczyk image not inside the box';
+      continue;
+    }
+    const lo = new Array<Fraction>(n).fill(ZERO);
+    const hi = new Array<Fraction>(n).fill(ZERO);
+    S.slice(1).forEach((y) => {
+      lo[y] = frac(cn[y], cd).sub(r);
+      hi[y] = frac(cn[y], cd).add(r);
+    });
+    lo[S[0]] = lo0;
+    hi[S[0]] = frac(cn[S[0]], cd).add(r.mul(s));
+    return { box: { lo, hi, radius: r } };
+  }
+  return { reason: last };
 }

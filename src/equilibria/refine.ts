@@ -1,32 +1,43 @@
 // Dyadic refinement of a float equilibrium of G_{k+1} (SPEC §3): Newton steps with exact residuals on
-// iterates over 2^bits, then an attempt at the exact rational equilibrium (k = 1: the linear support
-// system; otherwise continued-fraction reconstruction). Every candidate's ε is computed exactly.
-import { Fraction, frac, ONE, ZERO, HALF, signOf, isZero, toNumber } from '../exact/rational.js';
+// iterates over 2^bits, with as many bits as the target needs; then an attempt at the exact rational
+// equilibrium (k = 1: the linear support system; otherwise continued-fraction reconstruction). Every
+// candidate's ε is computed exactly.
+import { Fraction, HALF, ONE, ZERO, commonDenominator, frac, isZero, quotientToNumber, signOf, toNumber } from '../exact/rational.js';
 import { solveRational } from '../exact/linear.js';
-import { roundToSimplex } from '../exact/dyadic.js';
 import { Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { pairwiseMatrix } from '../winrate/pairwise.js';
-import { FloatPrompt, floatJacobian, solveLinear } from './floatKernel.js';
+import { FloatPrompt, fixedPrompt, fixedResiduals, floatJacobian, solveLinear } from './floatKernel.js';
 import { EquilibriumTuning } from './tuning.js';
 
-/** A rational candidate with its exact ε, and what the Krawczyk box needs when it came from Newton. */
+/** A rational candidate with its exact ε. */
 export interface Candidate {
   probs: Fraction[];
   epsilon: Fraction;
   support: number[];
-  /** Float solution on the support (for the box), if any. */
-  floatPi?: Float64Array;
-  /** Dyadic Newton iterate (for the box), if any. */
-  dyadic?: Fraction[];
-  bits?: number;
+  /** How it was found. */
+  method: string;
+  /** Bits of the dyadic iterates that produced it (0 when not from refinement). */
+  bits: number;
+  /** U_k(·; probs) as integers over one denominator (from the exact evaluation of ε). */
+  scores?: { readonly num: readonly bigint[]; readonly den: bigint };
+}
+
+export const supportOf = (probs: readonly Fraction[]): number[] => probs.flatMap((p, y) => (signOf(p) > 0 ? [y] : []));
+
+/** Bits needed for ε ≤ target: ε ≈ max first partial (≤ k) × rounding error, plus the tuning margin. */
+export function bitsFor(target: Fraction, k: number, s: number, tu: EquilibriumTuning): number {
+  const targetBits = Math.ceil(-Math.log2(Math.max(toNumber(target), Number.MIN_VALUE)));
+  const need = (Number.isFinite(targetBits) ? targetBits : 1100) + tu.bitsMargin + tu.bitsPerLogK * Math.ceil(Math.log2(k + 1)) + Math.ceil(Math.log2(s + 1));
+  return Math.max(tu.minBits, need);
 }
 
 /**
- * High-precision Newton: dyadic iterates over 2^bits, residuals F computed EXACTLY (productScores),
- * the float Jacobian at the float solution as the (fixed) Newton matrix. Each step multiplies the
- * error by about cond·2^−52, so a few steps reach 2^−bits. Then rational reconstruction is tried:
- * when the equilibrium is rational with a small denominator (k = 1, or SPEC §6's 13/20) ε becomes 0.
+ * High-precision Newton on the support S: dyadic iterates x over 2^bits, residuals from the fixed-point
+ * guide (fixedResiduals, P = bits + 64), the float Jacobian at the float solution as the fixed Newton
+ * matrix; each step multiplies the error by about cond·2^−52. Once the guide says the residuals are far
+ * below the target, ε is computed EXACTLY at the iterate; if it is still above the target, the iterate is
+ * extended by `bitsStep` more bits (up to `maxBits`) and Newton goes on.
  */
 export function refine(
   prompt: Prompt,
@@ -35,66 +46,73 @@ export function refine(
   S: number[],
   piF: Float64Array,
   target: Fraction,
-  stats: { newton: number },
+  stats: { newton: number; bits: number; exact: number },
   tu: EquilibriumTuning,
-): Candidate {
+): Candidate | null {
   const n = fp.n;
-  const targetBits = Math.ceil(-Math.log2(Math.max(toNumber(target), 1e-300)));
-  const bits = Math.min(tu.maxBits, Math.max(tu.minBits, targetBits + tu.bitsMargin + tu.bitsPerK * k));
-  const D = 1n << BigInt(bits);
   const rows = S.slice(1);
-  const v = frac(1, k + 1);
-  const x: bigint[] = rows.map((y) => BigInt(Math.round(piF[y] * 2 ** 60)) << BigInt(bits - 60));
-  const toProbs = (xs: bigint[]): Fraction[] | null => {
-    const p = new Array<Fraction>(n).fill(ZERO);
+  let bits = Math.min(tu.maxBits, bitsFor(target, k, S.length, tu));
+  // x_i = round(π(S_i)·2^bits), from the float solution's 53 bits
+  let x: bigint[] = rows.map((y) => BigInt(Math.round(piF[y] * 2 ** 60)) << BigInt(Math.max(0, bits - 60)) >> BigInt(Math.max(0, 60 - bits)));
+  const full = (xs: bigint[], b: number): bigint[] | null => {
+    const D = 1n << BigInt(b);
+    const p = new Array<bigint>(n).fill(0n);
     let s = 0n;
     rows.forEach((y, i) => {
-      p[y] = frac(xs[i], D);
+      p[y] = xs[i];
       s += xs[i];
     });
     if (xs.some((a) => a <= 0n) || s >= D) return null;
-    p[S[0]] = frac(D - s, D);
+    p[S[0]] = D - s;
     return p;
   };
-  const Jfull = floatJacobian(fp, piF, k, rows, S);
-  const J = Jfull.map((r) => r.slice(1).map((z) => z - r[0]));
-  let bestC: Candidate | null = null;
-  for (let step = 0; step < tu.refineSteps; step++) {
-    const probs = toProbs(x);
-    if (probs === null) break;
+  const J = floatJacobian(fp, piF, k, rows, S).map((r) => r.slice(1).map((z) => z - r[0]));
+  const tol = toNumber(target) / 8;
+  let best: Candidate | null = null;
+  let fx = fixedPrompt(prompt, fp, bits + 64);
+  for (let level = 0; level < tu.refineLevels; level++) {
+    let p = full(x, bits);
+    for (let step = 0; p !== null && rows.length > 0 && step < tu.refineSteps; step++) {
+      const R = fixedResiduals(fx, p, bits, k);
+      const F = rows.map((y) => quotientToNumber(R[y], 1n << BigInt(fx.P)));
+      if (Math.max(...F.map(Math.abs)) <= tol) break;
+      stats.newton++;
+      const d = solveLinear(J, F.map((f) => -f));
+      if (d === null) break;
+      rows.forEach((_, i) => {
+        x[i] += BigInt(Math.round(d[i] * 2 ** bits));
+      });
+      p = full(x, bits);
+    }
+    if (p === null) break;
+    const D = 1n << BigInt(bits);
+    const probs = p.map((v) => frac(v, D));
     const ex = promptExploitability(prompt, probs, k);
-    const c: Candidate = { probs, epsilon: ex.epsilon, support: [...S].sort((a, b) => a - b), floatPi: piF, dyadic: probs, bits };
-    if (bestC === null || c.epsilon.lt(bestC.epsilon)) bestC = c;
-    if (ex.epsilon.lte(target)) break;
-    if (rows.length === 0) break;
-    stats.newton++;
-    const F = rows.map((y) => toNumber(ex.scores[y].sub(v)));
-    if (F.every((f) => f === 0)) break;
-    const d = solveLinear(J, F.map((f) => -f));
-    if (d === null) break;
-    rows.forEach((_, i) => {
-      x[i] += BigInt(Math.round(d[i] * 2 ** bits));
-    });
+    stats.exact++;
+    stats.bits = Math.max(stats.bits, bits);
+    if (best === null || ex.epsilon.lt(best.epsilon)) best = { probs, epsilon: ex.epsilon, support: supportOf(probs), method: 'newton', bits, scores: ex };
+    if (ex.epsilon.lte(target) || rows.length === 0 || bits + tu.bitsStep > tu.maxBits) break;
+    // at the rounding floor of these bits: extend the iterate and go on
+    x = x.map((v) => v << BigInt(tu.bitsStep));
+    bits += tu.bitsStep;
+    fx = fixedPrompt(prompt, fp, bits + 64);
   }
-  if (bestC === null) {
-    const probs = roundToSimplex(piF, bits);
-    const ex = promptExploitability(prompt, probs, k);
-    return { probs, epsilon: ex.epsilon, support: probs.flatMap((p, y) => (signOf(p) > 0 ? [y] : [])) };
-  }
-  const c0: Candidate = bestC;
-  if (isZero(c0.epsilon)) return c0;
-  // Exact solve for k = 1 (U_1 is linear in π: U_1(y) = Σ_θ w_θ (e/2 + w)); else rational reconstruction.
-  const rec = k === 1 ? exactLinearK1(prompt, S) : reconstruct(c0.probs, S, bits);
-  if (rec !== null && rec.every((p) => signOf(p) >= 0)) {
+  if (best === null) return null;
+  if (isZero(best.epsilon)) return best;
+  // The exact rational equilibrium, when there is one with a small denominator.
+  const rec = k === 1 ? exactLinearK1(prompt, S) : reconstruct(best.probs, S, best.bits);
+  // worth an exact evaluation only when its common denominator is small (else it is no simpler than the iterate)
+  if (rec !== null && rec.every((q) => signOf(q) >= 0) && commonDenominator(rec).den.toString(2).length <= best.bits) {
     const ex = promptExploitability(prompt, rec, k);
-    if (ex.epsilon.lt(c0.epsilon)) return { ...c0, probs: rec, epsilon: ex.epsilon, support: rec.flatMap((p, y) => (signOf(p) > 0 ? [y] : [])) };
+    stats.exact++;
+    if (ex.epsilon.lt(best.epsilon)) return { probs: rec, epsilon: ex.epsilon, support: supportOf(rec), method: k === 1 ? 'exact linear solve' : 'rational reconstruction', bits: best.bits, scores: ex };
   }
-  return c0;
+  return best;
 }
 
 /** Snap each coordinate to its first continued-fraction convergent within 2^−(bits/2) (fraction.js simplify); S_0 takes the rest. */
 function reconstruct(probs: Fraction[], S: number[], bits: number): Fraction[] | null {
-  const eps = 2 ** -Math.floor(bits / 2);
+  const eps = 2 ** -Math.min(1000, Math.floor(bits / 2));
   const out = probs.map(() => ZERO);
   let s = ZERO;
   for (const y of S.slice(1)) {

@@ -32,13 +32,23 @@ function floatNewton(
   };
   const norm = (F: number[]) => Math.max(...F.map(Math.abs));
   let F = resid(pi);
+  // Chord steps: the Jacobian is kept while full steps keep reducing the residual fast, recomputed otherwise.
+  let J: number[][] | null = null;
+  let fresh = false;
   for (let it = 0; it < tu.newtonSteps; it++) {
     stats.newton++;
     if (norm(F) < tu.newtonDone) return pi;
-    const Jfull = floatJacobian(fp, pi, k, rows, S);
-    const J = Jfull.map((r) => r.slice(1).map((x) => x - r[0]));
+    if (J === null) {
+      J = floatJacobian(fp, pi, k, rows, S).map((r) => r.slice(1).map((x) => x - r[0]));
+      fresh = true;
+    }
     const d = solveLinear(J, F.map((f) => -f));
-    if (d === null) return 'singular';
+    if (d === null) {
+      if (fresh) return 'singular';
+      J = null;
+      continue;
+    }
+    const before = norm(F);
     let step = 1;
     let accepted = false;
     for (let ls = 0; ls < tu.lineSearchHalvings; ls++) {
@@ -58,6 +68,15 @@ function floatNewton(
       }
       step /= 2;
     }
+    // keep the chord only after a full step that cut the residual at least tenfold
+    if (!(accepted && step === 1 && norm(F) < before / 10)) {
+      if (!accepted && !fresh) {
+        J = null;
+        continue;
+      }
+      J = null;
+    }
+    fresh = false;
     if (!accepted) return norm(F) < tu.newtonAccept ? pi : null;
   }
   return norm(F) < tu.newtonAccept ? pi : null;
@@ -95,10 +114,11 @@ export function supportSearch(
       S = S.filter((y) => y !== drop);
       continue;
     }
-    let neg = -1;
-    for (const y of S) if (pi[y] <= 0 && (neg < 0 || pi[y] < pi[neg])) neg = y;
-    if (neg >= 0) {
-      S = S.filter((y) => y !== neg);
+    // drop every coordinate that went negative at once (one at a time when only one did)
+    const neg = S.filter((y) => pi[y] <= 0);
+    if (neg.length > 0) {
+      S = S.filter((y) => pi[y] > 0);
+      if (S.length === 0) return null;
       from = pi;
       continue;
     }

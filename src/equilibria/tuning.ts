@@ -22,15 +22,25 @@ export interface EquilibriumTuning {
   readonly addThreshold: number;
   /** Mass given to a response that joins the support. */
   readonly addMass: number;
-  /** Dyadic refinement: Newton steps with exact residuals. */
+  /** Dyadic refinement: Newton steps per precision level (residuals from the fixed-point guide) … */
   readonly refineSteps: number;
-  /** Bits of the dyadic iterates: log2(1/target) + bitsMargin + bitsPerK·k, between minBits and maxBits. */
+  /** … and precision levels (each ends with one exact evaluation of ε). */
+  readonly refineLevels: number;
+  /**
+   * Bits of the dyadic iterates: log2(1/target) + bitsMargin + bitsPerLogK·⌈log2(k+1)⌉ + ⌈log2(support+1)⌉
+   * (at least minBits); extended by bitsStep while ε stays above the target, up to maxBits.
+   */
   readonly bitsMargin: number;
-  readonly bitsPerK: number;
+  readonly bitsPerLogK: number;
+  readonly bitsStep: number;
   readonly minBits: number;
   readonly maxBits: number;
   /** Bits of the rounded Hedge iterate kept as a fallback candidate. */
   readonly fallbackBits: number;
+  /** When the search stalls above the target: supports of at most this many responses are enumerated … */
+  readonly enumerateSupportsUpTo: number;
+  /** … at most this many of them. */
+  readonly enumerateSupports: number;
 }
 
 export const EQUILIBRIUM_TUNING: EquilibriumTuning = {
@@ -46,12 +56,16 @@ export const EQUILIBRIUM_TUNING: EquilibriumTuning = {
   startFloor: 1e-3,
   addThreshold: 1e-12,
   addMass: 1e-3,
-  refineSteps: 8,
-  bitsMargin: 24,
-  bitsPerK: 4,
+  refineSteps: 10,
+  refineLevels: 4,
+  bitsMargin: 16,
+  bitsPerLogK: 2,
+  bitsStep: 32,
   minBits: 64,
-  maxBits: 960,
+  maxBits: 8192,
   fallbackBits: 64,
+  enumerateSupportsUpTo: 4,
+  enumerateSupports: 2000,
 };
 
 /** The defaults, overridden by the options that are set (undefined keeps the default). */

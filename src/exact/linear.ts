@@ -57,3 +57,31 @@ export function solveRational(A: readonly (readonly Fraction[])[], b: readonly F
   );
   return r === null ? null : r.num.map((v) => frac(v, r.den));
 }
+
+/** Rank of an integer matrix (fraction-free elimination). */
+export function rankOf(A: readonly (readonly bigint[])[]): number {
+  const M = A.map((r) => [...r]);
+  const rows = M.length;
+  const cols = rows === 0 ? 0 : M[0].length;
+  let rank = 0;
+  let det = 1n;
+  for (let j = 0; j < cols && rank < rows; j++) {
+    let p = -1;
+    for (let i = rank; i < rows; i++) if (M[i][j] !== 0n) {
+      p = i;
+      break;
+    }
+    if (p < 0) continue;
+    [M[rank], M[p]] = [M[p], M[rank]];
+    const pr = M[rank];
+    const pv = pr[j];
+    for (let i = rank + 1; i < rows; i++) {
+      const row = M[i];
+      const f = row[j];
+      for (let t = j; t < cols; t++) row[t] = (row[t] * pv - f * pr[t]) / det;
+    }
+    det = pv;
+    rank++;
+  }
+  return rank;
+}

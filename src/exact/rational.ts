@@ -94,11 +94,20 @@ export function fromDouble(x: number): Fraction {
 
 /** Float approximation (guides and display; never a verdict). Safe for huge numerators and denominators. */
 export function toNumber(x: Fraction): number {
-  const n = numer(x);
-  const d = x.d;
-  const shift = Math.max(0, Math.max(x.n.toString(2).length, d.toString(2).length) - 1000);
-  if (shift > 0) return Number(n >> BigInt(shift)) / Number(d >> BigInt(shift));
-  return Number(n) / Number(d);
+  return quotientToNumber(numer(x), x.d);
+}
+
+/** n/d as a double (d > 0), without reducing: both are cut to their leading 64 bits first. */
+export function quotientToNumber(n: bigint, d: bigint): number {
+  if (n === 0n) return 0;
+  const an = n < 0n ? -n : n;
+  const ln = an.toString(16).length * 4;
+  const ld = d.toString(16).length * 4;
+  const sn = Math.max(0, ln - 64);
+  const sd = Math.max(0, ld - 64);
+  const q = Number(an >> BigInt(sn)) / Number(d >> BigInt(sd));
+  const v = q * 2 ** (sn - sd);
+  return n < 0n ? -v : v;
 }
 
 /** Decimal text with `digits` places, rounded toward zero; display only. */

@@ -1,4 +1,4 @@
-import { Fraction, frac, ONE, sumOf, argmax } from '../exact/rational.js';
+import { Fraction, frac, ONE, sumOf } from '../exact/rational.js';
 import { Model, Profile, Prompt } from '../model/types.js';
 import { productScoreNumerators } from './product.js';
 import { PromptModel, promptModels } from './promptModel.js';
@@ -6,14 +6,24 @@ import { Rule } from './rules.js';
 import { ScoreTable, scoreOf, scoreTable } from './tables.js';
 import { searchMultisets } from './multiset.js';
 
+/** Opponent scores against every single response y (ℓ = 1), U(y) = 1 − WR(σ, y), as integers over one denominator. */
+export function singleScoreNumerators(prompt: Prompt, model: PromptModel, rule: Rule = 'uniform'): { num: bigint[]; den: bigint } {
+  if (model.kind === 'product') return productScoreNumerators(prompt, model.probs, model.k, rule);
+  const table = scoreTable(prompt, model, 1, rule);
+  return { num: prompt.responses.map((_, y) => scoreOf(prompt, table, [y])), den: table.den };
+}
+
 /** Opponent scores against every single response y (ℓ = 1): U(y) = 1 − WR(σ, y). */
 export function singleScores(prompt: Prompt, model: PromptModel, rule: Rule = 'uniform'): Fraction[] {
-  if (model.kind === 'product') {
-    const { num, den } = productScoreNumerators(prompt, model.probs, model.k, rule);
-    return num.map((v) => frac(v, den));
-  }
-  const table = scoreTable(prompt, model, 1, rule);
-  return prompt.responses.map((_, y) => frac(scoreOf(prompt, table, [y]), table.den));
+  const { num, den } = singleScoreNumerators(prompt, model, rule);
+  return num.map((v) => frac(v, den));
+}
+
+/** The first index of the largest numerator. */
+function argmaxBig(num: readonly bigint[]): number {
+  let best = 0;
+  for (let i = 1; i < num.length; i++) if (num[i] > num[best]) best = i;
+  return best;
 }
 
 /** Opponent's score for one ℓ-multiset T against the model on one prompt. */
@@ -40,9 +50,9 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
   if (!Number.isInteger(ell) || ell < 1) throw new RangeError('ell must be an integer ≥ 1');
   const n = prompt.responses.length;
   if (ell === 1) {
-    const s = singleScores(prompt, model, rule);
-    const best = argmax(s);
-    return { items: [best], score: s[best], nodes: n };
+    const { num, den } = singleScoreNumerators(prompt, model, rule);
+    const best = argmaxBig(num);
+    return { items: [best], score: frac(num[best], den), nodes: n };
   }
   const table = scoreTable(prompt, model, ell, rule);
   const r = searchMultisets(prompt.users, n, ell, (ui, t, c) => table.tab[ui][t * ell + c - 1]);
@@ -78,9 +88,17 @@ export function robustness(profile: Profile, model: Model, opts: { k?: number; e
 export function robustnessOf(profile: Profile, pms: readonly PromptModel[], ell: number, rule: Rule): RobustnessResult {
   const prompts = profile.prompts.map(({ prompt }, x): PromptRobustness => {
     if (ell === 1) {
-      const s = singleScores(prompt, pms[x], rule);
-      const best = argmax(s);
-      return { robustness: ONE.sub(s[best]), worst: [best], perOpponent: s.map((v) => ONE.sub(v)) };
+      const { num, den } = singleScoreNumerators(prompt, pms[x], rule);
+      const best = argmaxBig(num);
+      let per: Fraction[] | null = null;
+      return {
+        robustness: frac(den - num[best], den),
+        worst: [best],
+        get perOpponent() {
+          per ??= num.map((v) => frac(den - v, den));
+          return per;
+        },
+      };
     }
     const bo = bestOpponent(prompt, pms[x], ell, rule);
     return { robustness: ONE.sub(bo.score), worst: bo.items };

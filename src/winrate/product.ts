@@ -86,3 +86,72 @@ function powCache(e: bigint): (v: bigint) => bigint {
     return r;
   };
 }
+
+/**
+ * Exact Jacobian of U_k under the uniform rule (SPEC §2): J[i][j] = ∂U_k(rows[i]; π)/∂π(cols[j]), integers
+ * over one denominator. Per type, with π = p/D, A = D(e+w) and W = D·w for the tier of y, E = A − W and
+ * G = Σ_{j≤k} A^j W^{k−j} = (A^{k+1} − W^{k+1})/E (so U_θ = G/((k+1)D^k)):
+ *   z tied with y:       ∂U_θ/∂π_z = G_a/((k+1)D^{k−1}),  G_a = ((k+1)A^k − G)/E     (E = 0: k(k+1)/2·W^{k−1})
+ *   z strictly worse:    ∂U_θ/∂π_z = G_w/((k+1)D^{k−1}),  G_w = (k+1)(A^k − W^k)/E    (E = 0: k(k+1)·W^{k−1})
+ *   z strictly better:   0.
+ */
+export function productJacobian(
+  prompt: Prompt,
+  probs: readonly Fraction[],
+  k: number,
+  rows: readonly number[],
+  cols: readonly number[],
+): { num: bigint[][]; den: bigint } {
+  const n = prompt.responses.length;
+  const { num: p, den: D } = commonDenominator(probs);
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const K = BigInt(k);
+  const K1 = K + 1n;
+  const J = rows.map(() => new Array<bigint>(cols.length).fill(0n));
+  prompt.users.forEach((u, ui) => {
+    const T = u.numTiers;
+    const mass = new Array<bigint>(T).fill(0n);
+    for (let y = 0; y < n; y++) if (p[y] !== 0n) mass[u.rank[y]] += p[y];
+    const ga = new Array<bigint>(T);
+    const gw = new Array<bigint>(T);
+    let W = 0n;
+    let Wk = K === 0n ? 1n : 0n; // W^k for W = 0
+    let Wk1 = 0n; // W^{k+1}
+    for (let t = T - 1; t >= 0; t--) {
+      const E = mass[t];
+      const A = W + E;
+      if (E === 0n) {
+        const Wkm1 = K === 1n ? 1n : W ** (K - 1n);
+        ga[t] = ((K * K1) / 2n) * Wkm1;
+        gw[t] = K * K1 * Wkm1;
+      } else {
+        const Ak = A ** K;
+        const Ak1 = Ak * A;
+        const G = (Ak1 - Wk1) / E;
+        ga[t] = (K1 * Ak - G) / E;
+        gw[t] = (K1 * (Ak - Wk)) / E;
+        Wk = Ak;
+        Wk1 = Ak1;
+      }
+      W = A;
+    }
+    const w = a[ui];
+    for (let t = 0; t < T; t++) {
+      ga[t] *= w;
+      gw[t] *= w;
+    }
+    const rank = u.rank;
+    for (let i = 0; i < rows.length; i++) {
+      const ty = rank[rows[i]];
+      const Ji = J[i];
+      const e = ga[ty];
+      const f = gw[ty];
+      for (let j = 0; j < cols.length; j++) {
+        const tz = rank[cols[j]];
+        if (tz === ty) Ji[j] += e;
+        else if (tz > ty) Ji[j] += f;
+      }
+    }
+  });
+  return { num: J, den: K1 * D ** (K - 1n) * B };
+}
