@@ -18,6 +18,7 @@ export {
   fromDouble,
   toNumber,
   toDecimal,
+  toExponential,
 } from './exact/rational.js';
 
 // model: profiles, policies, k-output models, mixtures; reading and writing them

@@ -1,11 +1,12 @@
 // Certified equilibria of G_{k+1} (SPEC §3, T2, T7, §6 test vectors).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Fraction, frac, signOf, isZero } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, signOf, isZero } from '../exact/rational.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { robustness } from '../winrate/opponents.js';
 import { exploitability, promptExploitability } from '../winrate/exploitability.js';
-import { equilibrium, promptEquilibrium } from './equilibrium.js';
+import { equilibrium, promptEquilibrium, pureEquilibria } from './equilibrium.js';
+import { productScores } from '../winrate/product.js';
 import { maximalLotteryCertificate } from './maximalLottery.js';
 import { marginMatrix } from '../winrate/pairwise.js';
 import { mulberry32 } from '../instances/prng.js';
@@ -133,5 +134,70 @@ describe('T2 and T6 at the returned equilibria', () => {
     const pr = singlePrompt(promptFromRecord(profile));
     const r = equilibrium(pr, k, { box: false });
     expect(robustness(pr, r.policy, { k, ell }).robustness.gte(bound6(k, ell, r.epsilon))).toBe(true);
+  });
+});
+
+describe('never overclaims, never misses silently', () => {
+  const degenerate = makePrompt(['a', 'b'], [
+    { weight: frac(1, 1000), tiers: [['a'], ['b']] },
+    { weight: frac(7), tiers: [] },
+  ]);
+  it('a near-degenerate profile: the exact equilibrium δ_a (ε = 0) for k = 1 (maximal lottery) and k = 2, 3 (pure)', () => {
+    for (const k of [1, 2, 3]) {
+      const r = promptEquilibrium(degenerate, k);
+      expect(r.epsilon.n).toBe(0n);
+      expect(r.targetMet).toBe(true);
+      expect(r.probs.map((v) => v.toFraction())).toEqual(['1', '0']);
+      expect(r.method).toBe(k === 1 ? 'maximal lottery' : 'pure');
+      // b is strictly below 1/(k+1) against δ_a: an isolated exact equilibrium, its own point box
+      expect(r.box?.radius.n).toBe(0n);
+    }
+  });
+
+  it('targets far below 10^-127 are reached (the bits follow the target)', () => {
+    const p = twoCamp(11, 9);
+    const t = frac(1n, 10n ** 200n);
+    const r = promptEquilibrium(p, 3, { target: t });
+    expect(r.epsilon.lte(t)).toBe(true);
+    expect(r.targetMet).toBe(true);
+    expect(r.stats.bits).toBeGreaterThan(664);
+  });
+
+  it('a target that needs more than maxBits is refused with one line', () => {
+    const pr = singlePrompt(twoCamp(11, 9));
+    expect(() => equilibrium(pr, 3, { target: frac(1n, 10n ** 3000n) })).toThrow(/needs about \d+ bits per coordinate, above maxBits = 8192/);
+  });
+
+  it('when the search is cut short, ε is exact and targetMet is false', () => {
+    // 6 responses, a Condorcet cycle on 5 of them: the equilibrium needs a support of 5 (not enumerated)
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const cyc = (s: number) => [0, 1, 2, 3, 4].map((i) => [ids[(i + s) % 5]]).concat([['f']]);
+    const p = makePrompt(ids, [0, 1, 2, 3, 4].map((s) => ({ weight: frac(1), tiers: cyc(s) })));
+    const r = promptEquilibrium(p, 3, { maxRounds: 0, enumerateSupports: 0 });
+    expect(r.targetMet).toBe(false);
+    expect(r.epsilon.gt(frac(1n, 10n ** 30n))).toBe(true);
+    expect(r.epsilon.equals(promptExploitability(p, r.probs, 3).epsilon)).toBe(true);
+    expect(r.method).toBe('hedge');
+    const full = promptEquilibrium(p, 3);
+    expect(full.targetMet).toBe(true);
+  });
+
+  it('opposite voters at k = 1: every π is an equilibrium, so no point box is claimed', () => {
+    const r = promptEquilibrium(twoCamp(1, 1), 1);
+    expect(r.epsilon.n).toBe(0n);
+    expect(r.box).toBeNull();
+    expect(r.boxReason).toMatch(/degenerate|not isolated/);
+  });
+
+  it('the exact pure equilibria are those δ_y with k·P[z ≻ y] ≤ P[y ≻ z] for every z', () => {
+    // a ≻ b for 2/3, b ≻ a for 1/3: δ_a is an equilibrium iff k·(1/3) ≤ 2/3, i.e. k ≤ 2
+    const p = twoCamp(2, 1);
+    expect(pureEquilibria(p, 1)).toEqual([0]);
+    expect(pureEquilibria(p, 2)).toEqual([0]);
+    expect(pureEquilibria(p, 3)).toEqual([]);
+    for (const k of [1, 2, 3]) {
+      const u = productScores(p, [ONE, ZERO], k);
+      expect(u.every((v) => v.lte(frac(1, k + 1)))).toBe(k <= 2);
+    }
   });
 });

@@ -48,6 +48,33 @@ function offSupportViolation(U: readonly bigint[], Uden: bigint, k: number, S: r
   return -1;
 }
 
+/**
+ * One row of the Krawczyk test, exactly: |K_i(X) − x̃_i| ≤ |(Y F(x̃))_i| + r·(Σ_j |(I − Y F'(x̂))_ij| + s·Δ·Σ_l |Y_il|)
+ * < r, with r = 2^−R and Δ = 2k(k−1)(s·r + d) bounding |F'(x) − F'(x̂)| on the box (d = ‖x̃ − x̂‖₁). Inputs are
+ * integers: YF/(2^P·Fden) = |(Y F)_i|, RS/(2^P·Jden) = Σ_j |(I − Y F')_ij|, YS/2^P = Σ_l |Y_il|. Multiplied out by
+ * 2^{P+2R}·Fden·Jden·d.den:
+ *   YF·2^{2R}·Jden·dD + RS·Fden·2^R·dD + 2k(k−1)s·YS·Fden·Jden·(s·dD + dN·2^R) < 2^{P+R}·Fden·Jden·dD.
+ */
+export function krawczykRowInside(a: {
+  YF: bigint;
+  RS: bigint;
+  YS: bigint;
+  Fden: bigint;
+  Jden: bigint;
+  P: number;
+  R: number;
+  k: number;
+  s: number;
+  dist: Fraction;
+}): boolean {
+  const R2 = 1n << BigInt(a.R);
+  const dN = numer(a.dist);
+  const dD = a.dist.d;
+  const c2 = BigInt(2 * a.k * (a.k - 1) * a.s);
+  const lhs = a.YF * R2 * R2 * a.Jden * dD + a.RS * a.Fden * R2 * dD + c2 * a.YS * a.Fden * a.Jden * (BigInt(a.s) * dD + dN * R2);
+  return lhs < (1n << BigInt(a.P + a.R)) * a.Fden * a.Jden * dD;
+}
+
 /** Exact Jacobian of F in the free coordinates at π: ∂F_i/∂x_j = ∂U(S_i)/∂π(S_j) − ∂U(S_i)/∂π(S_0). */
 function freeJacobian(prompt: Prompt, k: number, S: readonly number[], pi: readonly Fraction[]): { J: bigint[][]; den: bigint } {
   const { num, den } = productJacobian(prompt, pi, k, S.slice(1), S);
@@ -119,9 +146,6 @@ export function krawczykBox(prompt: Prompt, k: number, support: readonly number[
   const { num: cn, den: cd } = commonDenominator(center);
   const bitsOfCenter = cd.toString(2).length - 1;
   const tries = opts.radiusBits ?? [bitsOfCenter - 8, bitsOfCenter - 24, bitsOfCenter - 48, Math.floor(bitsOfCenter / 2), Math.floor(bitsOfCenter / 4)];
-  const dN = numer(dist);
-  const dD = dist.d;
-  const c2 = BigInt(2 * k * (k - 1) * s);
   let last = 'Krawczyk image not inside the box';
   for (const R of tries) {
     if (R < 4) continue;
@@ -136,12 +160,7 @@ export function krawczykBox(prompt: Prompt, k: number, support: readonly number[
       last = `off-support response ${name(z)} is not strictly below 1/(k+1) on the box`;
       continue;
     }
-    // |K_i − x̃_i| ≤ |YF_i| + r·(Σ_j |C0_ij| + s·Δ·Σ_l |Y_il|) < r, Δ = 2k(k−1)(s·r + d); times 2^{P+2R}·Fden·Jden·dD:
-    //   YF·2^{2R}·Jden·dD + RS·Fden·2^R·dD + 2k(k−1)s·YS·Fden·Jden·(s·dD + dN·2^R) < 2^{P+R}·Fden·Jden·dD
-    const R2 = 1n << BigInt(R);
-    const bound = (TWO_P << BigInt(R)) * Fden * Jden * dD;
-    const spread = BigInt(s) * dD + dN * R2;
-    const ok = Y.every((_, i) => YF[i] * R2 * R2 * Jden * dD + RS[i] * Fden * R2 * dD + c2 * YS[i] * Fden * Jden * spread < bound);
+    const ok = Y.every((_, i) => krawczykRowInside({ YF: YF[i], RS: RS[i], YS: YS[i], Fden, Jden, P, R, k, s, dist }));
     if (!ok) {
       last = 'Krawczyk image not inside the box';
       continue;

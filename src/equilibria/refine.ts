@@ -2,8 +2,9 @@
 // iterates over 2^bits, with as many bits as the target needs; then an attempt at the exact rational
 // equilibrium (k = 1: the linear support system; otherwise continued-fraction reconstruction). Every
 // candidate's ε is computed exactly.
-import { Fraction, HALF, ONE, ZERO, commonDenominator, frac, isZero, quotientToNumber, signOf, toNumber } from '../exact/rational.js';
+import { Fraction, HALF, ONE, ZERO, commonDenominator, frac, isZero, numer, quotientToNumber, signOf } from '../exact/rational.js';
 import { solveRational } from '../exact/linear.js';
+import { bitsBelow, scaleToInt } from '../exact/dyadic.js';
 import { Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { pairwiseMatrix } from '../winrate/pairwise.js';
@@ -27,8 +28,7 @@ export const supportOf = (probs: readonly Fraction[]): number[] => probs.flatMap
 
 /** Bits needed for ε ≤ target: ε ≈ max first partial (≤ k) × rounding error, plus the tuning margin. */
 export function bitsFor(target: Fraction, k: number, s: number, tu: EquilibriumTuning): number {
-  const targetBits = Math.ceil(-Math.log2(Math.max(toNumber(target), Number.MIN_VALUE)));
-  const need = (Number.isFinite(targetBits) ? targetBits : 1100) + tu.bitsMargin + tu.bitsPerLogK * Math.ceil(Math.log2(k + 1)) + Math.ceil(Math.log2(s + 1));
+  const need = bitsBelow(target) + tu.bitsMargin + tu.bitsPerLogK * Math.ceil(Math.log2(k + 1)) + Math.ceil(Math.log2(s + 1));
   return Math.max(tu.minBits, need);
 }
 
@@ -53,7 +53,7 @@ export function refine(
   const rows = S.slice(1);
   let bits = Math.min(tu.maxBits, bitsFor(target, k, S.length, tu));
   // x_i = round(π(S_i)·2^bits), from the float solution's 53 bits
-  let x: bigint[] = rows.map((y) => BigInt(Math.round(piF[y] * 2 ** 60)) << BigInt(Math.max(0, bits - 60)) >> BigInt(Math.max(0, 60 - bits)));
+  let x: bigint[] = rows.map((y) => scaleToInt(piF[y], bits));
   const full = (xs: bigint[], b: number): bigint[] | null => {
     const D = 1n << BigInt(b);
     const p = new Array<bigint>(n).fill(0n);
@@ -67,20 +67,27 @@ export function refine(
     return p;
   };
   const J = floatJacobian(fp, piF, k, rows, S).map((r) => r.slice(1).map((z) => z - r[0]));
-  const tol = toNumber(target) / 8;
+  const bitlen = (v: bigint) => (v < 0n ? -v : v).toString(2).length;
   let best: Candidate | null = null;
   let fx = fixedPrompt(prompt, fp, bits + 64);
   for (let level = 0; level < tu.refineLevels; level++) {
     let p = full(x, bits);
-    for (let step = 0; p !== null && rows.length > 0 && step < tu.refineSteps; step++) {
-      const R = fixedResiduals(fx, p, bits, k);
-      const F = rows.map((y) => quotientToNumber(R[y], 1n << BigInt(fx.P)));
-      if (Math.max(...F.map(Math.abs)) <= tol) break;
+    // the float Jacobian gains about 45 bits a step: enough steps for the bits of this level
+    const steps = tu.refineSteps + Math.ceil(bits / 40);
+    for (let step = 0; p !== null && rows.length > 0 && step < steps; step++) {
+      // residuals R/2^P; done when max |R| ≤ target·2^P/8 (exact comparison)
+      const Rall = fixedResiduals(fx, p, bits, k);
+      const R = rows.map((y) => Rall[y]);
+      const maxR = R.reduce((a, v) => (v < 0n ? -v : v) > a ? (v < 0n ? -v : v) : a, 0n);
+      if (maxR * 8n * target.d <= numer(target) << BigInt(fx.P)) break;
+      // scaled to doubles near 1 (any target): F = R/2^c, so the correction is d·2^(c − P) and x moves by d·2^(c − P + bits)
+      const c = Math.max(0, bitlen(maxR) - 60);
+      const F = R.map((v) => quotientToNumber(v, 1n << BigInt(c)));
       stats.newton++;
       const d = solveLinear(J, F.map((f) => -f));
       if (d === null) break;
       rows.forEach((_, i) => {
-        x[i] += BigInt(Math.round(d[i] * 2 ** bits));
+        x[i] += scaleToInt(d[i], c - fx.P + bits);
       });
       p = full(x, bits);
     }

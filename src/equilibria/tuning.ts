@@ -22,7 +22,7 @@ export interface EquilibriumTuning {
   readonly addThreshold: number;
   /** Mass given to a response that joins the support. */
   readonly addMass: number;
-  /** Dyadic refinement: Newton steps per precision level (residuals from the fixed-point guide) … */
+  /** Dyadic refinement: Newton steps per precision level, plus one per 40 bits (residuals from the fixed-point guide) … */
   readonly refineSteps: number;
   /** … and precision levels (each ends with one exact evaluation of ε). */
   readonly refineLevels: number;
@@ -56,7 +56,7 @@ export const EQUILIBRIUM_TUNING: EquilibriumTuning = {
   startFloor: 1e-3,
   addThreshold: 1e-12,
   addMass: 1e-3,
-  refineSteps: 10,
+  refineSteps: 6,
   refineLevels: 4,
   bitsMargin: 16,
   bitsPerLogK: 2,

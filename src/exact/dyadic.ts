@@ -1,5 +1,5 @@
 // Floats meet exact arithmetic here: a float distribution becomes an exact dyadic one.
-import { Fraction, frac } from './rational.js';
+import { Fraction, frac, fromDouble, numer } from './rational.js';
 
 /**
  * π rounded to numerators over 2^bits: each entry to the nearest multiple of 2^−bits (exact: a double
@@ -32,4 +32,21 @@ export function floorDiv(a: bigint, b: bigint): bigint {
 
 export function ceilDiv(a: bigint, b: bigint): bigint {
   return -floorDiv(-a, b);
+}
+
+/** round(v·2^bits) (half away from zero) for a finite double v and any integer bits, exactly (v = m·2^e is dyadic). */
+export function scaleToInt(v: number, bits: number): bigint {
+  if (!Number.isFinite(v)) throw new RangeError(`scaleToInt: ${v} is not finite`);
+  const f = fromDouble(v);
+  const num = bits >= 0 ? numer(f) << BigInt(bits) : numer(f);
+  const den = bits >= 0 ? f.d : f.d << BigInt(-bits);
+  const q = num / den; // toward zero
+  const r = num - q * den;
+  return 2n * (r < 0n ? -r : r) >= den ? q + (num < 0n ? -1n : 1n) : q;
+}
+
+/** log2(1/x) rounded up, for 0 < x (exact, from the bit lengths; any size). */
+export function bitsBelow(x: Fraction): number {
+  const bl = (v: bigint) => (v === 0n ? 0 : v.toString(2).length);
+  return Math.max(0, bl(x.d) - bl(x.n) + 1);
 }

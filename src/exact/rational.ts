@@ -144,3 +144,15 @@ export function commonDenominator(xs: readonly Fraction[]): { num: bigint[]; den
   for (const x of xs) den = lcm(den, x.d);
   return { num: xs.map((x) => numer(x) * (den / x.d)), den };
 }
+
+/** Scientific notation "m.mmme±E" of x at any size (display only; rounded toward zero). */
+export function toExponential(x: Fraction, digits = 3): string {
+  if (x.n === 0n) return '0';
+  const sign = x.s < 0n ? '-' : '';
+  // e = ⌊log10(n/d)⌋: start from the digit counts, then correct by one
+  let e = x.n.toString().length - x.d.toString().length;
+  const scaled = (p: number) => (p >= 0 ? (x.n * 10n ** BigInt(p)) / x.d : x.n / (x.d * 10n ** BigInt(-p)));
+  if (scaled(-e) === 0n) e -= 1;
+  const m = scaled(digits - e).toString().padStart(digits + 1, '0');
+  return `${sign}${m[0]}${digits > 0 ? '.' + m.slice(1, digits + 1) : ''}e${e >= 0 ? '+' : ''}${e}`;
+}

@@ -2,8 +2,8 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { Fraction, ONE, ZERO, sumOf } from '../exact/rational.js';
-import { productScores } from './product.js';
+import { Fraction, ONE, ZERO, frac, sumOf } from '../exact/rational.js';
+import { productJacobian, productScores } from './product.js';
 import { RULES } from './rules.js';
 import { policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { bruteScore, prefer, productOutcomes } from '../../test/oracles/bruteforce.js';
@@ -45,4 +45,26 @@ describe('closed forms = brute force (SPEC §2)', () => {
       }
     },
   );
+});
+
+describe('exact Jacobian of U_k (uniform) = k·E over k−1 draws (brute force)', () => {
+  // ∂/∂π_z Σ_{S∈Y^k} Π π(S_i) f(S, y) = k · Σ_{S'∈Y^{k−1}} Π π(S'_i) f(S' ∪ {z}, y)  (f symmetric in S)
+  const jacArb = fc.record({
+    profile: profileRecordArb({ maxResponses: 4, maxUsers: 3 }),
+    policy: policyWeightsArb(4, 4),
+    k: fc.integer({ min: 1, max: 4 }),
+  });
+  test.prop([jacArb], params(300))('every entry, ties and unlisted responses included', ({ profile, policy, k }) => {
+    const prompt = promptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const all = prompt.responses.map((_, y) => y);
+    const { num, den } = productJacobian(prompt, probs, k, all, all);
+    const rest = productOutcomes(probs, k - 1);
+    for (const y of all)
+      for (const z of all) {
+        const outs = rest.map((o) => ({ items: [...o.items, z], prob: o.prob }));
+        const brute = bruteScore(prompt, outs, [y], 'uniform').mul(k);
+        expect(frac(num[y][z], den).equals(brute)).toBe(true);
+      }
+  });
 });

@@ -1,9 +1,9 @@
-import { Fraction, frac, signOf, isZero, parseRational, toNumber, toDecimal } from '../../exact/rational.js';
+import { Fraction, frac, signOf, isZero, parseRational, toDecimal, toExponential } from '../../exact/rational.js';
 import { loadProfile } from '../../model/load.js';
 import { modelToJson } from '../../model/codec.js';
 import { InputError } from '../../model/errors.js';
 import { Profile } from '../../model/types.js';
-import { equilibrium } from '../../equilibria/equilibrium.js';
+import { DEFAULT_TARGET, equilibrium } from '../../equilibria/equilibrium.js';
 import { KrawczykBox } from '../../equilibria/krawczyk.js';
 import { intOpt, need, parseArgs } from '../args.js';
 import { Command } from '../command.js';
@@ -70,7 +70,7 @@ export const equilibriumCommand: Command = {
     const single = profile.prompts.length === 1;
     const missed = () => {
       if (!r.targetMet)
-        process.stderr.write(`ualign equilibrium: ε ≈ ${toNumber(eps).toExponential(3)} is above the target ${target === undefined ? '1e-30' : target.toFraction()} (the exact ε is in the output)\n`);
+        process.stderr.write(`ualign equilibrium: ε ≈ ${toExponential(eps)} is above the target ${toExponential(target ?? DEFAULT_TARGET)} (the exact ε is in the output)\n`);
       return r.targetMet ? 0 : 1;
     };
     const merged = r.prompts.map((p, x) =>
@@ -109,7 +109,7 @@ export const equilibriumCommand: Command = {
           : `  box: none (${p.boxReason ?? 'skipped'})`,
       );
     });
-    lines.push(`exploitability ε = ${isZero(eps) ? '0' : `≈ ${toNumber(eps).toExponential(3)} (exact p/q with --json)`}`);
+    lines.push(`exploitability ε = ${isZero(eps) ? '0' : `≈ ${toExponential(eps)} (exact p/q with --json)`}`);
     lines.push(`robustness rob_k(π^{⊗k}) = k/(k+1) − ε ${isZero(eps) ? `= ${rob.toFraction()}` : `≈ ${toDecimal(rob, 12)}`}`);
     process.stdout.write(lines.join('\n') + '\n');
     return missed();
