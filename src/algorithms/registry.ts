@@ -62,6 +62,8 @@ export interface PluginOptions {
   readonly timeoutMs?: number;
   /** Receives each line the plug-in writes to stderr (or to console, for JS modules); default: our stderr, prefixed "[name] ". */
   readonly log?: (prefix: string, line: string) => void;
+  /** Heap limit of a JS plug-in's worker thread in MB (default PLUGIN_HEAP_MB = 1024). */
+  readonly heapMb?: number;
 }
 
 const defaultLog = (prefix: string, line: string) => process.stderr.write(`[${prefix}] ${line}\n`);
@@ -76,7 +78,7 @@ export async function loadPlugin(path: string, cwd = process.cwd(), o: PluginOpt
   if (!existsSync(abs)) throw new InputError(`plug-in ${path}: no such file`);
   let name = basename(path);
   const log = o.log ?? defaultLog;
-  const alg = await startPlugin(workerTransport(pathToFileURL(abs).href, (line) => log(name, line)), path, o.timeoutMs);
+  const alg = await startPlugin(workerTransport(pathToFileURL(abs).href, (line) => log(name, line), o.heapMb), path, o.timeoutMs);
   name = alg.name;
   return alg;
 }

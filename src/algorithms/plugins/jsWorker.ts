@@ -41,11 +41,12 @@ export function workerTransport(url: string, log: (line: string) => void, heapMb
     hello = pending = null;
   };
 
+  let stopped: Promise<unknown> = Promise.resolve();
   const kill = () => {
     if (worker === null || killed) return;
     killed = true;
     die('stopped');
-    void worker.terminate();
+    stopped = worker.terminate();
   };
 
   return {
@@ -87,12 +88,10 @@ export function workerTransport(url: string, log: (line: string) => void, heapMb
     },
     kill,
     async close() {
-      if (worker !== null && !killed) {
-        killed = true;
-        die('stopped');
-        worker.ref(); // keep the loop alive until the thread has stopped
-        await worker.terminate();
-      }
+      if (worker === null) return;
+      worker.ref(); // keep the loop alive until the thread has stopped
+      kill();
+      await stopped;
     },
   };
 }

@@ -49,9 +49,11 @@ export interface Transport {
 /** Runners whose plug-in may be alive: what stopAllPlugins kills. */
 const live = new Set<PluginRunner>();
 
-/** Kill every running plug-in now (SIGINT/SIGTERM handlers call this before exiting). */
-export function stopAllPlugins(): void {
-  for (const r of [...live]) r.kill();
+/** Kill every running plug-in now; resolves when they have gone (SIGINT/SIGTERM handlers wait for it). */
+export async function stopAllPlugins(): Promise<void> {
+  const all = [...live];
+  for (const r of all) r.kill();
+  await Promise.all(all.map((r) => r.close()));
 }
 
 /** Number of plug-ins currently running (for tests). */
@@ -138,6 +140,7 @@ export async function startPlugin(transport: Transport, spec: string, timeoutMs 
   try {
     hello = await runner.start();
   } catch (e) {
+    await runner.close(); // gone before we report
     throw new PluginFailure(`plug-in ${spec}: ${(e as Error).message}`);
   }
   return runnerAlgorithm(runner, hello, spec);

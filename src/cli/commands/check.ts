@@ -55,9 +55,10 @@ function timeoutMs(v: string | undefined): number {
 /** While a plug-in runs: SIGINT/SIGTERM kill it and exit at once. Returns the uninstaller. */
 function stopPluginsOnSignals(): () => void {
   const on = (sig: 'SIGINT' | 'SIGTERM') => () => {
-    stopAllPlugins();
     process.stderr.write(`ualign check: stopped by ${sig}\n`);
-    process.exit(sig === 'SIGINT' ? 130 : 143);
+    const exit = () => process.exit(sig === 'SIGINT' ? 130 : 143);
+    setTimeout(exit, 1000); // the plug-in was sent SIGKILL: wait at most 1 s to see it gone
+    void stopAllPlugins().then(exit, exit);
   };
   const int = on('SIGINT');
   const term = on('SIGTERM');
