@@ -11,6 +11,8 @@ import { evaluate } from '../src/algorithms/evaluate.js';
 import { builtinFixtures } from '../src/algorithms/fixtures.js';
 import { builtin, loadPlugin, startCommandPlugin } from '../src/algorithms/registry.js';
 import { runningPlugins } from '../src/algorithms/plugins/runner.js';
+import { frac } from '../src/exact/rational.js';
+import { parseExact } from '../src/model/codec.js';
 import { BIN, JS_PLUGINS, ualignIn } from './helpers/plugins.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ualign-plugins-'));
@@ -107,6 +109,21 @@ describe('cmd: plug-ins (protocol 1 over stdin/stdout)', () => {
     await alg.close();
     expect(runningPlugins()).toBe(0);
     expect(logged).toEqual(['node-exact: request 1: k = 2, rule uniform', 'node-exact: request 2: k = 3, rule uniform']);
+  });
+
+  it('decimal strings are read by the model codec, exactly or refused with one line (whichever the codec does)', async () => {
+    let codecReadsDecimals = true;
+    try {
+      parseExact('0.55', 'x');
+    } catch {
+      codecReadsDecimals = false;
+    }
+    const alg = await startCommandPlugin(`${process.execPath} ${PROTO} decimal`, dir);
+    const [twoCamp] = builtinFixtures();
+    const run = evaluate(alg, twoCamp.profile, 1, 'uniform', twoCamp.name);
+    if (codecReadsDecimals) expect((await run).models[0]).toEqual({ kind: 'product', k: 1, probs: [frac(11, 20), frac(9, 20)] });
+    else await expect(run).rejects.toThrow(/^algorithm "node-decimal" on two-camp δ=1\/20, k = 1: .*"0\.55"/);
+    await alg.close();
   });
 
   it('float answers get the same rounding and note as JS plug-ins', () => {
