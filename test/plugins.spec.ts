@@ -150,6 +150,7 @@ describe('cmd: plug-ins (protocol 1 over stdin/stdout)', () => {
       ['exit-before-hello', /: exited with code 5 before saying hello$/, 'plug-in'],
       ['protocol-2', /: the first line must say "protocol": 1, got 2$/, 'plug-in'],
       ['garbage-hello', /: wrote a line that is not JSON: "ready!"$/, 'plug-in'],
+      ['unasked', /: wrote a line when no request was pending: "\{\\"id\\":1,\\"policy\\":\{\\"a\\":1\}\}"$/, 'plug-in'],
     ];
     for (const [mode, re, kind] of cases) {
       const pidFile = join(dir, `${mode}.pid`);

@@ -5,7 +5,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { MAX_ANSWER_BYTES } from './checks.js';
-import { readAnswer, readHello } from './protocol.js';
+import { quote, readAnswer, readHello } from './protocol.js';
 import { Hello, LineSplitter, PluginRequest, Reply, Transport } from './runner.js';
 
 /** How long `close` waits for the plug-in to exit after its stdin is closed, before killing it. */
@@ -63,7 +63,7 @@ export function processTransport(argv: readonly string[], o: ProcessOptions = {}
         const reply = readAnswer(line, p.id);
         pending = null;
         p.resolve(reply);
-      } else throw new Error(`wrote a line when no request was pending: ${JSON.stringify(line.slice(0, 80))}`);
+      } else throw new Error(`wrote a line when no request was pending: ${quote(line)}`);
     } catch (e) {
       die((e as Error).message);
     }
