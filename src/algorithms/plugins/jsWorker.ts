@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../model/errors.js';
-import { Hello, LineSplitter, PluginRequest, Reply, Transport } from './runner.js';
+import { Hello, logSplitter, PluginRequest, Reply, Transport } from './runner.js';
 
 /** Heap limit of a plug-in's worker thread (MB): past it the worker dies and the call fails. */
 export const PLUGIN_HEAP_MB = 1024;
@@ -57,7 +57,7 @@ export function workerTransport(url: string, log: (line: string) => void, heapMb
         worker = w;
         w.unref(); // idle plug-ins do not keep the process alive; a pending call's timer does
         for (const s of [w.stdout, w.stderr]) {
-          const lines = new LineSplitter(log);
+          const lines = logSplitter(log);
           s.setEncoding('utf8');
           s.on('data', (c: string) => lines.push(c));
           s.on('end', () => lines.end());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerProblem, shapeProblem } from './checks.js';
 import { splitCommandLine } from './commandLine.js';
 import { readAnswer, readHello } from './protocol.js';
-import { LineSplitter, PluginRunner, Reply, Transport } from './runner.js';
+import { LineSplitter, logSplitter, PluginRunner, Reply, Transport } from './runner.js';
 
 describe('splitCommandLine: whitespace and simple quoting, no shell', () => {
   it('splits and quotes', () => {
@@ -91,6 +91,12 @@ describe('LineSplitter', () => {
     s.push('0123456789');
     s.push('ab');
     expect(long).toBe(2);
+  });
+  it("a plug-in's own output: a line past 64 KiB is cut with a mark", () => {
+    const lines: string[] = [];
+    const s = logSplitter((l) => lines.push(l));
+    s.push('ok\n' + 'x'.repeat(70 * 1024));
+    expect(lines).toEqual(['ok', '(a line longer than 64 KiB was cut)']);
   });
 });
 

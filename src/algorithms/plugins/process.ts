@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { MAX_ANSWER_BYTES } from './checks.js';
 import { quote, readAnswer, readHello } from './protocol.js';
-import { Hello, LineSplitter, PluginRequest, Reply, Transport } from './runner.js';
+import { Hello, LineSplitter, logSplitter, PluginRequest, Reply, Transport } from './runner.js';
 
 /** How long `close` waits for the plug-in to exit after its stdin is closed, before killing it. */
 const CLOSE_GRACE_MS = 1000;
@@ -84,7 +84,7 @@ export function processTransport(argv: readonly string[], o: ProcessOptions = {}
         const dec = new StringDecoder('utf8');
         c.stdout!.on('data', (b: Buffer) => out.push(dec.write(b)));
         c.stdout!.on('end', () => out.end());
-        const err = new LineSplitter((line) => log(prefix, line), 64 * 1024, () => {});
+        const err = logSplitter((line) => log(prefix, line));
         const errDec = new StringDecoder('utf8');
         c.stderr!.on('data', (b: Buffer) => err.push(errDec.write(b)));
         c.stderr!.on('end', () => err.end());

@@ -180,7 +180,9 @@ export class LineSplitter {
   }
 }
 
-/** Where a plug-in's own stderr goes by default: ours, each line prefixed with its name. */
-export function stderrLog(prefix: () => string): (line: string) => void {
-  return (line) => process.stderr.write(`[${prefix()}] ${line}\n`);
-}
+/** Longest line of a plug-in's own output (stderr, console) passed on; longer lines are cut. */
+export const MAX_LOG_LINE = 64 * 1024;
+
+/** A splitter for a plug-in's own output: lines to `log`, a line past MAX_LOG_LINE cut with a mark. */
+export const logSplitter = (log: (line: string) => void): LineSplitter =>
+  new LineSplitter(log, MAX_LOG_LINE, () => log(`(a line longer than ${MAX_LOG_LINE / 1024} KiB was cut)`));
