@@ -146,8 +146,20 @@ export {
   type MixtureJson,
   type PromptJson,
   type Prob,
+  type AlignContext,
+  type PluginAlgorithm,
 } from './algorithms/types.js';
-export { BUILTINS, builtin, loadPlugin, resolveAlgorithm, type BuiltinSpec } from './algorithms/registry.js';
+export {
+  BUILTINS,
+  builtin,
+  loadPlugin,
+  startCommandPlugin,
+  resolveAlgorithm,
+  closeAlgorithm,
+  type BuiltinSpec,
+  type PluginOptions,
+} from './algorithms/registry.js';
+export { DEFAULT_TIMEOUT_MS, PluginFailure } from './algorithms/plugins/runner.js';
 export { evaluate, modelsToJson, type Evaluation } from './algorithms/evaluate.js';
 export { checkAlgorithm, DEFAULT_RUNS, DEFAULT_SEARCH, type CheckOptions, type CheckResult, type CurvePoint } from './algorithms/check.js';
 export { builtinFixtures, type NamedProfile } from './algorithms/fixtures.js';

@@ -1,13 +1,14 @@
 // One algorithm on one profile at one k: call `align` per prompt, read the answers exactly, and compute
 // rob_k = Σ_x ρ(x) min_y WR_x(σ_x, y) with the exact kernel (SPEC §2). Policies are read as π^{⊗k}.
 import { Fraction, frac, ONE, ZERO } from '../exact/rational.js';
-import { mixtureToJson, outcomesToJson, policyToJson, promptToJson } from '../model/codec.js';
+import { mixtureToJson, outcomesToJson, policyToJson, profileToJson, promptToJson } from '../model/codec.js';
 import { InputError } from '../model/errors.js';
 import { Profile, Prompt } from '../model/types.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
 import { mixtureOutcomes, multisetCount } from '../winrate/multiset.js';
+import { PluginFailure } from './plugins/runner.js';
 import { parseAlignOutput } from './result.js';
 import { AlignmentAlgorithm } from './types.js';
 
@@ -31,17 +32,23 @@ export interface Evaluation {
 /** Does the evaluation meet k/(k+1) − slack? */
 export const meets = (e: Evaluation): boolean => e.robustness.gte(e.bound);
 
+/** A profile as messages name it: its source, and for searched profiles the compact profile JSON. */
+export function profileLabel(source: string, profile: Profile): string {
+  return source.startsWith('search') ? `${source} profile ${JSON.stringify(profileToJson(profile))}` : source;
+}
+
 export async function evaluate(alg: AlignmentAlgorithm, profile: Profile, k: number, rule: Rule, source: string): Promise<Evaluation> {
   const models: PromptModel[] = [];
   const notes: string[] = [];
   let slack = ZERO;
   for (let x = 0; x < profile.prompts.length; x++) {
     const { prompt, weight } = profile.prompts[x];
-    const where = `algorithm "${alg.name}" on ${source}${profile.prompts.length > 1 ? `, prompt ${x}` : ''}`;
+    const where = `algorithm "${alg.name}" on ${profileLabel(source, profile)}${profile.prompts.length > 1 ? `, prompt ${x}` : ''}`;
     let out: unknown;
     try {
-      out = await alg.align(promptToJson(prompt), k);
+      out = await alg.align(promptToJson(prompt), k, { rule });
     } catch (e) {
+      if (e instanceof PluginFailure) throw new PluginFailure(`${where}, k = ${k}: ${e.message}`);
       throw new InputError(`${where}, k = ${k}: align threw: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
     }
     const parsed = parseAlignOutput(out, prompt, k, `${where}, k = ${k}`);

@@ -1,6 +1,7 @@
-// Built-in algorithms by name, and loading of plug-in modules (`./path.mjs`, default export).
+// Built-in algorithms by name (run in this thread), and plug-ins: JS modules (`./path.mjs`, default
+// export) in a worker thread, and `cmd:` programs in a child process, both under a per-call timeout.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../model/errors.js';
 import { BuiltinSpec } from './_internals/builtin.js';
@@ -12,7 +13,12 @@ import { populationShares } from './builtins/populationShares.js';
 import { rlhfBt } from './builtins/rlhfBt.js';
 import { selfPlay } from './builtins/selfPlay.js';
 import { uniform } from './builtins/uniform.js';
-import { AlignmentAlgorithm } from './types.js';
+import { shapeProblem } from './plugins/checks.js';
+import { splitCommandLine } from './plugins/commandLine.js';
+import { workerTransport } from './plugins/jsWorker.js';
+import { processTransport } from './plugins/process.js';
+import { startPlugin } from './plugins/runner.js';
+import { AlignmentAlgorithm, PluginAlgorithm } from './types.js';
 
 export type { BuiltinSpec, ParamSpec } from './_internals/builtin.js';
 
@@ -43,32 +49,58 @@ export function builtin(spec: string): AlignmentAlgorithm {
   return b.create(params);
 }
 
-/** Check a module's default export against the plug-in interface. */
+/** Check a module's default export against the plug-in interface (for algorithms run in this thread). */
 export function asAlgorithm(v: unknown, where: string): AlignmentAlgorithm {
-  const o = v as Partial<AlignmentAlgorithm> | null;
-  if (typeof o !== 'object' || o === null) throw new InputError(`${where}: the default export must be { name, align(profile, k) }`);
-  if (typeof o.name !== 'string' || o.name === '') throw new InputError(`${where}: the default export needs a non-empty string "name"`);
-  if (typeof o.align !== 'function') throw new InputError(`${where}: the default export needs a function "align(profile, k)"`);
-  if (o.description !== undefined && typeof o.description !== 'string') throw new InputError(`${where}: "description" must be a string`);
-  return o as AlignmentAlgorithm;
+  const problem = shapeProblem(v);
+  if (problem !== null) throw new InputError(`${where}: ${problem}`);
+  return v as AlignmentAlgorithm;
 }
 
-/** Load a plug-in module, resolved relative to `cwd`, by dynamic import; bad modules are an InputError. */
-export async function loadPlugin(path: string, cwd = process.cwd()): Promise<AlignmentAlgorithm> {
+/** How plug-ins run: the per-call timeout, the folder paths are resolved from, where their stderr goes. */
+export interface PluginOptions {
+  /** Per call (and for the start), in ms; default DEFAULT_TIMEOUT_MS (60 s). */
+  readonly timeoutMs?: number;
+  /** Receives each line the plug-in writes to stderr (or to console, for JS modules); default: our stderr, prefixed "[name] ". */
+  readonly log?: (prefix: string, line: string) => void;
+  /** Heap limit of a JS plug-in's worker thread in MB (default PLUGIN_HEAP_MB = 1024). */
+  readonly heapMb?: number;
+}
+
+const defaultLog = (prefix: string, line: string) => process.stderr.write(`[${prefix}] ${line}\n`);
+
+/**
+ * Load a plug-in module, resolved relative to `cwd`, in a worker thread (default export
+ * { name, description?, align(profile, k, { rule }) }); each call runs under the timeout. Bad modules
+ * are an InputError. Call `close()` when done (an idle plug-in does not keep the process alive).
+ */
+export async function loadPlugin(path: string, cwd = process.cwd(), o: PluginOptions = {}): Promise<PluginAlgorithm> {
   const abs = resolve(cwd, path);
   if (!existsSync(abs)) throw new InputError(`plug-in ${path}: no such file`);
-  let mod: { default?: unknown };
-  try {
-    mod = (await import(pathToFileURL(abs).href)) as { default?: unknown };
-  } catch (e) {
-    throw new InputError(`plug-in ${path}: cannot load (${String((e as Error).message ?? e).split('\n')[0]})`);
-  }
-  if (mod.default === undefined) throw new InputError(`plug-in ${path}: no default export (expected { name, align(profile, k) })`);
-  return asAlgorithm(mod.default, `plug-in ${path}`);
+  let name = basename(path);
+  const log = o.log ?? defaultLog;
+  const alg = await startPlugin(workerTransport(pathToFileURL(abs).href, (line) => log(name, line), o.heapMb), path, o.timeoutMs);
+  name = alg.name;
+  return alg;
 }
 
-/** `builtin:NAME[:params]` or a module path. */
-export async function resolveAlgorithm(spec: string, cwd = process.cwd()): Promise<AlignmentAlgorithm> {
+/**
+ * Start a `cmd:` plug-in: `COMMAND ARGS…` (split by splitCommandLine, no shell) as one process speaking
+ * protocol 1 on stdin/stdout (README "Plug-ins over a process boundary"). Call `close()` when done.
+ */
+export async function startCommandPlugin(commandLine: string, cwd = process.cwd(), o: PluginOptions = {}): Promise<PluginAlgorithm> {
+  const argv = splitCommandLine(commandLine);
+  return startPlugin(processTransport(argv, { cwd, log: o.log }), `cmd:${commandLine}`, o.timeoutMs);
+}
+
+/** `builtin:NAME[:params]` (in this thread), `cmd:COMMAND ARGS…` (a process) or a module path (a worker thread). */
+export async function resolveAlgorithm(spec: string, cwd = process.cwd(), o: PluginOptions = {}): Promise<AlignmentAlgorithm | PluginAlgorithm> {
   if (spec.startsWith('builtin:')) return builtin(spec.slice('builtin:'.length));
-  return loadPlugin(spec, cwd);
+  if (spec.startsWith('cmd:')) return startCommandPlugin(spec.slice('cmd:'.length), cwd, o);
+  return loadPlugin(spec, cwd, o);
+}
+
+/** Stop a plug-in started by resolveAlgorithm (nothing to do for a built-in). */
+export async function closeAlgorithm(alg: AlignmentAlgorithm): Promise<void> {
+  const c = (alg as Partial<PluginAlgorithm>).close;
+  if (typeof c === 'function') await c.call(alg);
 }

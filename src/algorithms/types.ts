@@ -1,5 +1,6 @@
 // The plug-in interface of `ualign check`: an algorithm sees one prompt's profile as plain JSON
 // (the documented profile format) and returns a policy, a k-output model or a mixture of products.
+import type { Rule } from '../winrate/rules.js';
 
 /** One prompt as handed to `align`: the documented profile JSON with exact "p/q" weights (normalised). */
 export interface PromptJson {
@@ -40,10 +41,25 @@ export interface AlignResultJson {
 
 export type AlignOutput = ModelJson | AlignResultJson;
 
+/** What `align` is told besides the prompt and k: the choice rule `check` evaluates under (SPEC §2). */
+export interface AlignContext {
+  readonly rule: Rule;
+}
+
 /** What a plug-in module's default export must be. `align` is called once per prompt. */
 export interface AlignmentAlgorithm {
   readonly name: string;
   /** One line for `ualign algorithms` and the report. */
   readonly description?: string;
-  align(profile: PromptJson, k: number): AlignOutput | Promise<AlignOutput>;
+  align(profile: PromptJson, k: number, context?: AlignContext): AlignOutput | Promise<AlignOutput>;
+}
+
+/**
+ * A plug-in running outside this thread (a JS module in a worker thread, or a `cmd:` process), each
+ * call under a timeout. `close` stops it; a loaded plug-in does not keep the process alive when idle.
+ */
+export interface PluginAlgorithm extends AlignmentAlgorithm {
+  /** Where it came from: the module path or `cmd:COMMAND ARGS…`. */
+  readonly spec: string;
+  close(): Promise<void>;
 }

@@ -175,26 +175,61 @@ function smaller(a: Record<string, unknown>, b: Record<string, unknown>): boolea
   return ka[3] < kb[3];
 }
 
+/** One shard "i/n" of a sweep. */
+interface ShardLabel {
+  readonly index: number;
+  readonly count: number;
+}
+
+function parseShardLabel(s: unknown, where: string): ShardLabel {
+  const m = typeof s === 'string' ? /^(\d+)\/(\d+)$/.exec(s) : null;
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(index >= 1 && index <= count)) throw new RangeError(`merge-reports: ${where}: shard ${JSON.stringify(s)} is not "i/n" with 1 ≤ i ≤ n`);
+  return { index, count };
+}
+
+/** The shards a report covers: its "shard", the "merged" list of a merged report, or 1/1 for a full run. */
+function shardsOf(r: VerifyReport, where: string): ShardLabel[] {
+  if (r.shard !== undefined) return [parseShardLabel(r.shard, where)];
+  if (r.merged !== undefined) {
+    if (!Array.isArray(r.merged) || r.merged.length === 0) throw new RangeError(`merge-reports: ${where}: "merged" must list shards "i/n"`);
+    return r.merged.map((x) => parseShardLabel(x, where));
+  }
+  return [{ index: 1, count: 1 }];
+}
+
 /**
- * Join shard reports: runs add up, minSlack is the minimum, a claim is refuted if any shard refuted it
- * (its counterexample: the smallest by counterexampleKey), an error in any shard is an error.
+ * Join the reports of the shards of one sweep (same seed, same claims, same shard count, each shard at
+ * most once; a merged report counts as the shards it lists): runs add up, minSlack is the minimum, a
+ * claim is refuted if any shard refuted it (its counterexample: the smallest by counterexampleKey), an
+ * error in any shard is an error. The result does not depend on the order of `reports`: they are taken
+ * in shard order. `names` (e.g. file names) only label the error messages.
  */
-export function mergeReports(reports: readonly VerifyReport[]): VerifyReport {
+export function mergeReports(reports: readonly VerifyReport[], names: readonly string[] = reports.map((_, i) => `report ${i + 1}`)): VerifyReport {
   if (reports.length === 0) throw new RangeError('merge-reports: no reports');
-  const seed = reports[0].seed;
-  for (const r of reports) if (r.seed !== seed) throw new RangeError(`merge-reports: seeds differ (${seed} and ${r.seed})`);
-  const order: string[] = [];
-  const byId = new Map<string, ClaimEntry[]>();
-  for (const r of reports)
-    for (const c of r.claims) {
-      if (!byId.has(c.id)) {
-        byId.set(c.id, []);
-        order.push(c.id);
-      }
-      byId.get(c.id)!.push(c);
+  const covered = reports.map((r, i) => shardsOf(r, names[i]));
+  // Each report once, in shard order (a merged report sorts by its first shard).
+  const order = reports.map((_, i) => i).sort((a, b) => Math.min(...covered[a].map((x) => x.index)) - Math.min(...covered[b].map((x) => x.index)));
+  const first = order[0];
+  const seen = new Map<number, number>();
+  const claimIds = (r: VerifyReport) => r.claims.map((c) => c.id).join(',');
+  for (const i of order) {
+    const r = reports[i];
+    if (r.seed !== reports[first].seed)
+      throw new RangeError(`merge-reports: ${names[first]} has seed ${reports[first].seed}, ${names[i]} has seed ${r.seed} (the shards of one sweep share a seed)`);
+    for (const sh of covered[i]) {
+      const c0 = covered[first][0].count;
+      if (sh.count !== c0) throw new RangeError(`merge-reports: ${names[first]} is a shard of ${c0}, ${names[i]} a shard of ${sh.count} (different shard counts)`);
+      const j = seen.get(sh.index);
+      if (j !== undefined) throw new RangeError(`merge-reports: ${j === i ? `${names[i]} holds` : `${names[j]} and ${names[i]} both hold`} shard ${sh.index}/${sh.count}`);
+      seen.set(sh.index, i);
     }
-  const claims = order.map((id): ClaimEntry => {
-    const es = byId.get(id)!;
+    if (claimIds(r) !== claimIds(reports[first]))
+      throw new RangeError(`merge-reports: ${names[first]} checks ${claimIds(reports[first]) || 'no claims'}, ${names[i]} checks ${claimIds(r) || 'no claims'} (the shards of one sweep check the same claims)`);
+  }
+  const claims = reports[first].claims.map((c0): ClaimEntry => {
+    const es = order.map((i) => reports[i].claims.find((c) => c.id === c0.id)!);
     let min: Fraction | null = null;
     for (const e of es) {
       const v = e.minSlack === null ? null : parseRational(e.minSlack);
@@ -208,7 +243,7 @@ export function mergeReports(reports: readonly VerifyReport[]): VerifyReport {
     const corpus = es.reduce((a, e) => ({ replayed: a.replayed + e.corpus.replayed, consistent: a.consistent + e.corpus.consistent }), { replayed: 0, consistent: 0 });
     const e0 = best ?? errored ?? es[0];
     return {
-      id,
+      id: c0.id,
       title: e0.title,
       rule: e0.rule,
       expect: e0.expect,
@@ -225,8 +260,8 @@ export function mergeReports(reports: readonly VerifyReport[]): VerifyReport {
       error: errored ? errored.error : null,
     };
   });
-  const merged = reports.map((r) => r.shard ?? 'all').sort();
-  return { ok: claims.every((c) => c.ok), seed, merged, claims };
+  const merged = [...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${covered[first][0].count}`);
+  return { ok: claims.every((c) => c.ok), seed: reports[first].seed, merged, claims };
 }
 
 // ---- `ualign verify` as a library call: select claims, run them (worker pool), build the report ----

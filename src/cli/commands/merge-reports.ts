@@ -8,11 +8,15 @@ import { Command } from '../command.js';
 
 const help = `ualign merge-reports SHARD.json... [--out dir] [--json]
 
-Joins the verify.json of the shards of one sweep (ualign verify --shard i/n, same seed):
+Joins the verify.json of the shards of one sweep (ualign verify --shard i/n, same seed, same claims):
 runs add up, the smallest slack is the minimum, a claim is refuted when any shard refuted it (the
 smallest counterexample is kept: fewest responses, then user types, then k, then JSON text), an
-error anywhere is an error. Writes verify.json and verify.md into --out (default reports).
-Exit 0 when the merged report is ok.`;
+error anywhere is an error. The output does not depend on the order of the files. A merged report
+can be merged again with the other shards. Refused (one line, exit 2): a shard given twice, shards
+of different seeds, shard counts or claims. A missing shard is allowed and noted on stderr.
+  --out dir   where verify.json and verify.md go (default reports)
+  --json      print the merged verify.json instead of the table
+Exit 0 when the merged report is ok, 1 when it is not.`;
 
 export const mergeReportsCommand: Command = {
   name: 'merge-reports',
@@ -28,9 +32,14 @@ export const mergeReportsCommand: Command = {
     });
     let merged: VerifyReport;
     try {
-      merged = mergeReports(reports);
+      merged = mergeReports(reports, a.positionals);
     } catch (e) {
       throw new InputError((e as Error).message.replace(/^merge-reports: /, ''));
+    }
+    const count = Number(merged.merged![0].split('/')[1]);
+    if (merged.merged!.length < count) {
+      const missing = Array.from({ length: count }, (_, i) => `${i + 1}/${count}`).filter((x) => !merged.merged!.includes(x));
+      process.stderr.write(`merge-reports: note: ${missing.length} of ${count} shards missing (${missing.join(', ')})\n`);
     }
     writeVerifyReports(a.opts.get('out') ?? 'reports', merged, new Map(CLAIMS.map((c) => [c.id, { statement: c.statement, latex: c.latex }])));
     process.stdout.write(a.flags.has('json') ? toJsonText(merged) : verifyTable(merged));
