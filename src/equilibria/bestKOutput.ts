@@ -83,7 +83,7 @@ function column(p: PromptData, S: readonly number[]): bigint[] {
  * A better tier and more copies in it never lower it, so searchMultisets applies: branch and bound
  * (or full enumeration with the same search and no pruning). Returns the best S and its value numerator.
  */
-function price(p: PromptData, q: readonly bigint[], prune: boolean): { S: number[]; value: bigint; nodes: number; all: { S: number[]; value: bigint }[] } {
+function price(p: PromptData, q: readonly bigint[], prune: boolean, threshold?: bigint): { S: number[]; value: bigint; nodes: number; all: { S: number[]; value: bigint }[] } {
   const { n, k } = p;
   const users = p.prompt.users;
   // g[ui][t*(k+1)+cs] = a·(L·Q_worse(t) + tieL[cs]·Q_tier(t))
@@ -103,6 +103,11 @@ function price(p: PromptData, q: readonly bigint[], prune: boolean): { S: number
   const r = searchMultisets(users, n, k, (ui, t, c) => g[ui][t * (k + 1) + c], {
     prune,
     onLeaf: prune ? undefined : (S, value) => all.push({ S: [...S], value }),
+    threshold: prune ? threshold : undefined,
+    // Σ_θ a_θ(L·Q_worse(b) + tieL[cs]·Q_tier(b)) is monotone submodular in S: tieL is increasing and concave
+    // with tieL[0] = 0 and tieL ≤ L, and Q_worse(b) ≥ Q_worse(b′) + Q_tier(b′) for every worse tier b′ (q ≥ 0)
+    submodular: true,
+    anyAbove: true,
   });
   return { S: r.items, value: r.value, nodes: r.nodes, all };
 }
@@ -162,24 +167,26 @@ export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'unifo
     // q(y) = −den·y_y ≥ 0, Σ q = 1 (dual of the free v); μ = value
     const qR = r.y.slice(0, n).map((v) => v.neg().mul(frac(p.den)));
     const { num: q, den: qd } = commonDenominator(qR);
-    const pr = price(p, q, !enumerate);
-    pricingNodes += pr.nodes;
-    // best pricing value = pr.value / (qd·den); prices out iff > V
+    // best pricing value = pr.value / (qd·den); prices out iff > V, i.e. iff > ⌊V·qd·den⌋ (integers)
     const V = r.value;
     const beats = (v: bigint) => v * V.d > numer(V) * qd * p.den;
+    const threshold = (numer(V) * qd * p.den) / V.d;
+    const pr = price(p, q, !enumerate, threshold);
+    pricingNodes += pr.nodes;
     let added = 0;
     if (enumerate) {
       const better = pr.all.filter((e) => beats(e.value)).sort((x, y) => (y.value > x.value ? 1 : y.value < x.value ? -1 : 0));
       for (const e of better.slice(0, 10)) if (add([...e.S].sort((x, y) => x - y))) added++;
-    } else if (beats(pr.value) && add(pr.S)) added++;
+    } else if (pr.S.length > 0 && beats(pr.value) && add(pr.S)) added++;
     if (added === 0) {
-      if (beats(pr.value)) throw new CertificateError('column generation: a priced-out column is already in the master'); // cannot happen
+      if (pr.S.length > 0 && beats(pr.value)) throw new CertificateError('column generation: a priced-out column is already in the master'); // cannot happen
       const outcomes: Outcome[] = [];
       for (let s = 0; s < cols.length; s++) if (!isZero(r.x[s])) outcomes.push({ items: cols[s], prob: r.x[s] });
       outcomes.sort((x, y) => x.items.join(',').localeCompare(y.items.join(',')));
-      // certificate: max_S Σ q WR(S,·) = V (pricing, exact) and min_y WR(σ, y) = V (core win rates, exact)
+      // certificate: no k-multiset S has Σ q WR(S,·) > V (exhaustive pricing: enumeration, or branch and bound
+      // whose pruned branches are bounded by V exactly), so V_k ≤ V; and min_y WR(σ, y) = V (core win rates, exact)
       const rob = robustnessOf({ prompts: [{ weight: ONE, prompt }] }, [{ kind: 'outcomes', k, outcomes }], 1, rule);
-      if (!rob.robustness.equals(V) || !frac(pr.value, qd * p.den).equals(V)) throw new CertificateError('best k-output certificate failed');
+      if (!rob.robustness.equals(V) || (enumerate && !frac(pr.value, qd * p.den).equals(V))) throw new CertificateError('best k-output certificate failed');
       return { value: V, outcomes, opponent: qR, stats: { columns: cols.length, iterations, pricingNodes, multisets: count } };
     }
   }

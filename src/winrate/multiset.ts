@@ -22,18 +22,38 @@ function addItem(users: readonly UserType[], y: number, b: Int32Array, c: Int32A
 
 /**
  * Maximise Σ_θ f(θ, t_θ(T), c_θ(T)) over multisets T of `size` responses, where t_θ(T) is T's best tier for
- * type θ and c_θ(T) the copies in it. Requires f to grow with a better tier and with more copies in the top
+ * type θ and c_θ(T) the copies in it. Requires f ≥ 0 to grow with a better tier and with more copies in the top
  * tier — true of every rule of SPEC §2, for the opponent (ℓ-output best response) and for the model (pricing
  * of T3's column generation) alike. Branch and bound: a type's bound is the best tier the remaining
- * candidates reach, holding all remaining slots. With `prune: false` every multiset is visited (`onLeaf`).
- * Ties keep the incumbent found first, in a fixed order: deterministic.
+ * candidates reach, holding all remaining slots; with `submodular`, also the node's value plus the r largest
+ * marginal increments of the remaining candidates. Bounds are computed on f scaled down by 2^s and rounded
+ * up (exact integers in doubles), and compared with the incumbent rounded down: a pruned branch is proven
+ * not to beat it. With `prune: false` every multiset is visited (`onLeaf`). Ties keep the incumbent found
+ * first, in a fixed order: deterministic.
  */
 export function searchMultisets(
   users: readonly UserType[],
   n: number,
   size: number,
   f: (ui: number, t: number, c: number) => bigint,
-  opts: { prune?: boolean; onLeaf?: (items: readonly number[], value: bigint) => void } = {},
+  opts: {
+    prune?: boolean;
+    onLeaf?: (items: readonly number[], value: bigint) => void;
+    /** Only multisets worth more than this count: branches bounded by it are pruned (items [] if none is). */
+    threshold?: bigint;
+    /**
+     * The caller guarantees that T ↦ Σ_θ f(θ, t_θ(T), c_θ(T)) is monotone submodular on multisets (true when
+     * f(θ, t, c) = A(t) + τ(c)·B(t) with τ increasing, concave, τ(0) = 0, and A(t) ≥ A(t′) + τ(∞)·B(t′) for
+     * every worse tier t′): then a node's bound is its value plus the r largest marginal increments of the
+     * remaining candidates (each candidate's increments fall with its copies), which prunes far more.
+     */
+    submodular?: boolean;
+    /**
+     * With a threshold: return the first multiset found above it by the greedy start and single swaps, and run
+     * the exhaustive search only when they find none (column generation needs an improving column, not the best).
+     */
+    anyAbove?: boolean;
+  } = {},
 ): { items: number[]; value: bigint; nodes: number } {
   const prune = opts.prune ?? true;
   const m = users.length;
@@ -55,6 +75,17 @@ export function searchMultisets(
     for (let i = n - 1; i >= 0; i--) s[i] = Math.min(s[i + 1], u.rank[order[i]]);
     return s;
   });
+  // f scaled by 2^−sh, rounded up (fUp) and down (fLo): exact integers below 2^50 even summed over types
+  const tiers = users.map((u) => u.numTiers);
+  let fmax = 0n;
+  for (let ui = 0; ui < m; ui++) for (let tt = 0; tt < tiers[ui]; tt++) for (let cc = 1; cc <= size; cc++) if (f(ui, tt, cc) > fmax) fmax = f(ui, tt, cc);
+  const sh = BigInt(Math.max(0, (fmax * BigInt(m + 1) * BigInt(size + 1)).toString(2).length - 50));
+  const one = 1n << sh;
+  const up = (v: bigint) => Number((v + one - 1n) >> sh);
+  const down = (v: bigint) => Number(v >> sh);
+  const fUp = users.map((_, ui) => Float64Array.from({ length: tiers[ui] * (size + 1) }, (_, i) => (i % (size + 1) === 0 ? 0 : up(f(ui, Math.floor(i / (size + 1)), i % (size + 1))))));
+  const fLo = users.map((_, ui) => Float64Array.from({ length: tiers[ui] * (size + 1) }, (_, i) => (i % (size + 1) === 0 ? 0 : down(f(ui, Math.floor(i / (size + 1)), i % (size + 1))))));
+  const S1 = size + 1;
   // greedy incumbent: add the item that raises the value most, `size` times
   let bestItems: number[] = [];
   for (let s = 0; s < size; s++) {
@@ -70,21 +101,94 @@ export function searchMultisets(
     bestItems.push(arg);
   }
   let best = evalSet(bestItems);
+  if (opts.anyAbove && opts.threshold !== undefined) {
+    // local search: replace one item by another while that raises the value
+    let nodesLS = 0;
+    for (let improved = true; improved && best <= opts.threshold; ) {
+      improved = false;
+      for (let pos = 0; pos < size && !improved; pos++)
+        for (const y of order) {
+          if (y === bestItems[pos]) continue;
+          const T = [...bestItems];
+          T[pos] = y;
+          nodesLS++;
+          const v = evalSet(T);
+          if (v > best) {
+            best = v;
+            bestItems = T;
+            improved = true;
+            break;
+          }
+        }
+    }
+    if (best > opts.threshold) return { items: [...bestItems].sort((x, y) => x - y), value: best, nodes: nodesLS };
+  }
+  if (opts.threshold !== undefined && best <= opts.threshold) {
+    best = opts.threshold;
+    bestItems = [];
+  }
+  let bestDown = down(best < 0n ? 0n : best);
   let nodes = 1;
   const b = new Int32Array(m).fill(0x7fffffff);
   const c = new Int32Array(m);
   const chosen: number[] = [];
   const saveB = Array.from({ length: size }, () => new Int32Array(m));
   const saveC = Array.from({ length: size }, () => new Int32Array(m));
-  const bound = (r: number, i: number): bigint => {
-    let s = 0n;
+  /** Plain bound: every type gets the best tier of the remaining candidates, with all r remaining slots. */
+  const bound = (r: number, i: number): number => {
+    let s = 0;
     for (let ui = 0; ui < m; ui++) {
       const t = sufMin[ui][i];
       const bu = b[ui];
-      if (t < bu) s += f(ui, t, r);
-      else if (t === bu) s += f(ui, bu, c[ui] + r);
-      else s += f(ui, bu, c[ui]);
+      if (t < bu) s += fUp[ui][t * S1 + r];
+      else if (t === bu) s += fUp[ui][bu * S1 + c[ui] + r];
+      else s += fUp[ui][bu * S1 + c[ui]];
     }
+    return s;
+  };
+  // Submodular bound, scaled: base⁺ + the r largest of the increment bounds. A candidate among the r with the
+  // largest Δ₁ bound contributes its increments Δ_j − Δ_{j−1} (each bounded above); any other one contributes
+  // its Δ₁ bound r times (its increments fall with j, so each is at most Δ₁).
+  const curLo = Array.from({ length: size + 1 }, () => new Float64Array(m));
+  const gainUp = (cur: Float64Array, y: number, j: number): number => {
+    let g = 0;
+    for (let ui = 0; ui < m; ui++) {
+      const t = users[ui].rank[y];
+      const bu = b[ui];
+      if (t < bu) g += fUp[ui][t * S1 + j] - cur[ui];
+      else if (t === bu) g += fUp[ui][bu * S1 + c[ui] + j] - cur[ui];
+    }
+    return g;
+  };
+  const gainLo = (cur: Float64Array, curUp: Float64Array, y: number, j: number): number => {
+    let g = 0;
+    for (let ui = 0; ui < m; ui++) {
+      const t = users[ui].rank[y];
+      const bu = b[ui];
+      if (t < bu) g += fLo[ui][t * S1 + j] - curUp[ui];
+      else if (t === bu) g += fLo[ui][bu * S1 + c[ui] + j] - curUp[ui];
+    }
+    return g;
+  };
+  const curUpAt = Array.from({ length: size + 1 }, () => new Float64Array(m));
+  const submodularBound = (cur: Float64Array, curUp: Float64Array, r: number, from: number, baseUp: number, d1: Float64Array): number => {
+    const idx: number[] = [];
+    for (let i = from; i < n; i++) idx.push(i);
+    idx.sort((x, y) => d1[y] - d1[x]);
+    const incs: number[] = [];
+    idx.forEach((i, pos) => {
+      if (pos < r) {
+        // upper bound of Δ_j − Δ_{j−1}: Δ_j⁺ − Δ_{j−1}⁻
+        let prevLo = 0;
+        for (let j = 1; j <= r; j++) {
+          incs.push((j === 1 ? d1[i] : gainUp(cur, order[i], j)) - prevLo);
+          prevLo = gainLo(cur, curUp, order[i], j);
+        }
+      } else for (let j = 0; j < r; j++) incs.push(d1[i]);
+    });
+    incs.sort((x, y) => y - x);
+    let s = baseUp;
+    for (let j = 0; j < r && j < incs.length; j++) s += Math.max(0, incs[j]);
     return s;
   };
   const dfs = (start: number): void => {
@@ -96,14 +200,33 @@ export function searchMultisets(
       if (v > best) {
         best = v;
         bestItems = [...chosen];
+        bestDown = down(best);
       }
       return;
     }
     const depth = chosen.length;
+    let baseUp = 0;
+    let d1: Float64Array | null = null; // Δ₁ bounds of the candidates, computed when the plain bound does not prune
+    const cur = curLo[depth];
+    const curUp = curUpAt[depth];
+    const subBound = (i: number): number => {
+      if (d1 === null) {
+        baseUp = 0;
+        for (let ui = 0; ui < m; ui++) {
+          const bu = b[ui];
+          cur[ui] = bu === 0x7fffffff ? 0 : fLo[ui][bu * S1 + c[ui]];
+          curUp[ui] = bu === 0x7fffffff ? 0 : fUp[ui][bu * S1 + c[ui]];
+          baseUp += curUp[ui];
+        }
+        d1 = new Float64Array(n);
+        for (let idx = start; idx < n; idx++) d1[idx] = gainUp(cur, order[idx], 1);
+      }
+      return submodularBound(cur, curUp, r, i, baseUp, d1);
+    };
     for (let i = start; i < n; i++) {
       nodes++;
-      // bounds only fall as i grows (sufMin rises): stop at the first pruned branch
-      if (prune && bound(r, i) <= best) break;
+      // bounds only fall as i grows (the candidates shrink): stop at the first pruned branch
+      if (prune && (bound(r, i) <= bestDown || (opts.submodular === true && subBound(i) <= bestDown))) break;
       const y = order[i];
       saveB[depth].set(b);
       saveC[depth].set(c);

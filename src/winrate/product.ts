@@ -31,8 +31,10 @@ export function productTierValues(
   const n = prompt.responses.length;
   const { num: p, den: D } = commonDenominator(probs);
   const K = BigInt(k);
-  const powK = powCache(K);
-  const powK1 = powCache(K + 1n);
+  // the exponent of the closed form: k+1 (uniform) or k; A = E + W of a tier is W of the tier above, so one
+  // power per tier boundary, carried upward (and D^e, the top, shared by every type)
+  const e = rule === 'uniform' ? K + 1n : K;
+  const De = D ** e;
   const g = prompt.users.map((u) => {
     const T = u.numTiers;
     const mass = new Array<bigint>(T).fill(0n);
@@ -40,12 +42,16 @@ export function productTierValues(
     for (let y = 0; y < n; y++) if (p[y] !== 0n) mass[rank[y]] += p[y];
     const gt = new Array<bigint>(T);
     let W = 0n;
+    let powW = 0n; // W^e (W = 0, e ≥ 1)
     for (let t = T - 1; t >= 0; t--) {
       const E = mass[t];
-      if (rule === 'uniform') gt[t] = E === 0n ? (K + 1n) * powK(W) : (powK1(E + W) - powK1(W)) / E;
-      else if (rule === 'model-wins-ties') gt[t] = powK(W);
-      else gt[t] = powK(E + W) + powK(W);
-      W += E;
+      const A = W + E;
+      const powA = E === 0n ? powW : A === D ? De : A ** e;
+      if (rule === 'uniform') gt[t] = E === 0n ? (W === 0n ? (K === 0n ? 1n : 0n) : (K + 1n) * (powW / W)) : (powA - powW) / E;
+      else if (rule === 'model-wins-ties') gt[t] = powW;
+      else gt[t] = powA + powW;
+      W = A;
+      powW = powA;
     }
     return gt;
   });
@@ -75,17 +81,6 @@ export function productScoreNumerators(
   return { num: acc, den: den * B };
 }
 
-function powCache(e: bigint): (v: bigint) => bigint {
-  const m = new Map<bigint, bigint>();
-  return (v) => {
-    let r = m.get(v);
-    if (r === undefined) {
-      r = v ** e;
-      m.set(v, r);
-    }
-    return r;
-  };
-}
 
 /**
  * Exact Jacobian of U_k under the uniform rule (SPEC §2): J[i][j] = ∂U_k(rows[i]; π)/∂π(cols[j]), integers
