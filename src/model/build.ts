@@ -1,9 +1,10 @@
-import { Fraction, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
+import { Fraction, ONE, ZERO, frac, gcd, lcm, numer, signOf, isZero, sumOf } from '../exact/rational.js';
 import { InputError } from './errors.js';
-import { KOutputModel, MixtureModel, MixturePart, Outcome, Policy, Profile, Prompt, UserType } from './types.js';
+import { KOutputModel, LuceType, MixtureModel, MixturePart, Outcome, Policy, Profile, Prompt, RankingType, UserType } from './types.js';
 
 /** A user type stored by its ranks; the tiers are derived on first use (SPEC §1). */
-class RankedUser implements UserType {
+class RankedUser implements RankingType {
+  readonly kind = 'ranking' as const;
   private cached: number[][] | null = null;
   constructor(
     readonly weight: Fraction,
@@ -35,44 +36,91 @@ function indexOf(responses: readonly string[], where: string): Map<string, numbe
   return index;
 }
 
+/** Largest integer strength after scaling (SPEC §4b kernels index strength sums by plain numbers). */
+export const MAX_INT_STRENGTH = 2 ** 32;
+
 /**
- * Build a prompt from user types given by rank vectors (rank[y] = listed tier of y, −1 = unlisted)
- * with `listed` tiers each, all non-empty. Validated by the callers; normalises the weights.
+ * A Luce type (SPEC §4b) from positive strengths s[y], one per response: `ints` are the strengths scaled
+ * to coprime positive integers (s = scale·ints). `weight` is stored as given (prompts normalise).
  */
-export function promptFromRanks(
-  responses: readonly string[],
-  users: readonly { weight: Fraction; rank: Int32Array; listed: number }[],
-  where = 'profile',
-): Prompt {
-  const index = indexOf(responses, where);
+export function luceType(weight: Fraction, strengths: readonly Fraction[], where = 'user type'): LuceType {
+  if (strengths.length === 0) throw new InputError(`${where}: no strengths`);
+  strengths.forEach((v, y) => {
+    if (signOf(v) <= 0) throw new InputError(`${where}: strength of response ${y} must be positive, got ${v.toFraction()}`);
+  });
+  let L = 1n;
+  for (const v of strengths) L = lcm(L, v.d);
+  const big = strengths.map((v) => numer(v) * (L / v.d));
+  let g = 0n;
+  for (const v of big) g = gcd(g, v);
+  const ints = big.map((v) => v / g);
+  if (ints.some((v) => v > BigInt(MAX_INT_STRENGTH)))
+    throw new InputError(`${where}: the strengths' ratios need integers above 2^32 (${ints.reduce((a, b) => (a > b ? a : b)).toString(2).length} bits); use strengths with smaller denominators`);
+  return { kind: 'luce', weight, strengths: [...strengths], ints: ints.map(Number), scale: frac(g, L) };
+}
+
+type RankEntry = { weight: Fraction; rank: Int32Array; listed: number };
+
+function normalise(users: readonly { weight: Fraction }[], where: string): Fraction {
   if (users.length === 0) throw new InputError(`${where}: no users`);
   users.forEach((u, ui) => {
     if (signOf(u.weight) <= 0) throw new InputError(`${where}: users[${ui}].weight must be positive`);
   });
-  const total = sumOf(users.map((u) => u.weight));
-  const out = users.map((u) => {
-    let unlisted = false;
-    const rank = u.rank;
-    for (let y = 0; y < rank.length; y++) {
-      if (rank[y] < 0) {
-        rank[y] = u.listed;
-        unlisted = true;
-      }
-    }
-    return new RankedUser(u.weight.div(total), rank, u.listed, u.listed + (unlisted ? 1 : 0));
-  });
-  return { responses: [...responses], index, users: out };
+  return sumOf(users.map((u) => u.weight));
 }
 
-/** Build a prompt from ids and user types given as (weight, tiers of ids); validates and normalises. */
-export function makePrompt(
-  responses: readonly string[],
-  users: readonly { weight: Fraction; tiers: readonly (readonly string[])[] }[],
-  where = 'profile',
-): Prompt {
+function rankedUser(u: RankEntry, total: Fraction): RankedUser {
+  let unlisted = false;
+  const rank = u.rank;
+  for (let y = 0; y < rank.length; y++) {
+    if (rank[y] < 0) {
+      rank[y] = u.listed;
+      unlisted = true;
+    }
+  }
+  return new RankedUser(u.weight.div(total), rank, u.listed, u.listed + (unlisted ? 1 : 0));
+}
+
+/**
+ * Build a prompt from user types given by rank vectors (rank[y] = listed tier of y, −1 = unlisted)
+ * with `listed` tiers each, all non-empty. Validated by the callers; normalises the weights.
+ */
+export function promptFromRanks(responses: readonly string[], users: readonly RankEntry[], where = 'profile'): Prompt {
+  const index = indexOf(responses, where);
+  const total = normalise(users, where);
+  return { responses: [...responses], index, users: users.map((u) => rankedUser(u, total)) };
+}
+
+/** A user type for makePrompt: a weak order as tiers of ids, or Luce strengths (by response index or by id). */
+export type UserSpec =
+  | { readonly weight: Fraction; readonly tiers: readonly (readonly string[])[] }
+  | { readonly weight: Fraction; readonly strengths: readonly Fraction[] | Readonly<Record<string, Fraction>> };
+
+/** Build a prompt from ids and user types of either kind (SPEC §1, §4b); validates and normalises the weights. */
+export function makePrompt(responses: readonly string[], users: readonly UserSpec[], where = 'profile'): Prompt {
   const index = indexOf(responses, where);
   const n = responses.length;
-  const ranked = users.map((u, ui) => {
+  const total = normalise(users, where);
+  const out = users.map((u, ui): UserType => {
+    if ('strengths' in u) {
+      const w = `${where}: users[${ui}].strengths`;
+      let s: Fraction[];
+      if (Array.isArray(u.strengths)) {
+        if (u.strengths.length !== n) throw new InputError(`${w}: ${u.strengths.length} strengths for ${n} responses`);
+        s = [...(u.strengths as readonly Fraction[])];
+      } else {
+        const rec = u.strengths as Readonly<Record<string, Fraction>>;
+        for (const id of Object.keys(rec)) if (!index.has(id)) throw new InputError(`${w}: unknown response "${id}"`);
+        s = responses.map((id) => {
+          if (!Object.prototype.hasOwnProperty.call(rec, id)) throw new InputError(`${w}: no strength for response "${id}"`);
+          return rec[id];
+        });
+      }
+      s.forEach((v, y) => {
+        if (signOf(v) <= 0) throw new InputError(`${w}: strength of "${responses[y]}" must be positive, got ${v.toFraction()}`);
+      });
+      return luceType(u.weight.div(total), s, w);
+    }
     const rank = new Int32Array(n).fill(-1);
     u.tiers.forEach((tier, ti) => {
       if (tier.length === 0) throw new InputError(`${where}: users[${ui}].ranking[${ti}] is an empty tier`);
@@ -83,9 +131,9 @@ export function makePrompt(
         rank[y] = ti;
       }
     });
-    return { weight: u.weight, rank, listed: u.tiers.length };
+    return rankedUser({ weight: u.weight, rank, listed: u.tiers.length }, total);
   });
-  return promptFromRanks(responses, ranked, where);
+  return { responses: [...responses], index, users: out };
 }
 
 export function singlePrompt(prompt: Prompt): Profile {

@@ -3,7 +3,7 @@
 // Reading has one option: `floats` accepts JS numbers as their exact dyadic values (plug-in
 // answers), normalising a float vector whose exact sum is within 10^−9 of 1, with a note.
 import { Fraction, ONE, ZERO, frac, fromDouble, isZero, parseRational, signOf, sumOf, toDecimal } from '../exact/rational.js';
-import { makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt } from './build.js';
+import { UserSpec, makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt } from './build.js';
 import { InputError } from './errors.js';
 import { MixturePart, Model, Outcome, Profile, Prompt } from './types.js';
 
@@ -80,6 +80,19 @@ function readDistribution(entries: readonly [string, unknown][], where: string, 
 
 // ---- profiles ----
 
+/** Luce strengths (SPEC §4b): {id: positive rational} with exactly one entry per response of the prompt. */
+export function parseStrengths(v: unknown, responses: readonly string[], where: string): Fraction[] {
+  if (!isObject(v)) throw new InputError(`${where} must be an object {response id: positive strength}`);
+  const known = new Set(responses);
+  for (const id of Object.keys(v)) if (!known.has(id)) throw new InputError(`${where}: unknown response "${id}"`);
+  return responses.map((id) => {
+    if (!Object.prototype.hasOwnProperty.call(v, id)) throw new InputError(`${where}: no strength for response "${id}"`);
+    const r = parseExact(v[id], `${where}.${id}`);
+    if (signOf(r) <= 0) throw new InputError(`${where}.${id}: strength must be positive, got ${JSON.stringify(v[id])}`);
+    return r;
+  });
+}
+
 function parsePromptJson(o: unknown, where: string): Prompt {
   if (!isObject(o)) throw new InputError(`${where}: expected an object with "responses" and "users"`);
   if (!Array.isArray(o.responses)) throw new InputError(`${where}: "responses" must be an array of ids`);
@@ -88,16 +101,22 @@ function parsePromptJson(o: unknown, where: string): Prompt {
     if (typeof r !== 'string' || r === '') throw new InputError(`${where}: responses[${i}] must be a non-empty string`);
     return r;
   });
-  const users = o.users.map((u, i) => {
+  const users = o.users.map((u, i): UserSpec => {
     const w = `${where}: users[${i}]`;
-    if (!isObject(u)) throw new InputError(`${w} must be an object with "weight" and "ranking"`);
+    if (!isObject(u)) throw new InputError(`${w} must be an object with "weight" and "ranking" or "strengths"`);
+    const weight = parseWeight(u.weight ?? 1, `${w}.weight`);
+    if ('strengths' in u) {
+      if ('ranking' in u) throw new InputError(`${w} has both "ranking" and "strengths": a user type is one or the other`);
+      return { weight, strengths: parseStrengths(u.strengths, responses, `${w}.strengths`) };
+    }
+    if (!('ranking' in u)) throw new InputError(`${w} needs "ranking" (a weak order) or "strengths" (a Luce type)`);
     if (!Array.isArray(u.ranking)) throw new InputError(`${w}.ranking must be an array of tiers`);
     const tiers = u.ranking.map((t, ti) => {
       const tier = typeof t === 'string' ? [t] : t;
       if (!Array.isArray(tier) || tier.some((x) => typeof x !== 'string')) throw new InputError(`${w}.ranking[${ti}] must be an array of response ids`);
       return tier as string[];
     });
-    return { weight: parseWeight(u.weight ?? 1, `${w}.weight`), tiers };
+    return { weight, tiers };
   });
   return makePrompt(responses, users, where);
 }
@@ -226,10 +245,17 @@ export function modelFromJson(o: unknown, profile: Profile, where = 'policy', op
 
 // ---- serialisation back to the documented JSON shapes ----
 
-export function promptToJson(p: Prompt): { responses: string[]; users: { weight: string; ranking: string[][] }[] } {
+/** One user type as JSON: {weight, ranking} or {weight, strengths} (SPEC §1, §4b). */
+export type UserJson = { weight: string; ranking: string[][] } | { weight: string; strengths: Record<string, string> };
+
+export function promptToJson(p: Prompt): { responses: string[]; users: UserJson[] } {
   return {
     responses: [...p.responses],
-    users: p.users.map((u) => ({ weight: u.weight.toFraction(), ranking: u.tiers.map((t) => t.map((y) => p.responses[y])) })),
+    users: p.users.map((u) =>
+      u.kind === 'ranking'
+        ? { weight: u.weight.toFraction(), ranking: u.tiers.map((t) => t.map((y) => p.responses[y])) }
+        : { weight: u.weight.toFraction(), strengths: Object.fromEntries(p.responses.map((id, y) => [id, u.strengths[y].toFraction()])) },
+    ),
   };
 }
 

@@ -1,6 +1,8 @@
-import { Fraction, frac, commonDenominator } from '../exact/rational.js';
+import { Fraction, frac, commonDenominator, lcm } from '../exact/rational.js';
+import { hasLuce } from '../model/structure.js';
 import { Prompt } from '../model/types.js';
 import { activeFault } from './faults.js';
+import { luceJacobianNumerators, luceScoreNumerators } from './luce.js';
 import { Rule } from './rules.js';
 
 /**
@@ -10,6 +12,7 @@ import { Rule } from './rules.js';
  *   model-wins-ties:  U = Σ_θ a_θ W^k / (D^k B)
  *   pairwise:         U = Σ_θ a_θ ((E+W)^k + W^k) / (2 D^k B)
  * where E, W are the integer masses of the tie class and the strictly-worse set. O(m·n).
+ * Luce types (SPEC §4b) choose by Luce's rule under every rule: see luce.ts.
  */
 export function productScores(prompt: Prompt, probs: readonly Fraction[], k: number, rule: Rule = 'uniform'): Fraction[] {
   const { num, den } = productScoreNumerators(prompt, probs, k, rule);
@@ -17,8 +20,8 @@ export function productScores(prompt: Prompt, probs: readonly Fraction[], k: num
 }
 
 /**
- * Per user type and tier t: the integer g with U_θ(tier t) = g/den (SPEC §2 closed forms),
- * den = (k+1)D^k, D^k or 2D^k by rule. Prefix sums along each type's tiers: O(m·n).
+ * Per ranking type and tier t: the integer g with U_θ(tier t) = g/den (SPEC §2 closed forms),
+ * den = (k+1)D^k, D^k or 2D^k by rule (g[θ] = [] for a Luce type). Prefix sums along each type's tiers: O(m·n).
  */
 export function productTierValues(
   prompt: Prompt,
@@ -36,6 +39,7 @@ export function productTierValues(
   const e = rule === 'uniform' ? K + 1n : K;
   const De = D ** e;
   const g = prompt.users.map((u) => {
+    if (u.kind !== 'ranking') return [];
     const T = u.numTiers;
     const mass = new Array<bigint>(T).fill(0n);
     const rank = u.rank;
@@ -61,7 +65,7 @@ export function productTierValues(
   return { g, den };
 }
 
-/** Integer numerators of U_k(·; π) over one common denominator. */
+/** Integer numerators of U_k(·; π) over one common denominator (ranking and Luce types alike). */
 export function productScoreNumerators(
   prompt: Prompt,
   probs: readonly Fraction[],
@@ -73,14 +77,24 @@ export function productScoreNumerators(
   const { g, den } = productTierValues(prompt, probs, k, rule);
   const acc = new Array<bigint>(n).fill(0n);
   prompt.users.forEach((u, ui) => {
+    if (u.kind !== 'ranking') return;
     const au = a[ui];
     const gt = g[ui].map((v) => v * au);
     const rank = u.rank;
     for (let y = 0; y < n; y++) acc[y] += gt[rank[y]];
   });
-  return { num: acc, den: den * B };
+  if (!hasLuce(prompt)) return { num: acc, den: den * B };
+  // Luce part over L·D^k (the same D^k, k + 1 draws under the off-by-one fault): one denominator lcm(c, L)·D^k
+  const { num: p, den: D } = commonDenominator(probs);
+  const kk = activeFault() === 'uk-off-by-one' ? k + 1 : k;
+  const Dk = D ** BigInt(kk);
+  const lu = luceScoreNumerators(prompt.users, a, p, kk);
+  const c = den / Dk;
+  const M = lcm(c, lu.L);
+  const fr = M / c;
+  const fl = M / lu.L;
+  return { num: acc.map((v, y) => v * fr + lu.num[y] * fl), den: M * Dk * B };
 }
-
 
 /**
  * Exact Jacobian of U_k under the uniform rule (SPEC §2): J[i][j] = ∂U_k(rows[i]; π)/∂π(cols[j]), integers
@@ -89,6 +103,7 @@ export function productScoreNumerators(
  *   z tied with y:       ∂U_θ/∂π_z = G_a/((k+1)D^{k−1}),  G_a = ((k+1)A^k − G)/E     (E = 0: k(k+1)/2·W^{k−1})
  *   z strictly worse:    ∂U_θ/∂π_z = G_w/((k+1)D^{k−1}),  G_w = (k+1)(A^k − W^k)/E    (E = 0: k(k+1)·W^{k−1})
  *   z strictly better:   0.
+ * Luce types: ∂U_θ(y)/∂π_z = k·E[s_y/(s_y + s_z + X_{k−1})] (luce.ts), on the common denominator.
  */
 export function productJacobian(
   prompt: Prompt,
@@ -104,6 +119,7 @@ export function productJacobian(
   const K1 = K + 1n;
   const J = rows.map(() => new Array<bigint>(cols.length).fill(0n));
   prompt.users.forEach((u, ui) => {
+    if (u.kind !== 'ranking') return;
     const T = u.numTiers;
     const mass = new Array<bigint>(T).fill(0n);
     for (let y = 0; y < n; y++) if (p[y] !== 0n) mass[u.rank[y]] += p[y];
@@ -148,5 +164,11 @@ export function productJacobian(
       }
     }
   });
-  return { num: J, den: K1 * D ** (K - 1n) * B };
+  const Dk1 = D ** (K - 1n);
+  if (!hasLuce(prompt)) return { num: J, den: K1 * Dk1 * B };
+  const lu = luceJacobianNumerators(prompt.users, a, p, k, rows, cols);
+  const M = lcm(K1, lu.L);
+  const fr = M / K1;
+  const fl = M / lu.L;
+  return { num: J.map((r, i) => r.map((v, j) => v * fr + lu.num[i][j] * fl)), den: M * Dk1 * B };
 }

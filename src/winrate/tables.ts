@@ -1,20 +1,60 @@
 import { Fraction, numer, lcm, commonDenominator } from '../exact/rational.js';
-import { Prompt } from '../model/types.js';
+import { hasLuce } from '../model/structure.js';
+import { LuceType, Prompt } from '../model/types.js';
 import { productTierValues } from './product.js';
-import { bestTiers } from './multiset.js';
+import { bestTiers, typeStates } from './multiset.js';
 import { PromptModel } from './promptModel.js';
 import { Rule } from './rules.js';
+import { ShareDenominator, SumDist, distinctValues, outcomeSumDist, shareNumerators, strengthSumDist, sumSets } from './luce.js';
 
 /**
- * Opponent score tables for ℓ-output opponents (SPEC §2). For user type θ, an opponent multiset T
- * whose best item lies in tier t with c copies of that tier scores f_θ(t, c) against the model;
- * the opponent's total score is Σ_θ w_θ f_θ(t_θ(T), c_θ(T)). Stored as integers over one denominator:
- * tab[θ][t·ℓ + c − 1] = a_θ·f_θ(t, c)·den.
+ * Opponent score tables for ℓ-output opponents (SPEC §2). For a ranking type θ, an opponent multiset T
+ * whose best item lies in tier t with c copies of that tier scores f_θ(t, c) against the model; for a Luce
+ * type (§4b), T scores f_θ(s_θ(T)) = E_S[s_θ(T)/(s_θ(S) + s_θ(T))], a function of its strength sum only.
+ * The opponent's total score is Σ_θ w_θ f_θ. Stored as integers over one denominator:
+ * tab[θ][t·ℓ + c − 1] = a_θ·f_θ(t, c)·den (ranking types; [] for Luce types) and sums[θ].get(s) = a_θ·f_θ(s)·den
+ * for every strength sum s of 1..ℓ items (Luce types; null for ranking types).
  */
 export interface ScoreTable {
   readonly ell: number;
   readonly tab: readonly bigint[][];
+  readonly sums?: readonly (ReadonlyMap<number, bigint> | null)[];
   readonly den: bigint;
+}
+
+/**
+ * The Luce rows of a table (SPEC §4b): for each Luce type, the model's strength sum X (coefficients over
+ * `xden`) and the opponent sums t of 1..ℓ items; a_θ·E[t/(t + X)] over one denominator L·xden·B.
+ */
+function luceRows(prompt: Prompt, a: readonly bigint[], ell: number, dist: (u: LuceType) => SumDist): { rows: (Map<number, bigint> | null)[]; L: bigint } {
+  const den = new ShareDenominator();
+  const per = prompt.users.map((u) => {
+    if (u.kind !== 'luce') return null;
+    const ts = [...new Set(sumSets(distinctValues(u), ell).slice(1).flat())];
+    const d = dist(u);
+    den.addAll(ts, d);
+    return { ts, d };
+  });
+  const rows = per.map((x, ui) => {
+    if (x === null) return null;
+    const s = shareNumerators(x.d, x.ts, den);
+    return new Map(x.ts.map((t, i) => [t, s[i] * a[ui]]));
+  });
+  return { rows, L: den.L };
+}
+
+/** A ranking table (den c·X) joined with Luce rows (den L·X): one denominator lcm(c, L)·X. */
+function joinLuce(t: ScoreTable, luce: { rows: (Map<number, bigint> | null)[]; L: bigint }, X: bigint): ScoreTable {
+  const c = t.den / X;
+  const M = lcm(c, luce.L);
+  const fr = M / c;
+  const fl = M / luce.L;
+  return {
+    ell: t.ell,
+    tab: t.tab.map((r) => r.map((v) => v * fr)),
+    sums: luce.rows.map((r) => (r === null ? null : new Map([...r].map(([s, v]) => [s, v * fl])))),
+    den: M * X,
+  };
 }
 
 function lcmUpTo(m: number): bigint {
@@ -45,11 +85,12 @@ function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell
     // f does not depend on c here: the closed form per tier.
     const { g, den } = productTierValues(prompt, probs, k, rule);
     const tab = prompt.users.map((u, ui) => {
+      if (u.kind !== 'ranking') return [];
       const row: bigint[] = new Array(u.numTiers * ell);
       for (let t = 0; t < u.numTiers; t++) for (let c = 1; c <= ell; c++) row[t * ell + c - 1] = g[ui][t] * a[ui];
       return row;
     });
-    return { ell, tab, den: den * B };
+    return withLuceProduct(prompt, probs, k, { ell, tab, den: den * B }, a, B);
   }
   const { num: p, den: D } = commonDenominator(probs);
   const L = lcmUpTo(k + ell);
@@ -57,6 +98,7 @@ function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell
   // coef[c][j] = L·c/(c+j), an integer since c+j ≤ k+ℓ.
   const coef = Array.from({ length: ell + 1 }, (_, c) => Array.from({ length: k + 1 }, (_, j) => (c === 0 ? 0n : (L * BigInt(c)) / BigInt(c + j))));
   const tab = prompt.users.map((u, ui) => {
+    if (u.kind !== 'ranking') return [];
     const mass = new Array<bigint>(u.numTiers).fill(0n);
     p.forEach((v, y) => (mass[u.rank[y]] += v));
     const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
@@ -84,7 +126,15 @@ function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell
     }
     return row;
   });
-  return { ell, tab, den: D ** BigInt(k) * L * B };
+  return withLuceProduct(prompt, probs, k, { ell, tab, den: D ** BigInt(k) * L * B }, a, B);
+}
+
+/** The Luce rows against π^{⊗k} (X over D^k), joined with the ranking table. */
+function withLuceProduct(prompt: Prompt, probs: readonly Fraction[], k: number, t: ScoreTable, a: readonly bigint[], B: bigint): ScoreTable {
+  if (!hasLuce(prompt)) return t;
+  const { num: p, den: D } = commonDenominator(probs);
+  const Dk = D ** BigInt(k);
+  return joinLuce(t, luceRows(prompt, a, t.ell, (u) => strengthSumDist(u, p, k)), Dk * B);
 }
 
 /** Table against an explicit distribution over k-multisets. */
@@ -93,6 +143,7 @@ function outcomesTable(prompt: Prompt, outcomes: PromptModel & { kind: 'outcomes
   const { num: q, den: Q } = commonDenominator(outcomes.outcomes.map((o) => o.prob));
   const L = lcmUpTo(outcomes.k + ell);
   const tab = prompt.users.map((u, ui) => {
+    if (u.kind !== 'ranking') return [];
     const groups = new Map<number, bigint>(); // key b·(k+1)+cs → prob numerator
     outcomes.outcomes.forEach((o, i) => {
       let b = Infinity;
@@ -120,7 +171,9 @@ function outcomesTable(prompt: Prompt, outcomes: PromptModel & { kind: 'outcomes
       }
     return row;
   });
-  return { ell, tab, den: Q * L * B };
+  const t = { ell, tab, den: Q * L * B };
+  if (!hasLuce(prompt)) return t;
+  return joinLuce(t, luceRows(prompt, a, ell, (u) => outcomeSumDist(u, outcomes.outcomes, q)), Q * B);
 }
 
 export function scoreTable(prompt: Prompt, model: PromptModel, ell: number, rule: Rule): ScoreTable {
@@ -130,22 +183,45 @@ export function scoreTable(prompt: Prompt, model: PromptModel, ell: number, rule
   const parts = model.parts.map((pt) => ({ w: pt.weight, t: productTable(prompt, pt.probs, model.k, ell, rule) }));
   let den = 1n;
   for (const pt of parts) den = lcm(den, pt.t.den * pt.w.d);
+  const factors = parts.map((pt) => (numer(pt.w) * den) / (pt.t.den * pt.w.d));
   const tab = prompt.users.map((u, ui) => {
+    if (u.kind !== 'ranking') return [];
     const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
-    for (const pt of parts) {
-      const f = (numer(pt.w) * den) / (pt.t.den * pt.w.d);
+    parts.forEach((pt, pi) => {
+      const f = factors[pi];
       const src = pt.t.tab[ui];
       for (let i = 0; i < row.length; i++) row[i] += src[i] * f;
-    }
+    });
     return row;
   });
-  return { ell, tab, den };
+  if (!hasLuce(prompt)) return { ell, tab, den };
+  // Luce rows: every part's table holds the same opponent sums
+  const sums = prompt.users.map((u, ui) => {
+    if (u.kind !== 'luce') return null;
+    const row = new Map<number, bigint>();
+    parts.forEach((pt, pi) => {
+      for (const [t, v] of pt.t.sums![ui]!) row.set(t, (row.get(t) ?? 0n) + v * factors[pi]);
+    });
+    return row;
+  });
+  return { ell, tab, sums, den };
+}
+
+/** Score of a type in a given state (typeStates: tier and copies, or the Luce strength sum), over table.den. */
+export function stateScore(table: ScoreTable, ui: number, a: number, c: number): bigint {
+  const row = table.sums?.[ui];
+  return row ? row.get(a)! : table.tab[ui][a * table.ell + c - 1];
 }
 
 /** Score numerator of one opponent multiset T (over table.den). */
 export function scoreOf(prompt: Prompt, table: ScoreTable, T: readonly number[]): bigint {
-  const { b, c } = bestTiers(prompt.users, T);
   let s = 0n;
+  if (table.sums !== undefined) {
+    const st = typeStates(prompt.users, T);
+    for (let ui = 0; ui < st.a.length; ui++) s += stateScore(table, ui, st.a[ui], st.c[ui]);
+    return s;
+  }
+  const { b, c } = bestTiers(prompt.users, T);
   for (let ui = 0; ui < b.length; ui++) s += table.tab[ui][b[ui] * table.ell + c[ui] - 1];
   return s;
 }
