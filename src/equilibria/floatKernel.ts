@@ -11,6 +11,8 @@ export interface FloatLuce {
   readonly v: Float64Array;
   /** cls[y] = index of s(y) in v. */
   readonly cls: Int32Array;
+  /** Quadrature tables by k (see luceQuadrature). */
+  readonly quad: Map<number, LuceQuadrature | null>;
 }
 
 /**
@@ -48,7 +50,7 @@ export function floatPrompt(prompt: Prompt): FloatPrompt {
     if (u.kind !== 'luce') continue;
     const v = [...new Set(u.ints)].sort((x, y) => x - y);
     const at = new Map(v.map((x, i) => [x, i]));
-    luce.push({ weight: toNumber(u.weight), v: Float64Array.from(v), cls: Int32Array.from(u.ints, (x) => at.get(x)!) });
+    luce.push({ weight: toNumber(u.weight), v: Float64Array.from(v), cls: Int32Array.from(u.ints, (x) => at.get(x)!), quad: new Map() });
   }
   return { n, m, weight, rank, numTiers, maxTiers, rankingIndex: Int32Array.from(ranking, (r) => r.ui), luce };
 }
@@ -86,6 +88,98 @@ function floatSumDist(v: Float64Array, mass: Float64Array, j: number): { sums: F
   }
   const sums = Float64Array.from([...cur.keys()]);
   return { sums, prob: Float64Array.from(sums, (x) => cur.get(x)!) };
+}
+
+/** Gauss–Legendre nodes and weights on [0, 1] (N nodes: exact for polynomials of degree ≤ 2N − 1). Cached. */
+const gaussCache = new Map<number, { t: Float64Array; w: Float64Array }>();
+export function gaussLegendre01(N: number): { t: Float64Array; w: Float64Array } {
+  let r = gaussCache.get(N);
+  if (r !== undefined) return r;
+  const t = new Float64Array(N);
+  const w = new Float64Array(N);
+  for (let i = 0; i < Math.ceil(N / 2); i++) {
+    // Newton on the Legendre polynomial P_N from the usual asymptotic start
+    let x = Math.cos((Math.PI * (i + 0.75)) / (N + 0.5));
+    let dp = 1;
+    for (let it = 0; it < 100; it++) {
+      let p0 = 1;
+      let p1 = 0;
+      for (let j = 1; j <= N; j++) {
+        const p2 = p1;
+        p1 = p0;
+        p0 = ((2 * j - 1) * x * p1 - (j - 1) * p2) / j;
+      }
+      dp = (N * (x * p0 - p1)) / (x * x - 1);
+      const dx = p0 / dp;
+      x -= dx;
+      if (Math.abs(dx) <= 1e-16) break;
+    }
+    const wi = 2 / ((1 - x * x) * dp * dp);
+    t[i] = (1 - x) / 2;
+    t[N - 1 - i] = (1 + x) / 2;
+    w[i] = w[N - 1 - i] = wi / 2;
+  }
+  r = { t, w };
+  gaussCache.set(N, r);
+  return r;
+}
+
+/**
+ * Quadrature form of the Luce kernels (SPEC §4b): ∫_0^1 v·t^{v+x−1} dt = v/(v + x), so with φ(t) = Σ_y π_y t^{s_y}
+ * (E[t^X] = φ(t)^k for the strength sum X of k draws)
+ *   U_θ(v) = E[v/(v + X_k)] = v ∫_0^1 t^{v−1} φ(t)^k dt,   k·E[v/(v + w + X_{k−1})] = k·v ∫_0^1 t^{v+w−1} φ(t)^{k−1} dt.
+ * The integrands are polynomials of degree < (k+1)·max s, so N = ⌈(k+1)·max s/2⌉ Gauss–Legendre nodes integrate
+ * them exactly; every term is nonnegative, so the float sums lose no accuracy to cancellation.
+ * Tables: tv[j·d + i] = t_j^{v_i}, tv1[j·d + i] = t_j^{v_i − 1}.
+ */
+export interface LuceQuadrature {
+  readonly N: number;
+  readonly w: Float64Array;
+  readonly tv: Float64Array;
+  readonly tv1: Float64Array;
+}
+
+/** Above this many nodes the float kernels convolve instead (wide strength ranges). */
+const QUAD_MAX = 1 << 13;
+
+function luceQuadrature(L: FloatLuce, k: number): LuceQuadrature | null {
+  let q = L.quad.get(k);
+  if (q !== undefined) return q;
+  const d = L.v.length;
+  const N = Math.ceil(((k + 1) * L.v[d - 1]) / 2);
+  if (N > QUAD_MAX) q = null;
+  else {
+    const { t, w } = gaussLegendre01(N);
+    const tv = new Float64Array(N * d);
+    const tv1 = new Float64Array(N * d);
+    for (let j = 0; j < N; j++)
+      for (let i = 0; i < d; i++) {
+        tv[j * d + i] = t[j] ** L.v[i];
+        tv1[j * d + i] = t[j] ** (L.v[i] - 1);
+      }
+    q = { N, w, tv, tv1 };
+  }
+  L.quad.set(k, q);
+  return q;
+}
+
+/** w_j·φ(t_j)^e for every node. */
+function nodePowers(q: LuceQuadrature, mass: Float64Array, e: number, out: Float64Array): Float64Array {
+  const d = mass.length;
+  for (let j = 0; j < q.N; j++) {
+    let phi = 0;
+    const o = j * d;
+    for (let i = 0; i < d; i++) phi += mass[i] * q.tv[o + i];
+    // φ^e by squaring (much faster than ** or Math.pow here)
+    let r = 1;
+    let b = phi;
+    for (let x = e; x > 0; x >>= 1) {
+      if (x & 1) r *= b;
+      b *= b;
+    }
+    out[j] = q.w[j] * r;
+  }
+  return out;
 }
 
 function classMasses(L: FloatLuce, pi: ArrayLike<number>): Float64Array {
@@ -146,12 +240,22 @@ export function floatScores(fp: FloatPrompt, pi: ArrayLike<number>, k: number, o
   }
   for (const L of fp.luce) {
     // U_θ(y) = E[s_y/(s_y + X_k)]
-    const { sums, prob } = floatSumDist(L.v, classMasses(L, pi), k);
-    const U = Float64Array.from(L.v, (sy) => {
-      let s = 0;
-      for (let i = 0; i < sums.length; i++) if (prob[i] !== 0) s += prob[i] / (sy + sums[i]);
-      return L.weight * sy * s;
-    });
+    const d = L.v.length;
+    const mass = classMasses(L, pi);
+    const U = new Float64Array(d);
+    const q = luceQuadrature(L, k);
+    if (q !== null) {
+      const pw = nodePowers(q, mass, k, new Float64Array(q.N));
+      for (let j = 0; j < q.N; j++) {
+        const o = j * d;
+        const c = pw[j];
+        for (let i = 0; i < d; i++) U[i] += c * q.tv1[o + i];
+      }
+    } else {
+      const { sums, prob } = floatSumDist(L.v, mass, k);
+      for (let i = 0; i < d; i++) for (let x = 0; x < sums.length; x++) if (prob[x] !== 0) U[i] += prob[x] / (L.v[i] + sums[x]);
+    }
+    for (let i = 0; i < d; i++) U[i] *= L.weight * L.v[i];
     for (let y = 0; y < n; y++) out[y] += U[L.cls[y]];
   }
   return out;
@@ -191,17 +295,29 @@ export function floatJacobian(fp: FloatPrompt, pi: ArrayLike<number>, k: number,
     }
   }
   for (const L of fp.luce) {
-    const { sums, prob } = floatSumDist(L.v, classMasses(L, pi), k - 1);
     const d = L.v.length;
+    const mass = classMasses(L, pi);
     // H[a·d + b] = k·w·v_a·E[1/(v_a + v_b + X_{k−1})]
     const H = new Float64Array(d * d);
-    for (let a = 0; a < d; a++)
-      for (let b = 0; b < d; b++) {
-        const w = L.v[a] + L.v[b];
-        let s = 0;
-        for (let i = 0; i < sums.length; i++) if (prob[i] !== 0) s += prob[i] / (w + sums[i]);
-        H[a * d + b] = k * L.weight * L.v[a] * s;
+    const q = luceQuadrature(L, k);
+    if (q !== null) {
+      const pw = nodePowers(q, mass, k - 1, new Float64Array(q.N));
+      for (let j = 0; j < q.N; j++) {
+        const o = j * d;
+        for (let a = 0; a < d; a++) {
+          const c = pw[j] * q.tv[o + a];
+          for (let b = 0; b < d; b++) H[a * d + b] += c * q.tv1[o + b];
+        }
       }
+    } else {
+      const { sums, prob } = floatSumDist(L.v, mass, k - 1);
+      for (let a = 0; a < d; a++)
+        for (let b = 0; b < d; b++) {
+          const w = L.v[a] + L.v[b];
+          for (let i = 0; i < sums.length; i++) if (prob[i] !== 0) H[a * d + b] += prob[i] / (w + sums[i]);
+        }
+    }
+    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) H[a * d + b] *= k * L.weight * L.v[a];
     for (let i = 0; i < rows.length; i++) {
       const a = L.cls[rows[i]] * d;
       const Ji = J[i];

@@ -3,13 +3,15 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Fraction, HALF, ONE, ZERO, frac, isZero, signOf, sumOf } from '../exact/rational.js';
+import { Fraction, HALF, ONE, ZERO, frac, isZero, numer, quotientToNumber, signOf, sumOf, toNumber } from '../exact/rational.js';
+import { roundToSimplex } from '../exact/dyadic.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { Prompt } from '../model/types.js';
 import { LP } from '../lp/types.js';
 import { simplexSolve } from '../lp/simplex.js';
 import { marginMatrix, marginRows, pairwiseMatrix, strictPreferences } from '../winrate/pairwise.js';
-import { productScores } from '../winrate/product.js';
+import { productJacobian, productScores } from '../winrate/product.js';
+import { fixedPrompt, fixedResiduals, floatJacobian, floatPrompt, floatScores, gaussLegendre01 } from './floatKernel.js';
 import { robustness } from '../winrate/opponents.js';
 import { allMultisets } from '../winrate/multiset.js';
 import { RULES, Rule } from '../winrate/rules.js';
@@ -229,4 +231,47 @@ describe('T0 constant sum for Luce and mixed profiles (SPEC §4b: normalised and
       expect(isZero(sumOf(U.map((u, y) => u.mul(pi[y]))).sub(frac(1, k + 1)))).toBe(true);
     },
   );
+});
+
+describe('float guides for Luce types (SPEC §4b): quadrature and convolution paths against the exact kernel', () => {
+  const fArb = fc.record({
+    rec: luceRecordArb({ maxResponses: 5, maxUsers: 3, maxStrength: 12, maxDen: 3, kinds: 'mixed' }),
+    w: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }),
+    k: fc.integer({ min: 1, max: 20 }),
+    wide: fc.constantFrom(1, 300, 5000),
+  });
+  test.prop([fArb], params(200))('floatScores, floatJacobian and fixedResiduals within 1e-12 (relative to 1)', ({ rec, w, k, wide }) => {
+    // wide > 1: one strength scaled apart so that the convolution paths run (dense for small k·span, else sparse)
+    const r = wide > 1 ? { ...rec, users: rec.users.map((u, i) => (i === 0 ? { ...u, ranking: false, num: u.num.map((x, y) => (y === 0 ? x * wide : x)) } : u)) } : rec;
+    const prompt = lucePromptFromRecord(r);
+    const n = r.n;
+    const pi = policyFromWeights(w, n);
+    const fp = floatPrompt(prompt);
+    const piF = pi.map(toNumber);
+    const Uf = floatScores(fp, piF, k);
+    const Ux = productScores(prompt, pi, k);
+    Ux.forEach((u, y) => expect(Math.abs(Uf[y] - toNumber(u))).toBeLessThan(1e-12));
+    const all = prompt.responses.map((_, y) => y);
+    const Jf = floatJacobian(fp, piF, k, all, all);
+    const { num, den } = productJacobian(prompt, pi, k, all, all);
+    num.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(Jf[i][j] - quotientToNumber(v, den))).toBeLessThan(1e-11 * k)));
+    // fixed point at 2^−B iterates: p/2^B
+    const B = 70;
+    const p = roundToSimplex(piF, B).map((v) => numer(v) * ((1n << BigInt(B)) / v.d));
+    const R = fixedResiduals(fixedPrompt(prompt, fp, B + 64), p, B, k);
+    const Ue = productScores(prompt, p.map((v) => frac(v, 1n << BigInt(B))), k);
+    const tol = frac(1n, 1n << BigInt(B + 50));
+    R.forEach((v, y) => expect(frac(v, 1n << BigInt(B + 64)).sub(Ue[y].sub(frac(1, k + 1))).abs().lte(tol)).toBe(true));
+  });
+
+  it('Gauss–Legendre nodes on [0, 1] integrate t^j exactly up to degree 2N − 1 (to rounding)', () => {
+    for (const N of [1, 2, 7, 45, 300]) {
+      const { t, w } = gaussLegendre01(N);
+      for (const j of [0, 1, N, 2 * N - 1]) {
+        let s = 0;
+        for (let i = 0; i < N; i++) s += w[i] * t[i] ** j;
+        expect(Math.abs(s - 1 / (j + 1))).toBeLessThan(1e-13);
+      }
+    }
+  });
 });

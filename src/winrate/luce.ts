@@ -65,20 +65,27 @@ export function powerDist(v: readonly number[], mass: readonly bigint[], k: numb
   const v0 = v[0];
   const R = k * (v[d - 1] - v0) + 1;
   if (R <= DENSE_MAX) {
+    // s_j = Σ_e ((k+1)e − j)·a_e·g_{j−e} = Σ_e c_e·t_e − j·Σ_e t_e with t_e = a_e·g_{j−e}, c_e = (k+1)e
     const a0 = mass[0];
     const e = v.slice(1).map((x) => x - v0);
     const a = mass.slice(1);
-    const K1 = k + 1;
+    const c = e.map((x) => BigInt((k + 1) * x));
     const g = new Array<bigint>(R);
     g[0] = a0 ** BigInt(k);
     for (let j = 1; j < R; j++) {
-      let s = 0n;
+      let s1 = 0n;
+      let s2 = 0n;
       for (let i = 0; i < e.length; i++) {
         const ei = e[i];
         if (ei > j) break;
         const gj = g[j - ei];
-        if (gj !== 0n) s += BigInt(K1 * ei - j) * a[i] * gj;
+        if (gj !== 0n) {
+          const t = a[i] * gj;
+          s1 += c[i] * t;
+          s2 += t;
+        }
       }
+      const s = s1 - BigInt(j) * s2;
       g[j] = s === 0n ? 0n : s / (BigInt(j) * a0);
     }
     const sums: number[] = [];
@@ -150,6 +157,9 @@ export function sumSets(v: readonly number[], upTo: number): number[][] {
 export class ShareDenominator {
   private readonly marks = new Set<number>();
   private quot: Map<number, bigint> | null = null;
+  /** Dense quotients L/d at d − base (when the marks span a small range). */
+  private dense: bigint[] | null = null;
+  private base = 0;
   private l = 1n;
   add(d: number): void {
     this.marks.add(d);
@@ -164,8 +174,8 @@ export class ShareDenominator {
   }
   /** L/d, for a d that was added. */
   over(d: number): bigint {
-    this.freeze();
-    return this.quot!.get(d)!;
+    if (this.quot === null) this.freeze();
+    return this.dense !== null ? this.dense[d - this.base] : this.quot!.get(d)!;
   }
   private freeze(): void {
     if (this.quot !== null) return;
@@ -178,16 +188,22 @@ export class ShareDenominator {
     }
     this.l = L;
     this.quot = new Map(ds.map((d) => [d, L / BigInt(d)]));
+    if (ds.length > 0 && ds[0] - ds[ds.length - 1] < 1 << 20) {
+      this.base = ds[ds.length - 1];
+      this.dense = new Array<bigint>(ds[0] - this.base + 1).fill(0n);
+      for (const [d, q] of this.quot) this.dense[d - this.base] = q;
+    }
   }
 }
 
 /** Σ_x c_x·t·(L/(t + x)) for each t: the numerator of E[t/(t + X)] over L·(Σ c) (SPEC §4b). */
 export function shareNumerators(dist: SumDist, ts: readonly number[], den: ShareDenominator): bigint[] {
   const { sums, coef } = dist;
+  const m = sums.length;
   return ts.map((t) => {
     if (t === 0) return 0n;
     let s = 0n;
-    for (let i = 0; i < sums.length; i++) s += coef[i] * den.over(t + sums[i]);
+    for (let i = 0; i < m; i++) s += coef[i] * den.over(t + sums[i]);
     return s * BigInt(t);
   });
 }
