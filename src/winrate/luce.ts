@@ -65,28 +65,23 @@ export function powerDist(v: readonly number[], mass: readonly bigint[], k: numb
   const v0 = v[0];
   const R = k * (v[d - 1] - v0) + 1;
   if (R <= DENSE_MAX) {
-    // s_j = Σ_e ((k+1)e − j)·a_e·g_{j−e} = Σ_e c_e·t_e − j·Σ_e t_e with t_e = a_e·g_{j−e}, c_e = (k+1)e
     const a0 = mass[0];
     const e = v.slice(1).map((x) => x - v0);
     const a = mass.slice(1);
-    const c = e.map((x) => BigInt((k + 1) * x));
+    const K1 = k + 1;
     const g = new Array<bigint>(R);
     g[0] = a0 ** BigInt(k);
+    let ja0 = 0n; // j·a_0
     for (let j = 1; j < R; j++) {
-      let s1 = 0n;
-      let s2 = 0n;
+      let s = 0n;
       for (let i = 0; i < e.length; i++) {
         const ei = e[i];
         if (ei > j) break;
         const gj = g[j - ei];
-        if (gj !== 0n) {
-          const t = a[i] * gj;
-          s1 += c[i] * t;
-          s2 += t;
-        }
+        if (gj !== 0n) s += BigInt(K1 * ei - j) * a[i] * gj;
       }
-      const s = s1 - BigInt(j) * s2;
-      g[j] = s === 0n ? 0n : s / (BigInt(j) * a0);
+      ja0 += a0;
+      g[j] = s === 0n ? 0n : s / ja0;
     }
     const sums: number[] = [];
     const coef: bigint[] = [];
