@@ -24,7 +24,7 @@ export {
 // model: profiles, policies, k-output models, mixtures; reading and writing them
 export * from './model/types.js';
 export { InputError, CertificateError } from './model/errors.js';
-export { makePrompt, makeProfile, makePolicy, makeKOutput, makeMixture, singlePrompt, pointMass } from './model/build.js';
+export { makePrompt, makeProfile, makePolicy, makeKOutput, makeMixture, singlePrompt, pointMass, luceType, type UserSpec } from './model/build.js';
 export {
   profileFromJson,
   modelFromJson,
@@ -37,17 +37,20 @@ export {
   policyToJson,
   outcomesToJson,
   mixtureToJson,
+  parseStrengths,
+  type UserJson,
   FLOAT_TOLERANCE,
   type ReadOptions,
   type PromptModelJson,
 } from './model/codec.js';
 export { profileFromPrefLib } from './model/preflib.js';
 export { loadProfile, loadModel, readJsonFile } from './model/load.js';
-export { isUnanimous, isImpartialCulture, isStrict, cloneClasses } from './model/structure.js';
+export { isUnanimous, isImpartialCulture, isStrict, cloneClasses, hasLuce } from './model/structure.js';
 
 // win rates, opponents, exploitability (SPEC §2–3)
 export { type Rule, RULES, parseRule } from './winrate/rules.js';
 export { productScores } from './winrate/product.js';
+export { LUCE_BUDGET, setLuceBudget } from './winrate/luce.js';
 export { type PromptModel, promptModels } from './winrate/promptModel.js';
 export {
   bestOpponent,

@@ -1,9 +1,11 @@
 // Self-play in G_{k+1} (SPEC T5): a learner plays against k copies of itself, reward U_k(·; π_t).
 // Iterates are floats; they are converted to exact rationals and every reported quantity
 // (Reg_T, rob_k(σ_T)) is recomputed exactly from those rational iterates.
-import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf, commonDenominator, lcm } from '../exact/rational.js';
 import { Profile, Prompt } from '../model/types.js';
-import { productScoreNumerators } from '../winrate/product.js';
+import { productScoreNumerators, rankingScoreNumerators } from '../winrate/product.js';
+import { combineDists, luceShareScores, strengthSumDist } from '../winrate/luce.js';
+import { hasLuce } from '../model/structure.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { FloatPrompt, floatPrompt, floatScores } from './floatKernel.js';
@@ -89,13 +91,18 @@ export interface RegretResult {
   readonly best: number;
 }
 
-/** Exact external regret of the self-play learner on one prompt, for ANY rational sequence π_1..π_T (T5). */
+/**
+ * Exact external regret of the self-play learner on one prompt, for ANY rational sequence π_1..π_T (T5).
+ * Luce types (SPEC §4b): Σ_t U_θ(y; π_t) = E[s_y/(s_y + X)] for the summed strength-sum distribution
+ * X = Σ_t X_t (over one denominator), so the shares are computed once, not once per iterate.
+ */
 export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number): RegretResult {
   const n = prompt.responses.length;
+  const luce = hasLuce(prompt);
   let acc = new Array<bigint>(n).fill(0n);
   let den = 1n;
   for (const pi of iterates) {
-    const { num, den: d } = productScoreNumerators(prompt, pi, k, 'uniform');
+    const { num, den: d } = (luce ? rankingScoreNumerators : productScoreNumerators)(prompt, pi, k, 'uniform');
     if (d === den) for (let y = 0; y < n; y++) acc[y] += num[y];
     else if (den % d === 0n) {
       const f = den / d;
@@ -111,11 +118,34 @@ export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fractio
       den = (den / g) * d;
     }
   }
+  if (luce) {
+    const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+    const ps = iterates.map((pi) => {
+      const { num: p, den: D } = commonDenominator(pi);
+      return { p, Dk: D ** BigInt(k) };
+    });
+    let Q = 1n;
+    for (const x of ps) Q = lcm(Q, x.Dk);
+    const lu = luceShareScores(prompt.users, a, n, (u) => combineDists(ps.map((x) => ({ dist: strengthSumDist(u, x.p, k), scale: Q / x.Dk }))));
+    // ranking sums over den (a multiple of B: each term's denominator is c·D_t^k·B), Luce sums over L·Q·B
+    const j = joinRegret({ num: acc, den }, lu, Q * B);
+    acc = j.num;
+    den = j.den;
+  }
   const cumulative = acc.map((v) => frac(v, den));
   let best = 0;
   for (let y = 1; y < n; y++) if (acc[y] > acc[best]) best = y;
   const regret = cumulative[best].sub(frac(iterates.length, k + 1));
   return { regret, cumulative, best };
+}
+
+/** Two exact sums over one denominator: r.num/r.den + lu.num/(lu.L·X). */
+function joinRegret(r: { num: bigint[]; den: bigint }, lu: { num: bigint[]; L: bigint }, X: bigint): { num: bigint[]; den: bigint } {
+  const D2 = lu.L * X;
+  const M = lcm(r.den, D2);
+  const fr = M / r.den;
+  const fl = M / D2;
+  return { num: r.num.map((v, y) => v * fr + lu.num[y] * fl), den: M };
 }
 
 /** σ_T = (1/T) Σ_t π_t^{⊗k} as a 'mixture' PromptModel (draw t uniformly, then k samples from π_t). */

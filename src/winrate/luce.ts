@@ -204,6 +204,43 @@ export function shareNumerators(dist: SumDist, ts: readonly number[], den: Share
 }
 
 /**
+ * Σ_t c_t·X_t for strength-sum distributions X_t (integer coefficients, integer scales c_t): the strength sum of
+ * a mixture of products Σ_t w_t π_t^{⊗k} over one denominator (c_t = w_t·Q/D_t^k for a common Q).
+ */
+export function combineDists(parts: readonly { readonly dist: SumDist; readonly scale: bigint }[]): SumDist {
+  if (parts.length === 1 && parts[0].scale === 1n) return parts[0].dist;
+  const by = new Map<number, bigint>();
+  for (const { dist, scale } of parts) dist.sums.forEach((x, i) => by.set(x, (by.get(x) ?? 0n) + dist.coef[i] * scale));
+  const sums = [...by.keys()].filter((x) => by.get(x) !== 0n).sort((x, y) => x - y);
+  return { sums, coef: sums.map((x) => by.get(x)!) };
+}
+
+/**
+ * E_X[s_y/(s_y + X)] summed over the Luce types of a prompt with weights a_θ (SPEC §4b), for the model's
+ * strength sum X of each type given by `dist` (coefficients over a denominator Q, the same for every type):
+ * Σ_θ a_θ E_θ[·] = num[y] / (L·Q) for every response y. `users` are the prompt's types (ranking types skipped).
+ */
+export function luceShareScores(users: readonly { readonly kind: string }[], a: readonly bigint[], n: number, dist: (u: LuceType) => SumDist): { num: bigint[]; L: bigint } {
+  const den = new ShareDenominator();
+  const per: { u: LuceType; ui: number; vals: number[]; dist: SumDist }[] = [];
+  users.forEach((t, ui) => {
+    if (t.kind !== 'luce') return;
+    const u = t as LuceType;
+    const d = dist(u);
+    const vals = distinctValues(u);
+    den.addAll(vals, d);
+    per.push({ u, ui, vals, dist: d });
+  });
+  const acc = new Array<bigint>(n).fill(0n);
+  for (const { u, ui, vals, dist: d } of per) {
+    const s = shareNumerators(d, vals, den);
+    const byV = new Map(vals.map((v, i) => [v, s[i] * a[ui]]));
+    for (let y = 0; y < n; y++) acc[y] += byV.get(u.ints[y])!;
+  }
+  return { num: acc, L: den.L };
+}
+
+/**
  * U_k(y; π) summed over the Luce types of a prompt (SPEC §4b): with π = p/D and weights a_θ/B,
  * Σ_θ a_θ U_θ(y) = num[y] / (L·D^k·B). `users` are the prompt's types (ranking types skipped).
  */
@@ -213,24 +250,7 @@ export function luceScoreNumerators(
   p: readonly bigint[],
   k: number,
 ): { num: bigint[]; L: bigint } {
-  const n = p.length;
-  const den = new ShareDenominator();
-  const per: { u: LuceType; ui: number; vals: number[]; dist: SumDist }[] = [];
-  users.forEach((t, ui) => {
-    if (t.kind !== 'luce') return;
-    const u = t as LuceType;
-    const dist = strengthSumDist(u, p, k);
-    const vals = distinctValues(u);
-    den.addAll(vals, dist);
-    per.push({ u, ui, vals, dist });
-  });
-  const acc = new Array<bigint>(n).fill(0n);
-  for (const { u, ui, vals, dist } of per) {
-    const s = shareNumerators(dist, vals, den);
-    const byV = new Map(vals.map((v, i) => [v, s[i] * a[ui]]));
-    for (let y = 0; y < n; y++) acc[y] += byV.get(u.ints[y])!;
-  }
-  return { num: acc, L: den.L };
+  return luceShareScores(users, a, p.length, (u) => strengthSumDist(u, p, k));
 }
 
 /**

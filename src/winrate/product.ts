@@ -72,6 +72,32 @@ export function productScoreNumerators(
   k: number,
   rule: Rule = 'uniform',
 ): { num: bigint[]; den: bigint } {
+  const r = rankingScoreNumerators(prompt, probs, k, rule);
+  if (!hasLuce(prompt)) return r;
+  // Luce part over L·D^k·B (the same D^k, k + 1 draws under the off-by-one fault): one denominator lcm(c, L)·D^k·B
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const { num: p, den: D } = commonDenominator(probs);
+  const kk = activeFault() === 'uk-off-by-one' ? k + 1 : k;
+  const X = D ** BigInt(kk) * B;
+  return joinLuceScores(r, luceScoreNumerators(prompt.users, a, p, kk), X);
+}
+
+/** Ranking numerators over c·X joined with Luce numerators over L·X: one denominator lcm(c, L)·X. */
+export function joinLuceScores(r: { num: readonly bigint[]; den: bigint }, lu: { num: readonly bigint[]; L: bigint }, X: bigint): { num: bigint[]; den: bigint } {
+  const c = r.den / X;
+  const M = lcm(c, lu.L);
+  const fr = M / c;
+  const fl = M / lu.L;
+  return { num: r.num.map((v, y) => v * fr + lu.num[y] * fl), den: M * X };
+}
+
+/** The ranking types' part of U_k(·; π) (Luce types contribute 0), over c·D^k·B with c = k+1, 1 or 2 by rule. */
+export function rankingScoreNumerators(
+  prompt: Prompt,
+  probs: readonly Fraction[],
+  k: number,
+  rule: Rule = 'uniform',
+): { num: bigint[]; den: bigint } {
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   const { g, den } = productTierValues(prompt, probs, k, rule);
@@ -83,17 +109,7 @@ export function productScoreNumerators(
     const rank = u.rank;
     for (let y = 0; y < n; y++) acc[y] += gt[rank[y]];
   });
-  if (!hasLuce(prompt)) return { num: acc, den: den * B };
-  // Luce part over L·D^k (the same D^k, k + 1 draws under the off-by-one fault): one denominator lcm(c, L)·D^k
-  const { num: p, den: D } = commonDenominator(probs);
-  const kk = activeFault() === 'uk-off-by-one' ? k + 1 : k;
-  const Dk = D ** BigInt(kk);
-  const lu = luceScoreNumerators(prompt.users, a, p, kk);
-  const c = den / Dk;
-  const M = lcm(c, lu.L);
-  const fr = M / c;
-  const fl = M / lu.L;
-  return { num: acc.map((v, y) => v * fr + lu.num[y] * fl), den: M * Dk * B };
+  return { num: acc, den: den * B };
 }
 
 /**

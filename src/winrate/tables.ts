@@ -5,7 +5,7 @@ import { productTierValues } from './product.js';
 import { bestTiers, typeStates } from './multiset.js';
 import { PromptModel } from './promptModel.js';
 import { Rule } from './rules.js';
-import { ShareDenominator, SumDist, distinctValues, outcomeSumDist, shareNumerators, strengthSumDist, sumSets } from './luce.js';
+import { ShareDenominator, SumDist, combineDists, distinctValues, outcomeSumDist, shareNumerators, strengthSumDist, sumSets } from './luce.js';
 
 /**
  * Opponent score tables for ℓ-output opponents (SPEC §2). For a ranking type θ, an opponent multiset T
@@ -79,7 +79,8 @@ function tierScore(rule: Rule, t: number, c: number, b: number, cs: number, L: b
 }
 
 /** Table against π^{⊗k}: uniform f(t,c) = Σ_j C(k,j) e^j w^{k−j} c/(c+j); the others depend on t only. */
-function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell: number, rule: Rule): ScoreTable {
+/** Table against π^{⊗k}; with `luce` false, the ranking types only (a mixture joins its Luce rows once). */
+function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell: number, rule: Rule, luce = true): ScoreTable {
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   if (rule !== 'uniform' || ell === 1) {
     // f does not depend on c here: the closed form per tier.
@@ -90,7 +91,8 @@ function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell
       for (let t = 0; t < u.numTiers; t++) for (let c = 1; c <= ell; c++) row[t * ell + c - 1] = g[ui][t] * a[ui];
       return row;
     });
-    return withLuceProduct(prompt, probs, k, { ell, tab, den: den * B }, a, B);
+    const t = { ell, tab, den: den * B };
+    return luce ? withLuceProduct(prompt, probs, k, t, a, B) : t;
   }
   const { num: p, den: D } = commonDenominator(probs);
   const L = lcmUpTo(k + ell);
@@ -126,7 +128,8 @@ function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell
     }
     return row;
   });
-  return withLuceProduct(prompt, probs, k, { ell, tab, den: D ** BigInt(k) * L * B }, a, B);
+  const t = { ell, tab, den: D ** BigInt(k) * L * B };
+  return luce ? withLuceProduct(prompt, probs, k, t, a, B) : t;
 }
 
 /** The Luce rows against π^{⊗k} (X over D^k), joined with the ranking table. */
@@ -180,7 +183,7 @@ export function scoreTable(prompt: Prompt, model: PromptModel, ell: number, rule
   if (model.kind === 'product') return productTable(prompt, model.probs, model.k, ell, rule);
   if (model.kind === 'outcomes') return outcomesTable(prompt, model, ell, rule);
   // mixture of products: weighted sum of the product tables.
-  const parts = model.parts.map((pt) => ({ w: pt.weight, t: productTable(prompt, pt.probs, model.k, ell, rule) }));
+  const parts = model.parts.map((pt) => ({ w: pt.weight, t: productTable(prompt, pt.probs, model.k, ell, rule, false) }));
   let den = 1n;
   for (const pt of parts) den = lcm(den, pt.t.den * pt.w.d);
   const factors = parts.map((pt) => (numer(pt.w) * den) / (pt.t.den * pt.w.d));
@@ -195,16 +198,18 @@ export function scoreTable(prompt: Prompt, model: PromptModel, ell: number, rule
     return row;
   });
   if (!hasLuce(prompt)) return { ell, tab, den };
-  // Luce rows: every part's table holds the same opponent sums
-  const sums = prompt.users.map((u, ui) => {
-    if (u.kind !== 'luce') return null;
-    const row = new Map<number, bigint>();
-    parts.forEach((pt, pi) => {
-      for (const [t, v] of pt.t.sums![ui]!) row.set(t, (row.get(t) ?? 0n) + v * factors[pi]);
-    });
-    return row;
+  // Luce rows (SPEC §4b): the strength sum of the mixture is Σ_t w_t X_t; over Q = lcm_t(w_t.d·D_t^k) it has
+  // coefficients Σ_t (w_t·Q/D_t^k)·c_t — one table for all parts, not one per part
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const ps = model.parts.map((pt) => {
+    const { num: p, den: D } = commonDenominator(pt.probs);
+    return { p, Dk: D ** BigInt(model.k), w: pt.weight };
   });
-  return { ell, tab, sums, den };
+  let Q = 1n;
+  for (const x of ps) Q = lcm(Q, x.w.d * x.Dk);
+  const scales = ps.map((x) => (numer(x.w) * Q) / (x.w.d * x.Dk));
+  const luce = luceRows(prompt, a, ell, (u) => combineDists(ps.map((x, i) => ({ dist: strengthSumDist(u, x.p, model.k), scale: scales[i] }))));
+  return joinLuce({ ell, tab, den }, luce, Q * B);
 }
 
 /** Score of a type in a given state (typeStates: tier and copies, or the Luce strength sum), over table.den. */
