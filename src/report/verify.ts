@@ -73,11 +73,16 @@ export function profileLines(profile: unknown): string[] {
   const prompts = (profile as { prompts?: unknown[] }).prompts ?? [profile];
   const out: string[] = [];
   prompts.forEach((p, x) => {
-    const pr = p as { responses: string[]; users: { weight: string; ranking: string[][] }[]; weight?: string };
+    const pr = p as { responses: string[]; users: { weight: string; ranking?: string[][]; strengths?: Record<string, string> }[]; weight?: string };
     if (prompts.length > 1) out.push(`- prompt ${x} (weight ${pr.weight}):`);
     const ind = prompts.length > 1 ? '  ' : '';
     out.push(`${ind}- responses: ${pr.responses.join(', ')}`);
-    for (const u of pr.users) out.push(`${ind}- weight ${u.weight}: ${u.ranking.map((t) => t.join(' ~ ')).join(' ≻ ')}`);
+    for (const u of pr.users)
+      out.push(
+        u.strengths !== undefined
+          ? `${ind}- weight ${u.weight}: Luce strengths ${Object.entries(u.strengths).map(([y, s]) => `${y} ${s}`).join(', ')}`
+          : `${ind}- weight ${u.weight}: ${(u.ranking ?? []).map((t) => t.join(' ~ ')).join(' ≻ ')}`,
+      );
   });
   return out;
 }

@@ -197,3 +197,23 @@ describe('branch and bound over multisets with Luce types = enumeration', () => 
     }
   });
 });
+
+describe('T6 union bound and T8 rule order with Luce and mixed types', () => {
+  const arb = fc.record({
+    profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 2, kinds: 'mixed' }),
+    policy: policyWeightsArb(4, 5),
+    k: fc.integer({ min: 1, max: 6 }),
+    ell: fc.integer({ min: 1, max: 3 }),
+  });
+  test.prop([arb], params(300))('rob_{k,ℓ}(π^{⊗k}) ≥ (k+1−ℓ)/(k+1) − ℓ·ε(π); WR_mwt ≥ WR_uniform ≥ WR_pairwise against single responses', ({ profile, policy, k, ell }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const U = productScores(prompt, probs, k);
+    const eps = U.reduce((a, b) => (b.gt(a) ? b : a)).sub(frac(1, k + 1));
+    const best = bestOpponent(prompt, { kind: 'product', k, probs }, ell);
+    expect(ONE.sub(best.score).gte(frac(k + 1 - ell, k + 1).sub(eps.mul(frac(ell))))).toBe(true);
+    const m = productScores(prompt, probs, k, 'model-wins-ties');
+    const p = productScores(prompt, probs, k, 'pairwise');
+    U.forEach((u, y) => expect(m[y].lte(u) && u.lte(p[y])).toBe(true)); // opponent scores: the reverse order
+  });
+});
