@@ -79,6 +79,16 @@ describe('Luce profiles through every command', () => {
     for (const c of JSON.parse(r.out).curve) expect(c.robustness).toBe(frac(c.k, c.k + 1).toFraction());
   });
 
+  it('strengths whose sums are too many are refused before the work (exit 2, one line naming the budget)', () => {
+    const wide = file('wide.json', { responses: ['a', 'b', 'c', 'd'], users: [{ weight: 1, strengths: { a: '1', b: '1000003', c: '2000029', d: '3000073' } }] });
+    const pol = file('u4.json', { a: '1/4', b: '1/4', c: '1/4', d: '1/4' });
+    const r = ualign('exploitability', '--profile', wide, '--policy', pol, '--k', '300');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/the strength sum of k = 300 draws has more than 1000000 distinct strength sums for one user type, above the budget of 1000000 \(raise it with UALIGN_LUCE_SUMS\)/);
+    expect(ualign('exploitability', '--profile', wide, '--policy', pol, '--k', '20').code).toBe(0);
+  });
+
   it('bad strengths: exit 2, one line naming the file and the JSON path', () => {
     const bad = file('bad.json', { responses: ['a', 'b'], users: [{ weight: 1, strengths: { a: '2', b: '0' } }] });
     const r = ualign('nash', '--profile', bad);

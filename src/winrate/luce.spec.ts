@@ -7,7 +7,8 @@ import { Fraction, ONE, ZERO, frac, gcd, sumOf } from '../exact/rational.js';
 import { makePrompt } from '../model/build.js';
 import { productJacobian, productScores } from './product.js';
 import { RULES } from './rules.js';
-import { powerDist } from './luce.js';
+import { LUCE_BUDGET, powerDist, setLuceBudget } from './luce.js';
+import { InputError } from '../model/errors.js';
 import { bestOpponent, opponentScore, singleScores } from './opponents.js';
 import { searchMultisets } from './multiset.js';
 import { outcomesArb, policyFromWeights, policyWeightsArb } from '../instances/arbitraries.js';
@@ -215,5 +216,78 @@ describe('T6 union bound and T8 rule order with Luce and mixed types', () => {
     const m = productScores(prompt, probs, k, 'model-wins-ties');
     const p = productScores(prompt, probs, k, 'pairwise');
     U.forEach((u, y) => expect(m[y].lte(u) && u.lte(p[y])).toBe(true)); // opponent scores: the reverse order
+  });
+});
+
+describe('branch and bound with Luce types: the plain bound on arbitrary monotone objectives = enumeration', () => {
+  // monotone, neither concave nor greedy-friendly: per Luce type a random nondecreasing step function of the
+  // strength sum; per ranking type (numTiers − tier)·1000 + copies
+  const arb = fc.record({
+    profile: luceRecordArb({ maxResponses: 6, maxUsers: 3, maxStrength: 7, kinds: 'mixed' }),
+    steps: fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 40, maxLength: 40 }), { minLength: 3, maxLength: 3 }),
+    size: fc.integer({ min: 1, max: 5 }),
+    threshold: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
+  });
+  test.prop([arb], params(400))('best value and threshold', ({ profile, steps, size, threshold }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const cum = steps.map((st) => {
+      const c = [0n];
+      st.forEach((v, i) => c.push(c[i] + BigInt(v * v)));
+      return c;
+    });
+    const f = (ui: number, a: number, c: number): bigint => {
+      const u = prompt.users[ui];
+      return u.kind === 'luce' ? cum[ui][Math.min(a, 40)] : BigInt((u.numTiers - a) * 1000 + c);
+    };
+    let best = -1n;
+    searchMultisets(prompt.users, profile.n, size, f, { prune: false, onLeaf: (_, v) => (v > best ? (best = v) : 0) });
+    expect(searchMultisets(prompt.users, profile.n, size, f).value).toBe(best);
+    if (threshold !== undefined) {
+      const t = BigInt(threshold);
+      expect(searchMultisets(prompt.users, profile.n, size, f, { threshold: t }).value).toBe(best > t ? best : t);
+    }
+  });
+});
+
+describe('branch and bound with Luce types: the submodular bound on budget-additive objectives = enumeration', () => {
+  // per Luce type w_θ·min(s, cap_θ): concave and increasing in the strength sum (monotone DR-submodular), and
+  // greedy is often wrong on it
+  const arb = fc.record({
+    profile: luceRecordArb({ maxResponses: 6, maxUsers: 4, maxStrength: 9, kinds: 'luce' }),
+    caps: fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 4, maxLength: 4 }),
+    ws: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 4, maxLength: 4 }),
+    size: fc.integer({ min: 1, max: 5 }),
+  });
+  test.prop([arb], params(400))('best value, with and without threshold', ({ profile, caps, ws, size }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const f = (ui: number, a: number) => BigInt(ws[ui] * Math.min(a, caps[ui]));
+    let best = -1n;
+    searchMultisets(prompt.users, profile.n, size, f, { prune: false, onLeaf: (_, v) => (v > best ? (best = v) : 0) });
+    expect(searchMultisets(prompt.users, profile.n, size, f, { submodular: true }).value).toBe(best);
+    const t = best - 1n;
+    expect(searchMultisets(prompt.users, profile.n, size, f, { submodular: true, threshold: t }).value).toBe(best);
+  });
+});
+
+describe('Luce budgets: refused with one line naming the budget, before the shares are computed', () => {
+  it('terms, denominator bits and distinct sums', () => {
+    const prompt = makePrompt(['a', 'b', 'c'], [{ weight: ONE, strengths: [frac(1), frac(2), frac(3)] }]);
+    const pi = [frac(1, 3), frac(1, 3), frac(1, 3)];
+    const saved = { ...LUCE_BUDGET };
+    try {
+      for (const [b, re] of [
+        [{ terms: 10 }, /more terms c_x·t\/\(t \+ x\) \(over 10\) is above the budget of 10 \(raise it with UALIGN_LUCE_TERMS\)/],
+        [{ lcmBits: 8 }, /lcm\{t \+ x\} of the exact shares \(about \d+ bits\) is above the budget of 8 \(raise it with UALIGN_LUCE_LCM_BITS\)/],
+        [{ sums: 5 }, /over 5\) is above the budget of 5 \(raise it with UALIGN_LUCE_SUMS\)/],
+      ] as const) {
+        setLuceBudget(b);
+        expect(() => productScores(prompt, pi, 4)).toThrow(InputError);
+        expect(() => productScores(prompt, pi, 4)).toThrow(re);
+        setLuceBudget(saved);
+      }
+      expect(productScores(prompt, pi, 4)).toHaveLength(3);
+    } finally {
+      setLuceBudget(saved);
+    }
   });
 });

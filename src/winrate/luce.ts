@@ -14,23 +14,41 @@ export interface SumDist {
   readonly coef: readonly bigint[];
 }
 
-/** Sizes past which exact Luce work is refused (InputError naming the budget); raise with setLuceBudget. */
+/**
+ * Sizes past which exact Luce work is refused before it starts (one InputError naming the budget): raise them
+ * with setLuceBudget, or in CLI runs with the environment variables named below.
+ */
 export const LUCE_BUDGET = {
-  /** Distinct strength sums of one type (the support of X, or the opponent sums a table holds). */
-  sums: 1_000_000,
+  /** Distinct strength sums of one type (the support of X; the sums a table or a denominator holds). UALIGN_LUCE_SUMS. */
+  sums: budgetFromEnv('UALIGN_LUCE_SUMS', 1_000_000),
+  /** Terms c_x·t·(L/(t + x)) of one exact evaluation, over all types. UALIGN_LUCE_TERMS. */
+  terms: budgetFromEnv('UALIGN_LUCE_TERMS', 10_000_000),
+  /** Bits of the common denominator L = lcm{t + x}. UALIGN_LUCE_LCM_BITS. */
+  lcmBits: budgetFromEnv('UALIGN_LUCE_LCM_BITS', 1 << 16),
 };
 
+function budgetFromEnv(name: string, dflt: number): number {
+  const v = typeof process !== 'undefined' ? process.env[name] : undefined;
+  const n = v === undefined ? NaN : Number(v);
+  return Number.isSafeInteger(n) && n > 0 ? n : dflt;
+}
+
 export function setLuceBudget(b: Partial<typeof LUCE_BUDGET>): void {
-  if (b.sums !== undefined) LUCE_BUDGET.sums = b.sums;
+  Object.assign(LUCE_BUDGET, b);
 }
 
 /** Dense coefficient arrays up to this many sums; past it, a sparse map. */
 const DENSE_MAX = 1 << 16;
 
 function refuse(what: string, count: number): never {
+  const size = count > LUCE_BUDGET.sums + 1 ? `about ${count}` : `more than ${LUCE_BUDGET.sums}`;
   throw new InputError(
-    `Luce strengths: ${what} needs about ${count} distinct strength sums per user type, above the budget of ${LUCE_BUDGET.sums} (setLuceBudget); use strengths with smaller integer ratios`,
+    `Luce strengths: ${what} has ${size} distinct strength sums for one user type, above the budget of ${LUCE_BUDGET.sums} (raise it with UALIGN_LUCE_SUMS); use strengths with smaller integer ratios`,
   );
+}
+
+function refuseWork(what: string, size: string, budget: number, env: string): never {
+  throw new InputError(`Luce strengths: ${what} (${size}) is above the budget of ${budget} (raise it with ${env}); use strengths with smaller integer ratios`);
 }
 
 /** C(a, b) as a number, capped at `cap` (for size estimates only). */
@@ -156,12 +174,16 @@ export class ShareDenominator {
   private dense: bigint[] | null = null;
   private base = 0;
   private l = 1n;
+  private terms = 0;
   add(d: number): void {
     this.marks.add(d);
+    if (this.marks.size > LUCE_BUDGET.sums) refuseWork('the exact shares need more distinct denominators t + x', `over ${LUCE_BUDGET.sums}`, LUCE_BUDGET.sums, 'UALIGN_LUCE_SUMS');
   }
-  /** Every t + x for t in ts and x in the support of X. */
+  /** Every t + x for t in ts and x in the support of X (one term each in the evaluation). */
   addAll(ts: readonly number[], dist: SumDist): void {
-    for (const t of ts) for (const x of dist.sums) this.marks.add(t + x);
+    this.terms += ts.length * dist.sums.length;
+    if (this.terms > LUCE_BUDGET.terms) refuseWork('the exact shares need more terms c_x·t/(t + x)', `over ${LUCE_BUDGET.terms}`, LUCE_BUDGET.terms, 'UALIGN_LUCE_TERMS');
+    for (const t of ts) for (const x of dist.sums) this.add(t + x);
   }
   get L(): bigint {
     this.freeze();
@@ -181,6 +203,8 @@ export class ShareDenominator {
       const r = L % D;
       if (r !== 0n) L *= D / gcd(D, r);
     }
+    const bits = L.toString(16).length * 4;
+    if (bits > LUCE_BUDGET.lcmBits) refuseWork('the common denominator lcm{t + x} of the exact shares', `about ${bits} bits`, LUCE_BUDGET.lcmBits, 'UALIGN_LUCE_LCM_BITS');
     this.l = L;
     this.quot = new Map(ds.map((d) => [d, L / BigInt(d)]));
     if (ds.length > 0 && ds[0] - ds[ds.length - 1] < 1 << 20) {

@@ -283,8 +283,8 @@ function addState(users: readonly UserType[], y: number, a: Float64Array, c: Int
  * of the branch does better, as f grows with a. With `submodular` (the caller guarantees that the objective is
  * monotone and DR-submodular: for a Luce type, f concave in a), the bound is the node's value plus the r
  * largest increments Δ_j(y) − Δ_{j−1}(y) of the remaining candidates, Δ_j(y) the gain of j copies of y: for any
- * r-multiset R, value(node ∪ R) − value(node) ≤ Σ_y Δ_{c_y}(y) (submodularity), a sum of r increments.
- * Candidates outside the r with the largest Δ₁ enter with Δ₁ r times (increments fall with j).
+ * r-multiset R, value(node ∪ R) − value(node) ≤ Σ_y Δ_{c_y}(y) (submodularity), a sum of r increments; the
+ * increments of one candidate fall with j, so the r largest lie among those of the r candidates with the largest Δ₁.
  */
 function searchMixed(
   users: readonly UserType[],
@@ -410,17 +410,17 @@ function searchMixed(
       const idx: number[] = [];
       for (let q = i; q < n; q++) idx.push(q);
       idx.sort((x, y) => (d1[y] > d1[x] ? 1 : d1[y] < d1[x] ? -1 : x - y));
+      // only the r candidates with the largest Δ₁ can contribute: any other one's increments are at most its Δ₁,
+      // which is at most each of those r first increments
       const incs: bigint[] = [];
-      idx.forEach((q, pos) => {
-        if (pos < r) {
-          let prev = 0n;
-          for (let j = 1; j <= r; j++) {
-            const dj = j === 1 ? d1[q] : withCopies(order[q], j) - base!;
-            incs.push(dj - prev);
-            prev = dj;
-          }
-        } else for (let j = 0; j < r; j++) incs.push(d1[q]);
-      });
+      for (const q of idx.slice(0, r)) {
+        let prev = 0n;
+        for (let j = 1; j <= r; j++) {
+          const dj = j === 1 ? d1[q] : withCopies(order[q], j) - base!;
+          incs.push(dj - prev);
+          prev = dj;
+        }
+      }
       incs.sort((x, y) => (y > x ? 1 : y < x ? -1 : 0));
       let s = base;
       for (let j = 0; j < r && j < incs.length; j++) if (incs[j] > 0n) s += incs[j];
