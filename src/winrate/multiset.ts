@@ -3,6 +3,7 @@ import { RankingType, UserType } from '../model/types.js';
 
 /** For each ranking type: the best tier b of the multiset T and how many of T's items lie in it (c); ranking types only. */
 export function bestTiers(users: readonly UserType[], T: readonly number[]): { b: Int32Array; c: Int32Array } {
+  if (users.some((u) => u.kind === 'luce')) throw new RangeError('bestTiers: ranking types only (typeStates handles Luce types)');
   const b = new Int32Array(users.length).fill(0x7fffffff);
   const c = new Int32Array(users.length);
   for (const y of T) addItem(users, y, b, c);

@@ -64,13 +64,13 @@ export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
   return { K: S.map((row, y) => row.map((v, z) => v - S[z][y])), B };
 }
 
-/** L = lcm of s_θ(y) + s_θ(z) over the Luce types and pairs y ≠ z (from each type's distinct strengths). */
+/** L = lcm of s_θ(y) + s_θ(z) over the Luce types and pairs of distinct strengths (equal ones have margin 0). */
 function pairDenominator(prompt: Prompt): ShareDenominator {
   const den = new ShareDenominator();
   for (const u of prompt.users) {
     if (u.kind !== 'luce') continue;
     const v = [...new Set(u.ints)];
-    v.forEach((x, i) => v.forEach((y, j) => j >= i && den.add(x + y)));
+    v.forEach((x, i) => v.forEach((y, j) => j > i && den.add(x + y)));
   }
   return den;
 }

@@ -78,8 +78,10 @@ function tierScore(rule: Rule, t: number, c: number, b: number, cs: number, L: b
   return 0n;
 }
 
-/** Table against π^{⊗k}: uniform f(t,c) = Σ_j C(k,j) e^j w^{k−j} c/(c+j); the others depend on t only. */
-/** Table against π^{⊗k}; with `luce` false, the ranking types only (a mixture joins its Luce rows once). */
+/**
+ * Table against π^{⊗k}: uniform f(t,c) = Σ_j C(k,j) e^j w^{k−j} c/(c+j); the others depend on t only. With
+ * `luce` false, the ranking types only (a mixture joins its Luce rows once).
+ */
 function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell: number, rule: Rule, luce = true): ScoreTable {
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   if (rule !== 'uniform' || ell === 1) {
