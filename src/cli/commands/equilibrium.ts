@@ -3,7 +3,7 @@ import { loadProfile } from '../../model/load.js';
 import { modelToJson } from '../../model/codec.js';
 import { InputError } from '../../model/errors.js';
 import { Profile } from '../../model/types.js';
-import { DEFAULT_TARGET, equilibrium } from '../../equilibria/equilibrium.js';
+import { DEFAULT_TARGET, PromptEquilibrium, equilibrium } from '../../equilibria/equilibrium.js';
 import { KrawczykBox } from '../../equilibria/krawczyk.js';
 import { intOpt, need, parseArgs } from '../args.js';
 import { Command } from '../command.js';
@@ -23,7 +23,8 @@ with the support shown and every other response strictly below 1/(k+1); otherwis
   --target E    stop refining once ε ≤ E: "p/q" or 1e-N (default 1e-30)
   --no-box      skip the Krawczyk box
   --json        {"policy", "exploitability", "robustness", "targetMet", "method", "support", "box"[, "boxReason",
-                "classes", "mergedBox"]} with exact "p/q" values`;
+                "classes", "mergedBox"], "stats"} with exact "p/q" values; stats: hedgeRounds, supportsTried,
+                newtonSteps, exactEvaluations, bits (of the dyadic iterates)`;
 
 export function parseTarget(s: string | undefined, cmd: string): Fraction | undefined {
   if (s === undefined) return undefined;
@@ -31,6 +32,12 @@ export function parseTarget(s: string | undefined, cmd: string): Fraction | unde
   const r = m ? frac(1n, 10n ** BigInt(m[1])) : parseRational(s);
   if (r === null || signOf(r) <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q" or 1e-N, got "${s}"`);
   return r;
+}
+
+/** How the search went (deterministic: no times): Hedge rounds, supports tried, Newton steps, exact ε evaluations, bits. */
+function statsJson(p: PromptEquilibrium): Record<string, number> {
+  const { rounds, supports, newton, exact, bits } = p.stats;
+  return { hedgeRounds: rounds, supportsTried: supports, newtonSteps: newton, exactEvaluations: exact, bits };
 }
 
 /** The merged game's box: per clone class (its members joined by "+"), lower and upper ends of the class mass. */
@@ -92,6 +99,7 @@ export const equilibriumCommand: Command = {
           box: single ? boxes[0] : boxes,
           ...(reasons.some((s) => s !== null) ? { boxReason: single ? reasons[0] : reasons } : {}),
           ...(merged.some((m) => m !== null) ? (single ? merged[0] : { merged }) : {}),
+          stats: single ? statsJson(r.prompts[0]) : r.prompts.map(statsJson),
           decimal: { exploitability: toDecimal(eps, 40), robustness: toDecimal(rob, 40) },
         }),
       );
