@@ -1,19 +1,28 @@
 import { CLAIMS } from '../../claims/registry.js';
 import { DEFAULT_SEED } from '../../instances/seed.js';
 import { verify } from '../../report/verify.js';
-import { faultFromEnv } from '../../winrate/faults.js';
 import { InputError } from '../../model/errors.js';
 import { toJsonText } from '../../report/atomic.js';
-import { verifyTable, writeVerifyReports } from '../../report/verify.js';
+import { failureDetails, verifyTable, writeVerifyReports } from '../../report/verify.js';
 import { intOpt, parseArgs } from '../args.js';
 import { Command } from '../command.js';
+import { checkOutDir, faultName } from '../inputs.js';
+
+/** "1000–3000" from the registry: the built-in suite's instances per claim of one kind. */
+function runsRange(expect: 'holds' | 'refuted'): string {
+  const rs = CLAIMS.filter((c) => c.expect === expect).map((c) => c.defaultRuns);
+  const lo = Math.min(...rs);
+  const hi = Math.max(...rs);
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
 
 const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--shard i/n] [--jobs J] [--json] [--out dir] [--times] [--no-corpus]
 
 Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T7 must hold on
 every generated instance, the negative controls N1–N4 must be refuted by a shrunk counterexample that
 is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
-  --runs N       instances per claim (default: each claim's built-in suite, 100–400)
+  --runs N       instances per claim (default: each claim's built-in suite, ${runsRange('holds')} per positive
+                 claim, up to ${runsRange('refuted').split('–').pop()} per negative control)
   --seed S       global seed (default ${DEFAULT_SEED}); each claim's seed is hash(S:id)
   --claims ids   comma list, e.g. T0,T3,N1 (default: all)
   --shard i/n    run shard i of n: seed hash(S:id:i/n) and ⌊N/n⌋ (+1) runs; join with merge-reports
@@ -23,7 +32,10 @@ is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
   --times        add wall times to the printed table (never to the report files)
   --no-corpus    do not replay fixtures/counterexamples/
 Same seed, same output: verify.json, verify.md and the piped table are byte-identical across runs
-and worker counts. Times appear only with --times or on a terminal.`;
+and worker counts. Times appear only with --times or on a terminal. The counterexamples folder is
+replaced as a whole on every run. When a claim fails, the seed, path, shrunk counterexample, exact
+slack and report of each failing claim follow the table. UALIGN_FAULT=NAME injects a test-only
+fault into U_k (uk-off-by-one, uk-tie-share) to see a failure.`;
 
 export function parseShard(s: string | undefined): { index: number; count: number } | undefined {
   if (s === undefined) return undefined;
@@ -40,12 +52,14 @@ export const verifyCommand: Command = {
   summary: 'check every claim (T0–T7 hold, N1–N4 refuted) as shrinking properties; write reports',
   help,
   async run(argv) {
-    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'shard', 'jobs', 'out'], ['json', 'times', 'no-corpus'], 'verify');
+    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'shard', 'jobs', 'out'], ['json', 'times', 'no-corpus'], 'verify', { positionals: 0 });
     const runs = a.opts.has('runs') ? intOpt(a, 'runs', 'verify') : undefined;
     const seed = a.opts.has('seed') ? intOpt(a, 'seed', 'verify', undefined, -(2 ** 31)) : DEFAULT_SEED;
     const jobs = a.opts.has('jobs') ? intOpt(a, 'jobs', 'verify', undefined, 0) : undefined;
     const shard = parseShard(a.opts.get('shard'));
     const out = a.opts.get('out') ?? 'reports';
+    checkOutDir(out, 'verify');
+    const fault = faultName();
     const tty = process.stderr.isTTY === true;
     const times = new Map<string, number>();
     const { report } = await verify({
@@ -55,7 +69,7 @@ export const verifyCommand: Command = {
       shard,
       workers: jobs,
       corpusDir: a.flags.has('no-corpus') ? null : undefined,
-      fault: faultFromEnv(),
+      fault,
       onResult: (r, done, total) => {
         times.set(r.id, r.ms);
         if (tty) process.stderr.write(`\rverify: ${done}/${total} claims done (${r.id} ${r.outcome})\x1b[K${done === total ? '\n' : ''}`);
@@ -64,7 +78,7 @@ export const verifyCommand: Command = {
     const info = new Map(CLAIMS.map((c) => [c.id, { statement: c.statement, latex: c.latex }]));
     writeVerifyReports(out, report, info);
     if (a.flags.has('json')) process.stdout.write(toJsonText(report));
-    else process.stdout.write(verifyTable(report, a.flags.has('times') || process.stdout.isTTY ? times : undefined));
+    else process.stdout.write(verifyTable(report, a.flags.has('times') || process.stdout.isTTY ? times : undefined) + failureDetails(report, out));
     return report.ok ? 0 : 1;
   },
 };
