@@ -20,6 +20,8 @@ export interface EquilibriumOptions extends Partial<EquilibriumTuning> {
   readonly target?: Fraction;
   /** Try to certify a box holding an exact equilibrium (default true). */
   readonly box?: boolean;
+  /** Called after each round of the support search (display only). */
+  readonly onProgress?: (info: { readonly rounds: number; readonly maxRounds: number; readonly epsilon: Fraction | null }) => void;
 }
 
 export interface PromptEquilibrium {
@@ -148,6 +150,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
     }
     // fall back: the rounded Hedge iterate itself is a candidate
     consider(exact(roundToSimplex(pi, tu.fallbackBits)));
+    opts.onProgress?.({ rounds: stats.rounds, maxRounds: tu.maxRounds, epsilon: best === null ? null : (best as Candidate).epsilon });
     if (best !== null && (best as Candidate).epsilon.lte(target)) return finish();
   }
   return finish();

@@ -55,6 +55,11 @@ export const MIXTURE_SHAPE: Shape = S.object(
   'a mixture {"kind": "mixture", "parts"}',
 );
 const MODEL_KINDS = ['k-output', 'mixture'];
+/** A plug-in's long answer {model, slack?, note?} (the model is checked by promptModelFromJson). */
+export const ANSWER_SHAPE: Shape = S.object(
+  { model: S.json(), slack: S.optional(S.exact('a slack: a number or an exact number string')), note: S.optional(S.string()) },
+  'an answer {"model", "slack", "note"}',
+);
 
 /** An exact rational from an integer JSON number or an exact number string ("p/q", decimal); floats are rejected. */
 export function parseExact(v: unknown, where: string, path?: readonly PathSeg[]): Fraction {

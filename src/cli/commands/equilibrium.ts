@@ -1,5 +1,4 @@
-import { Fraction, frac, signOf, isZero, parseRational, toNumber, toDecimal } from '../../exact/rational.js';
-import { loadProfile } from '../../model/load.js';
+import { Fraction, frac, signOf, isZero, parseExactText, toNumber, toDecimal } from '../../exact/rational.js';
 import { modelToJson } from '../../model/codec.js';
 import { CertificateError, InputError } from '../../model/errors.js';
 import { Profile } from '../../model/types.js';
@@ -8,10 +7,14 @@ import { robustness } from '../../winrate/opponents.js';
 import { equilibrium } from '../../equilibria/equilibrium.js';
 import { KrawczykBox } from '../../equilibria/krawczyk.js';
 import { intOpt, need, parseArgs } from '../args.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, budgetOf, enforce, equilibriumEstimate, promptSizes } from '../budget.js';
+import { loadProfileShown } from '../inputs.js';
+import { progress } from '../progress.js';
+import { quoteValue } from '../../model/schema.js';
 import { Command } from '../command.js';
 import { toJsonText } from '../../report/atomic.js';
 
-const help = `ualign equilibrium --profile P --k K [--target E] [--no-box] [--json]
+const help = `ualign equilibrium --profile P --k K [--target E] [--no-box] [--json] [--max-bits B] [--max-work W]
 
 A symmetric ε-equilibrium π of the (k+1)-player alignment game G_{k+1} (SPEC §3) as exact
 rationals. ε(π) = max_y U_k(y; π) − 1/(k+1) and rob_k(π^{⊗k}) are recomputed exactly from the
@@ -19,15 +22,15 @@ returned π, and rob_k = k/(k+1) − ε (T2). When the support is known and the 
 isolated, a Krawczyk test certifies a box holding an EXACT equilibrium (then rob_k = k/(k+1) there).
   --profile P   profile JSON or PrefLib file
   --k K         number of samples k (the game has k+1 players)
-  --target E    stop refining once ε ≤ E: "p/q" or 1e-N (default 1e-30)
+  --target E    stop refining once ε ≤ E: "p/q", a decimal or 1e-N (default 1e-30)
   --no-box      skip the Krawczyk box
-  --json        {"policy", "exploitability", "robustness", "support", "box"} with exact "p/q" values`;
+  --json        {"policy", "exploitability", "robustness", "support", "box"} with exact "p/q" values
+${BUDGET_HELP}`;
 
 export function parseTarget(s: string | undefined, cmd: string): Fraction | undefined {
   if (s === undefined) return undefined;
-  const m = /^\s*1e-(\d+)\s*$/i.exec(s);
-  const r = m ? frac(1n, 10n ** BigInt(m[1])) : parseRational(s);
-  if (r === null || signOf(r) <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q" or 1e-N, got "${s}"`);
+  const r = parseExactText(s);
+  if (r === null || signOf(r) <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q", decimal or 1e-N, got ${quoteValue(s)}`);
   return r;
 }
 
@@ -46,11 +49,30 @@ export const equilibriumCommand: Command = {
   summary: 'certified symmetric ε-equilibrium of G_{k+1} (exact ε, robustness, Krawczyk box)',
   help,
   run(argv) {
-    const a = parseArgs(argv, ['profile', 'k', 'target'], ['json', 'no-box'], 'equilibrium');
-    const profile = loadProfile(need(a, 'profile', 'equilibrium'));
+    const a = parseArgs(argv, ['profile', 'k', 'target', ...BUDGET_OPTIONS], ['json', 'no-box'], 'equilibrium', { positionals: 0 });
     const k = intOpt(a, 'k', 'equilibrium');
     const target = parseTarget(a.opts.get('target'), 'equilibrium');
-    const r = equilibrium(profile, k, { target, box: !a.flags.has('no-box') });
+    const budget = budgetOf(a, 'equilibrium');
+    const pr = progress('equilibrium');
+    const profile = loadProfileShown(need(a, 'profile', 'equilibrium'), pr);
+    const sizes = promptSizes(profile);
+    const targetBits = target === undefined ? 100 : Math.max(0, target.d.toString(2).length - target.n.toString(2).length);
+    enforce('equilibrium', budget, (p: { k: number }) => equilibriumEstimate(sizes, p.k, targetBits), { k }, [{ label: `--k ${k}`, smallest: () => ({ k: 1 }) }], `the profile (${a.opts.get('profile')})`);
+    let prompt = 0;
+    let lastRounds = Infinity;
+    const r = equilibrium(profile, k, {
+      target,
+      box: !a.flags.has('no-box'),
+      onProgress: (info) => {
+        if (info.rounds < lastRounds) prompt++;
+        lastRounds = info.rounds;
+        pr.update(
+          `${profile.prompts.length > 1 ? `prompt ${prompt} of ${profile.prompts.length}: ` : ''}support search, ${info.rounds} of at most ${info.maxRounds} Hedge rounds` +
+            (info.epsilon === null ? '' : `, best ε ≈ ${toNumber(info.epsilon).toExponential(2)}`),
+        );
+      },
+    });
+    pr.done();
     // Recompute ε and rob_k exactly from the returned policy (T2 holds by construction; checked here).
     const eps = exploitability(profile, r.policy, k).epsilon;
     const rob = robustness(profile, r.policy, { k }).robustness;
