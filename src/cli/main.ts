@@ -23,33 +23,38 @@ export function version(): string {
   }
 }
 
+const debug = (): boolean => (process.env.UALIGN_DEBUG ?? '') !== '' && process.env.UALIGN_DEBUG !== '0';
+
+/** The command running, for errors that reach the process handlers. */
+let current = '';
+
 /**
- * A closed stdout (`ualign nash … | head -c 10`) or stderr ends the command quietly with exit 0:
- * nobody is reading any more.
+ * Process-wide handlers of the `ualign` executable (bin/ualign.mjs), not of `main` itself: a closed
+ * stdout or stderr (`ualign nash … | head -c 10`) ends quietly with exit 0, since nobody reads any more;
+ * an error outside a command's own flow gets the same one line and exit code as inside it.
  */
-function quietOnClosedPipes(): void {
+export function installProcessHandlers(): void {
   for (const s of [process.stdout, process.stderr])
     s.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(0);
       throw e;
     });
-}
-
-const debug = (): boolean => (process.env.UALIGN_DEBUG ?? '') !== '' && process.env.UALIGN_DEBUG !== '0';
-
-/** An error outside the command's own flow (a stray rejection): the same one line and exit code. */
-function onStray(name: string): (e: unknown) => void {
-  return (e) => {
+  const stray = (e: unknown) => {
     const bad = e instanceof InputError;
-    process.stderr.write(`ualign ${name}: ${bad ? '' : 'internal error: '}${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
-    if (!bad && debug()) process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
-    process.exit(bad ? 2 : 3);
+    const where = current === '' ? 'ualign' : `ualign ${current}`;
+    try {
+      process.stderr.write(`${where}: ${bad ? '' : 'internal error: '}${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+      if (!bad && debug()) process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
+    } finally {
+      process.exit(bad ? 2 : 3);
+    }
   };
+  process.on('uncaughtException', stray);
+  process.on('unhandledRejection', stray);
 }
 
 /** Entry point: returns the exit code. Bad input (InputError) is one line on stderr and exit 2; anything else is exit 3. */
 export async function main(argv: string[]): Promise<number> {
-  quietOnClosedPipes();
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') {
     process.stdout.write(`ualign ${version()}\n`);
@@ -65,8 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const cmd = await entry.load();
-  process.on('uncaughtException', onStray(name));
-  process.on('unhandledRejection', onStray(name));
+  current = name;
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(cmd.help + '\n');
     return 0;

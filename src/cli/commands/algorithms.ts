@@ -12,7 +12,7 @@ export const algorithmsCommand: Command = {
   summary: 'list the built-in alignment algorithms for ualign check',
   help,
   run(argv) {
-    const a = parseArgs(argv, [], ['json'], 'algorithms');
+    const a = parseArgs(argv, [], ['json'], 'algorithms', { positionals: 0 });
     if (a.flags.has('json')) {
       process.stdout.write(
         toJsonText(BUILTINS.map((b) => ({ name: b.name, description: b.description, params: Object.fromEntries(Object.entries(b.params ?? {}).map(([k, p]) => [k, { default: p.default, doc: p.doc }])) }))),
