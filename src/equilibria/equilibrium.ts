@@ -137,6 +137,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
     const avg = new Float64Array(n);
     pi = floatSelfPlay(fp, k, chunk, 'hedge', tu.eta, (q) => q.forEach((v, y) => (avg[y] += v / chunk)), pi);
     stats.rounds += chunk;
+    opts.onProgress?.({ rounds: stats.rounds, maxRounds: tu.maxRounds, epsilon: best === null ? null : (best as Candidate).epsilon });
     chunk = Math.min(2 * chunk, tu.maxChunk);
     for (const guess of [pi, avg]) {
       const mx = Math.max(...guess);
@@ -150,7 +151,6 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
     }
     // fall back: the rounded Hedge iterate itself is a candidate
     consider(exact(roundToSimplex(pi, tu.fallbackBits)));
-    opts.onProgress?.({ rounds: stats.rounds, maxRounds: tu.maxRounds, epsilon: best === null ? null : (best as Candidate).epsilon });
     if (best !== null && (best as Candidate).epsilon.lte(target)) return finish();
   }
   return finish();

@@ -69,7 +69,8 @@ export function parseExact(v: unknown, where: string, path?: readonly PathSeg[])
 /** A weight: an exact number (as parseExact) with positive value. */
 export function parseWeight(v: unknown, where: string, path?: readonly PathSeg[]): Fraction {
   const r = parseExact(v, where, path);
-  if (signOf(r) <= 0) throw inputError(where, path ?? null, `a weight must be positive, got ${quoteValue(v)}`);
+  if (signOf(r) <= 0)
+    throw inputError(where, path ?? null, `a weight must be positive, got ${quoteValue(v)}${typeof v === 'string' && v.trim() !== r.toFraction() ? ` = ${r.toFraction()}` : ''}`);
   return r;
 }
 

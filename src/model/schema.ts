@@ -109,6 +109,7 @@ export function closest(name: string, known: Iterable<string>): string | null {
   let bd = Infinity;
   for (const k of known) {
     if (k.toLowerCase() === name.toLowerCase()) return k;
+    if (k.length >= 3 && (name.startsWith(k + '-') || name.startsWith(k + '_'))) return k;
     if (Math.abs(k.length - name.length) > 2 || k.length > 200) continue;
     const d = distance(name, k);
     if (d < bd) {
@@ -116,7 +117,7 @@ export function closest(name: string, known: Iterable<string>): string | null {
       best = k;
     }
   }
-  return best !== null && bd <= 2 && bd * 2 < Math.max(name.length, best.length) ? best : null;
+  return best !== null && bd <= 2 && bd * 2 <= Math.max(name.length, best.length) && bd < Math.min(name.length, best.length) + 1 ? best : null;
 }
 
 /** " (did you mean "x"?)" or "". */

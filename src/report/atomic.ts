@@ -55,19 +55,24 @@ function removeStaleStaging(dir: string): void {
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** Run `f` (synchronous) with SIGINT/SIGTERM/SIGHUP held back; a signal that came meanwhile is re-raised after. */
-function withSignalsHeld<T>(f: () => T): T {
-  let got: NodeJS.Signals | null = null;
-  const hold = (s: NodeJS.Signals) => {
-    got ??= s;
-  };
-  for (const s of SIGNALS) process.on(s, hold);
-  try {
-    return f();
-  } finally {
-    for (const s of SIGNALS) process.off(s, hold);
-    if (got !== null) process.kill(process.pid, got);
+let guarded = false;
+
+/**
+ * Run `f` (synchronous) with SIGINT/SIGTERM/SIGHUP held back. Node dispatches a signal to a listener
+ * only when the event loop turns, so a signal that arrives during `f` reaches the listener after `f`
+ * returns; the listener then removes itself and raises the signal again, with its default effect.
+ */
+export function withSignalsHeld<T>(f: () => T): T {
+  if (!guarded) {
+    guarded = true;
+    const reraise = (s: NodeJS.Signals) => {
+      for (const x of SIGNALS) process.off(x, reraise);
+      guarded = false;
+      process.kill(process.pid, s);
+    };
+    for (const s of SIGNALS) process.on(s, reraise);
   }
+  return f();
 }
 
 /**

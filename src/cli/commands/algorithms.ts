@@ -5,7 +5,8 @@ import { Command } from '../command.js';
 
 const help = `ualign algorithms [--json]
 
-The built-in alignment algorithms of \`ualign check --algorithm builtin:NAME[:key=value,...]\`.`;
+The built-in alignment algorithms of \`ualign check --algorithm builtin:NAME[:key=value,...]\`.
+  --json        [{"name", "description", "params": {key: {"default", "doc"}}}]`;
 
 export const algorithmsCommand: Command = {
   name: 'algorithms',
