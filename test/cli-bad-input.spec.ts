@@ -1,23 +1,18 @@
 // Every kind of bad input the CLI handles: one line on stderr (file, JSON path, problem), nothing on
 // stdout, no stack trace, and the exit code of the README's table (docs: "Bad input").
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, Run, inProcess, subprocess } from './helpers/cli.js';
 
-const ROOT = join(__dirname, '..');
-const BIN = join(ROOT, 'bin', 'ualign.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'ualign-bad-'));
 const file = (name: string, text: string): string => {
   const p = join(dir, name);
   writeFileSync(p, text);
   return p;
 };
-const ualign = (args: string[], env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, ...env } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const ualign = (args: string[], env: Record<string, string> = {}): Run => subprocess(args, env, dir);
 
 const TC = join(ROOT, 'fixtures/profiles/two-camp.json');
 const NE = join(ROOT, 'fixtures/profiles/two-camp-ne-k2.policy.json');
@@ -113,19 +108,30 @@ export const BAD_INPUTS: [string, () => string[], RegExp, number][] = [
   ['replay: two files', () => ['replay', 'a.json', 'b.json'], /unexpected argument "b\.json"/, 2],
 ];
 
+const envOf = (kind: string): Record<string, string> => (kind === 'unknown UALIGN_FAULT' ? { UALIGN_FAULT: 'nope' } : {});
+
+const expectOneLine = (r: Run, re: RegExp, code: number) => {
+  expect(r.err).toMatch(re);
+  expect(r.code).toBe(code);
+  expect(r.out).toBe('');
+  const lines = r.err.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0].length).toBeLessThan(400);
+  expect(lines[0]).toMatch(/^ualign[ :]/);
+  expect(r.err).not.toMatch(/\n\s+at /);
+};
+
 describe('bad input: one line, exit code as documented, no stack trace', () => {
-  for (const [kind, args, re, code] of BAD_INPUTS)
-    it(kind, () => {
-      const r = ualign(args(), kind === 'unknown UALIGN_FAULT' ? { UALIGN_FAULT: 'nope' } : {});
-      expect(r.err).toMatch(re);
-      expect(r.code).toBe(code);
-      expect(r.out).toBe('');
-      const lines = r.err.trimEnd().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0].length).toBeLessThan(400);
-      expect(lines[0]).toMatch(/^ualign[ :]/);
-      expect(r.err).not.toMatch(/\n\s+at /);
-    });
+  // in this process (the command's own code); a sample below runs the real executable
+  for (const [kind, args, re, code] of BAD_INPUTS) it(kind, async () => expectOneLine(await inProcess(args(), envOf(kind), dir), re, code));
+
+  it('the executable gives the same line and exit code (one case of each group)', () => {
+    const sample = ['malformed JSON', 'nesting deeper than 64 levels (100,000)', '1e400', 'misspelled key "weigth"', 'unknown model kind (a mixture spelled differently)', 'repeated option', 'unknown command', 'equilibrium --k 10^9', '--out naming an existing file (check)', 'replay: a tampered k of 10^9'];
+    for (const kind of sample) {
+      const [, args, re, code] = BAD_INPUTS.find((b) => b[0] === kind)!;
+      expectOneLine(ualign(args(), envOf(kind)), re, code);
+    }
+  });
 
   it('the list covers at least 30 kinds', () => expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(30));
 });
