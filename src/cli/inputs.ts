@@ -10,6 +10,13 @@ import { Progress, sizeText } from './progress.js';
 
 /** Load a profile file, showing how far the reading is on a terminal. */
 export function loadProfileShown(path: string, pr: Progress): Profile {
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    /* loadProfile names the problem */
+  }
+  if (size > 1e6) pr.update(`reading ${path} (${sizeText(size)})…`, true);
   const p = loadProfile(path, { onProgress: (done, total) => pr.update(`reading ${path}: ${Math.floor((100 * done) / Math.max(1, total))}% of ${sizeText(total)}`) });
   pr.done();
   return p;
