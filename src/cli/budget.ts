@@ -205,7 +205,19 @@ export function nfgEstimate(s: PromptSize, k: number): Estimate & { log2Profiles
 export function checkEstimate(sizes: readonly PromptSize[], k: number, evaluations: number): Estimate {
   const models = sizes.map((): ModelSize => ({ kind: 'policy', dBits: 40, count: 1, qBits: 1 }));
   const e = winrateEstimate(sizes, models, k, 1);
-  return { ...e, work: e.work * Math.max(1, evaluations / Math.max(1, sizes.length)) };
+  const per = e.work / Math.max(1, sizes.length) + CALL_STEPS;
+  return { ...e, work: per * evaluations, workWhat: 'steps (algorithm calls and exact win rates over the checked profiles)' };
+}
+
+/**
+ * Fixed steps counted per generated instance or algorithm call (fast-check's generation and shrinking,
+ * the call, reading the answer): about a millisecond each.
+ */
+export const CALL_STEPS = 10_000;
+
+/** `verify`: instances per claim × claims, each a generated instance checked exactly (about a millisecond). */
+export function verifyEstimate(instances: number): Estimate {
+  return { bits: 0, work: instances * CALL_STEPS, bitsWhat: '', workWhat: 'steps (generated instances checked exactly)' };
 }
 
 /** Larger of two estimates (bits) and their sum (work). */

@@ -108,14 +108,18 @@ function enforceCheck(spec: string, ks: readonly number[], runs: number, fixture
   const sizes = [...fixtures.flatMap((f) => promptSizes(f.profile)), ...(runs > 0 ? [searched] : [])];
   const name = spec.startsWith('builtin:') ? spec.slice(8).split(':')[0] : null;
   const T = Number(/(?:^|[:,])T=(\d+)/.exec(spec)?.[1] ?? 100);
-  const evaluations = fixtures.length + 2 * runs;
-  const estimate = (p: { k: number }): Estimate => {
-    let e = checkEstimate(sizes, p.k, evaluations);
+  type P = { k: number; runs: number };
+  const estimate = (p: P): Estimate => {
+    let e = checkEstimate(sizes, p.k, fixtures.length + 2 * p.runs);
     if (name === 'multiplayer-ne') e = combine(e, equilibriumEstimate(sizes, p.k, 100));
     if (name === 'self-play') e = combine(e, selfplayEstimate(sizes, p.k, T, 40));
     return e;
   };
-  for (const k of ks) enforce('check', budget, estimate, { k }, [{ label: `--k ${k}`, smallest: () => ({ k: 1 }) }], 'the profiles');
+  for (const k of ks)
+    enforce('check', budget, estimate, { k, runs }, [
+      { label: `--k ${k}`, smallest: (p) => ({ ...p, k: 1 }) },
+      { label: `--runs ${runs}`, smallest: (p) => ({ ...p, runs: 0 }) },
+    ], `--algorithm ${spec}`);
 }
 
 /** The algorithm with a progress line: which k, how many calls so far. */

@@ -30,6 +30,7 @@ ${BUDGET_HELP}`;
 export function parseTarget(s: string | undefined, cmd: string): Fraction | undefined {
   if (s === undefined) return undefined;
   const r = parseExactText(s);
+  if (r === null && /^\s*[+-]?\d+(\.\d+)?[eE][+-]?\d+\s*$/.test(s)) throw new InputError(`${cmd}: --target ${quoteValue(s)}: the exponent is too large to read exactly`);
   if (r === null || signOf(r) <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q", decimal or 1e-N, got ${quoteValue(s)}`);
   return r;
 }

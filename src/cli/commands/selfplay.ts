@@ -12,6 +12,11 @@ import { quoteValue } from '../../model/schema.js';
 import { Command } from '../command.js';
 import { toJsonText } from '../../report/atomic.js';
 
+/** Largest --bits: the float iterates are scaled by 2^bits, finite below 2^1024. */
+const MAX_BITS = 1000;
+/** Largest --eta: Hedge's log-weights grow by η per round and must stay finite. */
+const MAX_ETA = 1_000_000;
+
 /** Most outcomes --expand writes per prompt. */
 const MAX_EXPANDED = 20000;
 
@@ -27,8 +32,8 @@ exactly (with a rational upper bound of ln n) on the rounded iterates.
   --k K         number of samples k (the game has k+1 players)
   --T T         rounds of self-play
   --method M    hedge (default) | omwu | extragradient
-  --eta E       fixed step size (a decimal; it only drives the float dynamics)
-  --bits B      exact iterates are multiples of 2^-B summing to 1 (default 40, at least 8)
+  --eta E       fixed step size, a decimal in (0, ${MAX_ETA}] (it only drives the float dynamics)
+  --bits B      exact iterates are multiples of 2^-B summing to 1 (default 40, 8 to ${MAX_BITS})
   --expand      output σ_T as an explicit k-output model (loadable by ualign winrate; at most
                 C(n+k−1, k) ≤ ${MAX_EXPANDED} outcomes per prompt)
   --json        lastIterate, mixture ({"kind": "mixture", "k", "parts": [{weight, policy}]}: loadable by
@@ -44,12 +49,14 @@ export const selfplayCommand: Command = {
     const k = intOpt(a, 'k', 'selfplay');
     const T = intOpt(a, 'T', 'selfplay');
     const bits = intOpt(a, 'bits', 'selfplay', 40, 8);
+    if (bits > MAX_BITS) throw new InputError(`selfplay: --bits must be at most ${MAX_BITS} (iterates are doubles scaled by 2^bits), got ${bits}`);
     const method = (a.opts.get('method') ?? 'hedge') as SelfPlayMethod;
     if (!SELFPLAY_METHODS.includes(method)) throw new InputError(`selfplay: --method must be one of ${SELFPLAY_METHODS.join(', ')}, got ${quoteValue(method)}`);
     let eta: number | undefined;
     if (a.opts.has('eta')) {
       eta = Number(a.opts.get('eta'));
-      if (!Number.isFinite(eta) || eta <= 0) throw new InputError(`selfplay: --eta must be a positive number, got ${quoteValue(a.opts.get('eta'))}`);
+      if (!Number.isFinite(eta) || eta <= 0 || eta > MAX_ETA)
+        throw new InputError(`selfplay: --eta must be a positive number at most ${MAX_ETA}, got ${quoteValue(a.opts.get('eta'))}`);
     }
     const budget = budgetOf(a, 'selfplay');
     const pr = progress('selfplay');

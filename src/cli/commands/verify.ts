@@ -1,4 +1,4 @@
-import { CLAIMS } from '../../claims/registry.js';
+import { CLAIMS, selectClaims } from '../../claims/registry.js';
 import { DEFAULT_SEED } from '../../instances/seed.js';
 import { verify } from '../../report/verify.js';
 import { InputError } from '../../model/errors.js';
@@ -7,6 +7,7 @@ import { failureDetails, verifyTable, writeVerifyReports } from '../../report/ve
 import { intOpt, parseArgs } from '../args.js';
 import { Command } from '../command.js';
 import { checkOutDir, faultName } from '../inputs.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, budgetOf, enforce, verifyEstimate } from '../budget.js';
 
 /** "1000–3000" from the registry: the built-in suite's instances per claim of one kind. */
 function runsRange(expect: 'holds' | 'refuted'): string {
@@ -17,6 +18,7 @@ function runsRange(expect: 'holds' | 'refuted'): string {
 }
 
 const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--shard i/n] [--jobs J] [--json] [--out dir] [--times] [--no-corpus]
+              [--max-bits B] [--max-work W]
 
 Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T7 must hold on
 every generated instance, the negative controls N1–N4 must be refuted by a shrunk counterexample that
@@ -31,6 +33,7 @@ is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
   --out dir      report folder (default reports): verify.json, verify.md, counterexamples/<id>.{json,md}
   --times        add wall times to the printed table (never to the report files)
   --no-corpus    do not replay fixtures/counterexamples/
+${BUDGET_HELP}
 Same seed, same output: verify.json, verify.md and the piped table are byte-identical across runs
 and worker counts. Times appear only with --times or on a terminal. The counterexamples folder is
 replaced as a whole on every run. When a claim fails, the seed, path, shrunk counterexample, exact
@@ -52,13 +55,16 @@ export const verifyCommand: Command = {
   summary: 'check every claim (T0–T7 hold, N1–N4 refuted) as shrinking properties; write reports',
   help,
   async run(argv) {
-    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'shard', 'jobs', 'out'], ['json', 'times', 'no-corpus'], 'verify', { positionals: 0 });
+    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'shard', 'jobs', 'out', ...BUDGET_OPTIONS], ['json', 'times', 'no-corpus'], 'verify', { positionals: 0 });
     const runs = a.opts.has('runs') ? intOpt(a, 'runs', 'verify') : undefined;
     const seed = a.opts.has('seed') ? intOpt(a, 'seed', 'verify', undefined, -(2 ** 31)) : DEFAULT_SEED;
     const jobs = a.opts.has('jobs') ? intOpt(a, 'jobs', 'verify', undefined, 0) : undefined;
     const shard = parseShard(a.opts.get('shard'));
     const out = a.opts.get('out') ?? 'reports';
     checkOutDir(out, 'verify');
+    const selected = selectClaims(a.opts.get('claims'));
+    const instances = (r: number | undefined) => selected.reduce((t, c) => t + (r ?? c.defaultRuns), 0) / (shard?.count ?? 1);
+    enforce('verify', budgetOf(a, 'verify'), (p: { runs: number | undefined }) => verifyEstimate(instances(p.runs)), { runs }, runs === undefined ? [] : [{ label: `--runs ${runs}`, smallest: () => ({ runs: 1 }) }], 'the claims');
     const fault = faultName();
     const tty = process.stderr.isTTY === true;
     const times = new Map<string, number>();
