@@ -15,6 +15,8 @@ export {
   maxOf,
   argmax,
   parseRational,
+  parseDecimal,
+  parseExactText,
   fromDouble,
   toNumber,
   toDecimal,
@@ -43,6 +45,8 @@ export {
 } from './model/codec.js';
 export { profileFromPrefLib } from './model/preflib.js';
 export { loadProfile, loadModel, readJsonFile } from './model/load.js';
+export { parseJson, MAX_JSON_DEPTH, MAX_JSON_STRING } from './model/json.js';
+export { validate, S, type Shape, type Field } from './model/schema.js';
 export { isUnanimous, isImpartialCulture, isStrict, cloneClasses } from './model/structure.js';
 
 // win rates, opponents, exploitability (SPEC §2–3)

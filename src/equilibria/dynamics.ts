@@ -21,6 +21,8 @@ export interface SelfPlayOptions {
   readonly eta?: number;
   /** Exact iterates are rounded to denominator 2^bits (default 40), summing exactly to 1. */
   readonly bits?: number;
+  /** Called as rounds are played and before the exact phase (display only). */
+  readonly onProgress?: (info: { readonly prompt: number; readonly round: number; readonly T: number; readonly phase: 'rounds' | 'exact' }) => void;
 }
 
 /** T5's Hedge step size η = sqrt(8 ln n / T) (a float: it only drives the dynamics). */
@@ -163,12 +165,16 @@ export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): Se
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
   const bits = opts.bits ?? 40;
   const etas: number[] = [];
-  const prompts = profile.prompts.map(({ prompt }): PromptSelfPlay => {
+  const prompts = profile.prompts.map(({ prompt }, x): PromptSelfPlay => {
     const fp = floatPrompt(prompt);
     const eta = opts.eta ?? hedgeEta(fp.n, T);
     etas.push(eta);
     const iterates: Fraction[][] = [];
-    const lastF = floatSelfPlay(fp, k, T, method, eta, (pi) => iterates.push(roundToSimplex(pi, bits)));
+    const lastF = floatSelfPlay(fp, k, T, method, eta, (pi, t) => {
+      iterates.push(roundToSimplex(pi, bits));
+      opts.onProgress?.({ prompt: x, round: t, T, phase: 'rounds' });
+    });
+    opts.onProgress?.({ prompt: x, round: T, T, phase: 'exact' });
     return { iterates, last: roundToSimplex(lastF, bits), regret: exactRegret(prompt, iterates, k), mixture: mixtureOfProducts(iterates, k) };
   });
   const regret = sumOf(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));

@@ -25,6 +25,8 @@ export interface EquilibriumOptions extends Partial<EquilibriumTuning> {
   readonly target?: Fraction;
   /** Try to certify a box holding an exact equilibrium (default true). */
   readonly box?: boolean;
+  /** Called after each round of the support search (display only). */
+  readonly onProgress?: (info: { readonly rounds: number; readonly maxRounds: number; readonly epsilon: Fraction | null }) => void;
 }
 
 export interface PromptEquilibrium {
@@ -171,6 +173,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
     const avg = new Float64Array(n);
     pi = floatSelfPlay(fp, k, chunk, 'hedge', tu.eta, (q) => q.forEach((v, y) => (avg[y] += v / chunk)), pi);
     stats.rounds += chunk;
+    opts.onProgress?.({ rounds: stats.rounds, maxRounds: tu.maxRounds, epsilon: best === null ? null : (best as Candidate).epsilon });
     chunk = Math.min(2 * chunk, tu.maxChunk);
     for (const guess of [pi, avg]) {
       const mx = Math.max(...guess);

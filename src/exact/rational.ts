@@ -83,13 +83,40 @@ export function argmax(xs: readonly Fraction[]): number {
   return best;
 }
 
-/** Parse "p", "-p" or "p/q" (integers only). Returns null when malformed. */
+/** Longest exact number text read (digits plus |exponent| for decimals): keeps parsing linear-time. */
+export const MAX_EXACT_CHARS = 100_000;
+
+/** Parse "p", "-p" or "p/q" (integers only). Returns null when malformed or longer than MAX_EXACT_CHARS. */
 export function parseRational(s: string): Fraction | null {
+  if (s.length > MAX_EXACT_CHARS) return null;
   const m = /^\s*([+-]?\d+)\s*(?:\/\s*(\d+))?\s*$/.exec(s);
   if (!m) return null;
   const d = m[2] === undefined ? 1n : BigInt(m[2]);
   if (d === 0n) return null;
   return frac(BigInt(m[1]), d);
+}
+
+/**
+ * Exact value of a decimal string: [+-]digits[.digits][(e|E)[+-]digits], e.g. "0.55" = 11/20,
+ * "1e-3" = 1/1000, "-2.5E+2" = −250. Strict: no ".5", "1.", "0x1", "Infinity". Returns null when
+ * malformed, or when digits plus |exponent| exceed MAX_EXACT_CHARS (the value would be too large to read).
+ */
+export function parseDecimal(s: string): Fraction | null {
+  if (s.length > MAX_EXACT_CHARS) return null;
+  const m = /^\s*([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?\s*$/.exec(s);
+  if (!m) return null;
+  const [, sign, ip, fp = '', ex = '0'] = m;
+  if (ex.replace(/^[+-]?0*/, '').length > 9) return null;
+  const e = Number(ex) - fp.length;
+  if (ip.length + fp.length + Math.abs(e) > MAX_EXACT_CHARS) return null;
+  let n = BigInt(ip + fp);
+  if (sign === '-') n = -n;
+  return e >= 0 ? frac(n * 10n ** BigInt(e)) : frac(n, 10n ** BigInt(-e));
+}
+
+/** An exact number written as text: "p", "p/q" or a decimal (parseRational, then parseDecimal); null when neither. */
+export function parseExactText(s: string): Fraction | null {
+  return parseRational(s) ?? parseDecimal(s);
 }
 
 /** Exact value of a finite double (every double is dyadic). */

@@ -1,5 +1,6 @@
 import { Fraction, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
 import { InputError } from './errors.js';
+import { PathSeg, didYouMean, inputError } from './schema.js';
 import { KOutputModel, MixtureModel, MixturePart, Outcome, Policy, Profile, Prompt, UserType } from './types.js';
 
 /** A user type stored by its ranks; the tiers are derived on first use (SPEC §1). */
@@ -24,15 +25,23 @@ class RankedUser implements UserType {
   }
 }
 
-function indexOf(responses: readonly string[], where: string): Map<string, number> {
-  if (responses.length === 0) throw new InputError(`${where}: no responses`);
+function indexOf(responses: readonly string[], where: string, base: readonly PathSeg[]): Map<string, number> {
+  if (responses.length === 0) throw inputError(where, [...base, 'responses'], 'no responses');
   const index = new Map<string, number>();
   responses.forEach((id, i) => {
-    if (typeof id !== 'string' || id.length === 0) throw new InputError(`${where}: responses[${i}] is not a non-empty string`);
-    if (index.has(id)) throw new InputError(`${where}: duplicate response "${id}" in responses`);
+    if (typeof id !== 'string' || id.length === 0) throw inputError(where, [...base, 'responses', i], 'is not a non-empty string');
+    if (index.has(id)) throw inputError(where, [...base, 'responses', i], `duplicate response ${JSON.stringify(id)} in responses`);
     index.set(id, i);
   });
   return index;
+}
+
+/** fast-check prints a value through this method (fc.toStringMethod): profiles and prompts print as profile JSON. */
+const FC_TO_STRING = Symbol.for('fast-check/toStringMethod');
+
+function printable<T extends object>(o: T, show: () => unknown): T {
+  Object.defineProperty(o, FC_TO_STRING, { value: () => JSON.stringify(show()), enumerable: false });
+  return o;
 }
 
 /**
@@ -43,11 +52,12 @@ export function promptFromRanks(
   responses: readonly string[],
   users: readonly { weight: Fraction; rank: Int32Array; listed: number }[],
   where = 'profile',
+  base: readonly PathSeg[] = [],
 ): Prompt {
-  const index = indexOf(responses, where);
-  if (users.length === 0) throw new InputError(`${where}: no users`);
+  const index = indexOf(responses, where, base);
+  if (users.length === 0) throw inputError(where, [...base, 'users'], 'no users');
   users.forEach((u, ui) => {
-    if (signOf(u.weight) <= 0) throw new InputError(`${where}: users[${ui}].weight must be positive`);
+    if (signOf(u.weight) <= 0) throw inputError(where, [...base, 'users', ui, 'weight'], `a weight must be positive, got ${u.weight.toFraction()}`);
   });
   const total = sumOf(users.map((u) => u.weight));
   const out = users.map((u) => {
@@ -61,7 +71,8 @@ export function promptFromRanks(
     }
     return new RankedUser(u.weight.div(total), rank, u.listed, u.listed + (unlisted ? 1 : 0));
   });
-  return { responses: [...responses], index, users: out };
+  const prompt: Prompt = { responses: [...responses], index, users: out };
+  return printable(prompt, () => promptToJson(prompt));
 }
 
 /** Build a prompt from ids and user types given as (weight, tiers of ids); validates and normalises. */
@@ -69,36 +80,54 @@ export function makePrompt(
   responses: readonly string[],
   users: readonly { weight: Fraction; tiers: readonly (readonly string[])[] }[],
   where = 'profile',
+  base: readonly PathSeg[] = [],
 ): Prompt {
-  const index = indexOf(responses, where);
+  const index = indexOf(responses, where, base);
   const n = responses.length;
   const ranked = users.map((u, ui) => {
     const rank = new Int32Array(n).fill(-1);
     u.tiers.forEach((tier, ti) => {
-      if (tier.length === 0) throw new InputError(`${where}: users[${ui}].ranking[${ti}] is an empty tier`);
+      const at = [...base, 'users', ui, 'ranking', ti];
+      if (tier.length === 0) throw inputError(where, at, 'an empty tier');
       for (const id of tier) {
         const y = index.get(id);
-        if (y === undefined) throw new InputError(`${where}: users[${ui}].ranking: unknown response "${id}"`);
-        if (rank[y] !== -1) throw new InputError(`${where}: users[${ui}].ranking: duplicate response "${id}"`);
+        if (y === undefined) throw inputError(where, at, `unknown response ${JSON.stringify(id)}${didYouMean(id, responses)}`);
+        if (rank[y] !== -1) throw inputError(where, at, `duplicate response ${JSON.stringify(id)} in the ranking`);
         rank[y] = ti;
       }
     });
     return { weight: u.weight, rank, listed: u.tiers.length };
   });
-  return promptFromRanks(responses, ranked, where);
+  return promptFromRanks(responses, ranked, where, base);
 }
 
 export function singlePrompt(prompt: Prompt): Profile {
-  return { prompts: [{ weight: ONE, prompt }] };
+  const profile: Profile = { prompts: [{ weight: ONE, prompt }] };
+  return printable(profile, () => profileToJson(profile));
 }
 
 export function makeProfile(prompts: readonly { weight: Fraction; prompt: Prompt }[], where = 'profile'): Profile {
-  if (prompts.length === 0) throw new InputError(`${where}: no prompts`);
+  if (prompts.length === 0) throw inputError(where, ['prompts'], 'no prompts');
   prompts.forEach((p, i) => {
-    if (signOf(p.weight) <= 0) throw new InputError(`${where}: prompts[${i}].weight must be positive`);
+    if (signOf(p.weight) <= 0) throw inputError(where, ['prompts', i, 'weight'], `a weight must be positive, got ${p.weight.toFraction()}`);
   });
   const total = sumOf(prompts.map((p) => p.weight));
-  return { prompts: prompts.map((p) => ({ weight: p.weight.div(total), prompt: p.prompt })) };
+  const profile: Profile = { prompts: prompts.map((p) => ({ weight: p.weight.div(total), prompt: p.prompt })) };
+  return printable(profile, () => profileToJson(profile));
+}
+
+/** One prompt in the documented profile JSON: {responses, users: [{weight: "p/q", ranking}]}. */
+export function promptToJson(p: Prompt): { responses: string[]; users: { weight: string; ranking: string[][] }[] } {
+  return {
+    responses: [...p.responses],
+    users: p.users.map((u) => ({ weight: u.weight.toFraction(), ranking: u.tiers.map((t) => t.map((y) => p.responses[y])) })),
+  };
+}
+
+/** A profile in the documented JSON: one prompt as {responses, users}, several as {prompts: [...]}. */
+export function profileToJson(pr: Profile): unknown {
+  if (pr.prompts.length === 1) return promptToJson(pr.prompts[0].prompt);
+  return { prompts: pr.prompts.map((x) => ({ weight: x.weight.toFraction(), ...promptToJson(x.prompt) })) };
 }
 
 /** Policy from per-prompt probability vectors; each must be ≥ 0 and sum to exactly 1. */
