@@ -42,10 +42,11 @@ export function productTierValues(
     let W = 0n;
     for (let t = T - 1; t >= 0; t--) {
       const E = mass[t];
+      if (fault === 'uk-tie-worse') W += E; // fault injection: E_θ counted inside W_θ
       if (rule === 'uniform') gt[t] = E === 0n ? (K + 1n) * powK(W) : (powK1(E + W) - powK1(W)) / E;
       else if (rule === 'model-wins-ties') gt[t] = powK(W);
       else gt[t] = powK(E + W) + powK(W);
-      W += E;
+      if (fault !== 'uk-tie-worse') W += E;
     }
     return gt;
   });
