@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
 import { ClaimResult, Shard } from '../claims/run.js';
 import { loadCorpus } from '../claims/corpus.js';
+import { EMPTY_COVERAGE, mergeCoverage } from '../claims/coverage.js';
 import { runClaims } from '../claims/pool.js';
 import { selectClaims } from '../claims/registry.js';
 import { DEFAULT_SEED } from '../instances/seed.js';
@@ -223,6 +224,7 @@ export function mergeReports(reports: readonly VerifyReport[]): VerifyReport {
       shrinks: best ? best.shrinks : 0,
       corpus,
       error: errored ? errored.error : null,
+      coverage: es.reduce((a, e) => mergeCoverage(a, e.coverage ?? EMPTY_COVERAGE), EMPTY_COVERAGE),
     };
   });
   const merged = reports.map((r) => r.shard ?? 'all').sort();
@@ -246,6 +248,8 @@ export interface VerifyOptions {
   workers?: number;
   /** Test only: inject a named U_k fault. */
   fault?: string | null;
+  /** Largest k for the claims that take k (default: each claim's own, 32 or 8). */
+  maxK?: number;
   onResult?: (r: ClaimResult, done: number, total: number) => void;
 }
 
@@ -255,7 +259,7 @@ export async function verify(o: VerifyOptions = {}): Promise<{ report: VerifyRep
   const corpus = o.corpusDir === null ? [] : loadCorpus(o.corpusDir ?? join(process.cwd(), CORPUS_DIR));
   const results = await runClaims(
     claims.map((c) => c.id),
-    { seed, runs: o.runs, shard: o.shard, corpus, fault: o.fault, workers: o.workers, onResult: o.onResult },
+    { seed, runs: o.runs, shard: o.shard, corpus, fault: o.fault, workers: o.workers, onResult: o.onResult, maxK: o.maxK },
   );
   const shard = o.shard && o.shard.count > 1 ? `${o.shard.index}/${o.shard.count}` : undefined;
   return { report: buildVerifyReport(seed, results, shard), results };
