@@ -210,4 +210,3 @@ describe('V_k second opinions (SPEC T3)', () => {
     expect(u.opponentValue!.gt(v.value)).toBe(true);
   });
 });
-});
