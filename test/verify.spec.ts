@@ -9,6 +9,9 @@ import { verify } from '../src/report/verify.js';
 import { claimById } from '../src/claims/registry.js';
 import { setFault } from '../src/winrate/faults.js';
 import { mergeReports } from '../src/report/verify.js';
+import { frac } from '../src/exact/rational.js';
+import { makePrompt, singlePrompt } from '../src/model/build.js';
+import { selfPlay } from '../src/equilibria/dynamics.js';
 
 const BIN = join(__dirname, '..', 'bin', 'ualign.mjs');
 const ualign = (args: string[], env: Record<string, string> = {}) => {
@@ -75,6 +78,24 @@ describe('faults in the closed form of U_k are caught by claims that compare it 
         expect(claim.check(inst).ok).toBe(true);
       }
     });
+});
+
+describe('selfPlay().identity compares two independent computations', () => {
+  it('it fails under uk-tie-worse and uk-tie-share (Reg_T from the closed form, rob_k(σ_T) from the mixture table)', () => {
+    const prompt = makePrompt(['a', 'b', 'c'], [
+      { weight: frac(3), tiers: [['a'], ['b', 'c']] },
+      { weight: frac(2), tiers: [['c'], ['a']] },
+    ]);
+    expect(selfPlay(singlePrompt(prompt), 2, { T: 5 }).identity).toBe(true);
+    for (const fault of ['uk-tie-worse', 'uk-tie-share']) {
+      setFault(fault);
+      try {
+        expect(selfPlay(singlePrompt(prompt), 2, { T: 5 }).identity).toBe(false);
+      } finally {
+        setFault(null);
+      }
+    }
+  });
 });
 
 describe('coverage and --k-max', () => {
