@@ -150,13 +150,16 @@ export function directScores(prompt: Prompt, model: PromptModel, rule: Rule): Fr
   return prompt.responses.map((_, y) => frac(scoreOf(prompt, table, [y]), table.den));
 }
 
-/** rob_k(σ) = Σ_x ρ(x) min_y (1 − score(y)) with the scores of `directScores`. */
+/** rob_k(σ) = Σ_x ρ(x) min_y (1 − score(y)) with the scores of `directScores` (compared over their common denominator). */
 export function directRobustness(profile: Profile, models: readonly PromptModel[], rule: Rule): { robustness: Fraction; perPrompt: Fraction[] } {
   const perPrompt = profile.prompts.map(({ prompt }, x) => {
-    const s = directScores(prompt, models[x], rule);
-    let mx = s[0];
-    for (const v of s) if (v.gt(mx)) mx = v;
-    return ONE.sub(mx);
+    const table = scoreTable(prompt, models[x], 1, rule);
+    let mx = scoreOf(prompt, table, [0]);
+    for (let y = 1; y < prompt.responses.length; y++) {
+      const v = scoreOf(prompt, table, [y]);
+      if (v > mx) mx = v;
+    }
+    return ONE.sub(frac(mx, table.den));
   });
   return { robustness: sumOf(perPrompt.map((r, x) => r.mul(profile.prompts[x].weight))), perPrompt };
 }
