@@ -58,8 +58,3 @@ export function mergeCoverage(a: Coverage, b: Coverage): Coverage {
     prompts: join(a.prompts, b.prompts),
   };
 }
-
-/** "1–32" or "—". */
-export function rangeText(r: Range | null): string {
-  return r === null ? '—' : r.min === r.max ? String(r.min) : `${r.min}–${r.max}`;
-}
