@@ -13,7 +13,7 @@ const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--k-max K] [--
 Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T8 must hold on
 every generated instance, the negative controls N1–N5 must be refuted by a shrunk counterexample that
 is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
-  --runs N       instances per claim (default: each claim's built-in suite, 100–400)
+  --runs N       instances per claim (default: each claim's built-in suite, 300–1500)
   --seed S       global seed (default ${DEFAULT_SEED}); each claim's seed is hash(S:id)
   --claims ids   comma list, e.g. T0,T3,N1 (default: all)
   --k-max K      largest k drawn by the claims that take k (default 32; 8 for T3 and N3): longer sweeps
