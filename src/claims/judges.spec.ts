@@ -118,7 +118,7 @@ describe('positive claims: judges reject wrong evidence', () => {
     return out;
   });
 
-  rejectsAll(T5, 20, (i, e) => {
+  rejectsAll(T5, 20, (_i, e) => {
     const out: [string, typeof e][] = [
       ['robDirect up', { ...e, robDirect: up(e.robDirect) }],
       ['regret up', { ...e, regrets: set(e.regrets, 0, up(e.regrets[0])) }],

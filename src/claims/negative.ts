@@ -3,13 +3,12 @@
 // (oracles.ts); a disagreement is an error (thrown: CertificateError), never taken for a refutation.
 import fc from 'fast-check';
 import { Fraction, frac, HALF, ONE, sumOf, minOf } from '../exact/rational.js';
-import { CertificateError } from '../model/errors.js';
+import { CertificateError, InputError } from '../model/errors.js';
 import { makeKOutput } from '../model/build.js';
 import { KOutputModel, Profile } from '../model/types.js';
 import { opponentScore, robustness } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
 import { modelFromJson, modelToJson, profileToJson } from '../model/codec.js';
-import { InputError } from '../model/errors.js';
 import { maximalLotterySync } from '../equilibria/maximalLottery.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
 import { FamilyName } from '../instances/families.js';

@@ -5,14 +5,13 @@
 // `robustness` (what `ualign robustness` prints) must equal the direct value; on small cases the rules are
 // also applied by definition to π^{⊗k} written out as a distribution over k-multisets.
 import { Fraction, ONE, sumOf } from '../exact/rational.js';
-import { Profile } from '../model/types.js';
+import { Policy, Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
 import { exploitability } from '../winrate/exploitability.js';
 import { Rule } from '../winrate/rules.js';
 import { directRobustness, explicitWork, multisetCountOf, opponentScoreByDefinition, productDistribution } from './oracles.js';
 import { PolicyInstance, policyInstanceArb, policyInstanceFromJson, policyInstanceJson, policyInstanceSize } from './instances.js';
 import { defineClaim, eqSlack, geq, kk1, minRat, verdict } from './types.js';
-import { Policy } from '../model/types.js';
 
 /** Largest Σ_x C(n+k−1, k)·n·m for which T2 also evaluates the rules by definition. */
 const EXPLICIT_WORK = 4000;

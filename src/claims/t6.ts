@@ -8,13 +8,12 @@
 import fc from 'fast-check';
 import { Fraction, frac, ONE, sumOf } from '../exact/rational.js';
 import { makeKOutput, makePolicy } from '../model/build.js';
-import { modelFromJson, modelToJson } from '../model/codec.js';
+import { modelFromJson, modelToJson, profileToJson } from '../model/codec.js';
 import { InputError } from '../model/errors.js';
 import { KOutputModel, Policy, Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
 import { kOutputRecordArb, outcomesFromRecord, policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { DEFAULT_K_MAX, ellOf, ellRawArb, kArb } from '../instances/sizes.js';
-import { profileToJson } from '../model/codec.js';
 import { isUnanimous, unanimousTop } from '../model/structure.js';
 import { exploitability } from '../winrate/exploitability.js';
 import { field, idsOf, intField, policyField, profileField } from './json.js';
