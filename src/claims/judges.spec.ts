@@ -149,6 +149,7 @@ describe('positive claims: judges reject wrong evidence', () => {
       out.push(['a too weak search', { ...e, robustness: up(e.robustness), robOfSearchOpponent: up(e.robustness) }]);
       out.push(['a multiset that does not score what it claims', { ...e, robOfSearchOpponent: up(e.robOfSearchOpponent!) }]);
     }
+    if (e.modelEnumerated !== null) out.push(["a too weak search for the model's opponent", { ...e, modelRobustness: up(e.modelRobustness) }]);
     if (e.topWinRate !== null) {
       const cap = frac(i.k, i.k + i.ell);
       out.push(['top opponent above the cap', { ...e, topWinRate: up(cap) }]);

@@ -4,7 +4,8 @@
 // direct-expectation score table) with ε from `exploitability` (the closed form); at ℓ = 1 the direct
 // expectation against the closed form; on small cases the best ℓ-opponent against enumeration of ALL
 // ℓ-multisets scored by definition on π^{⊗k} written out (both directions: the search's multiset scores what it
-// claims, and no multiset scores more); the unanimous cap against the opponent "top, ℓ times" by definition.
+// claims, and no multiset scores more); likewise the best ℓ-opponent of an explicit k-output model σ against
+// enumeration; the unanimous cap against the opponent "top, ℓ times" by definition.
 import fc from 'fast-check';
 import { Fraction, frac, ONE, sumOf } from '../exact/rational.js';
 import { makeKOutput, makePolicy } from '../model/build.js';
@@ -46,8 +47,10 @@ export interface T6Evidence {
   /** By definition on small cases: Σ_x ρ(x) (1 − score of the search's multiset), and the optimum over all ℓ-multisets. */
   readonly robOfSearchOpponent: Fraction | null;
   readonly robEnumerated: Fraction | null;
-  /** Unanimous profiles: rob_{k,ℓ}(σ) by `robustness`, and WR(σ, top^ℓ) by definition. */
-  readonly modelRobustness: Fraction | null;
+  /** rob_{k,ℓ}(σ) of the k-output model by `robustness`, and by enumeration of all ℓ-multisets on small cases. */
+  readonly modelRobustness: Fraction;
+  readonly modelEnumerated: Fraction | null;
+  /** Unanimous profiles: WR(σ, top^ℓ) by definition. */
   readonly topWinRate: Fraction | null;
 }
 
@@ -101,10 +104,17 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
       robOfSearchOpponent = sumOf(per.map((p, x) => ONE.sub(p.found).mul(profile.prompts[x].weight)));
       robEnumerated = sumOf(per.map((p, x) => ONE.sub(p.best).mul(profile.prompts[x].weight)));
     }
-    let modelRobustness: Fraction | null = null;
+    const modelRobustness = robustness(profile, model, { ell, rule: 'uniform' }).robustness;
+    const modelWork = profile.prompts.reduce(
+      (a, { prompt }, x) => a + model.perPrompt[x].length * multisetCountOf(prompt.responses.length, ell) * prompt.users.length * (k + ell),
+      0,
+    );
+    const modelEnumerated =
+      modelWork <= ENUM_WORK
+        ? sumOf(profile.prompts.map(({ prompt, weight }, x) => weight.mul(ONE.sub(bestOpponentByEnumeration(prompt, model.perPrompt[x], ell, 'uniform').score))))
+        : null;
     let topWinRate: Fraction | null = null;
     if (profile.prompts.every(({ prompt }) => isUnanimous(prompt))) {
-      modelRobustness = robustness(profile, model, { ell, rule: 'uniform' }).robustness;
       topWinRate = sumOf(
         profile.prompts.map(({ prompt, weight }, x) =>
           weight.mul(ONE.sub(opponentScoreByDefinition(prompt, model.perPrompt[x], new Array<number>(ell).fill(unanimousTop(prompt)), 'uniform'))),
@@ -119,6 +129,7 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
       robOfSearchOpponent,
       robEnumerated,
       modelRobustness,
+      modelEnumerated,
       topWinRate,
     };
   },
@@ -135,10 +146,14 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
       worstOpponent: profile.prompts.length === 1 ? idsOf(profile.prompts[0].prompt, e.worst[0]) : e.worst.map((w, x) => idsOf(profile.prompts[x].prompt, w)),
     };
     if (e.robEnumerated !== null) cert.robustnessEnumerated = e.robEnumerated.toFraction();
-    if (e.modelRobustness !== null && e.topWinRate !== null) {
+    cert.modelRobustness = e.modelRobustness.toFraction();
+    if (e.modelEnumerated !== null) {
+      parts.push(eqSlack(e.modelEnumerated, e.modelRobustness));
+      cert.modelRobustnessEnumerated = e.modelEnumerated.toFraction();
+    }
+    if (e.topWinRate !== null) {
       const cap = frac(k, k + ell);
       parts.push(geq(cap, e.topWinRate), geq(e.topWinRate, e.modelRobustness));
-      cert.modelRobustness = e.modelRobustness.toFraction();
       cert.topOpponentWinRate = e.topWinRate.toFraction();
       cert.unanimousCap = cap.toFraction();
     }
