@@ -1,6 +1,6 @@
 // Who checks the checker: every claim's judge is fed its own evidence (accepted) and that evidence with one
 // part perturbed (rejected — unless the perturbed evidence is still consistent, which each case rules out).
-// Negative controls: a second opinion that disagrees is an error (thrown), never a refutation.
+// Negative controls: a second opinion that disagrees is an error (thrown), never a refutation. Pinned verdicts last.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Fraction, frac, HALF, ZERO, minOf, signOf } from '../exact/rational.js';
@@ -17,6 +17,7 @@ import { T7 } from './t7.js';
 import { T8 } from './t8.js';
 import { N1, N2, N3, N4, N5 } from './negative.js';
 import { SEED } from '../../test/helpers/fc.js';
+import { CLAIMS } from './registry.js';
 
 const D = frac(1, 1009);
 const up = (x: Fraction) => x.add(D);
@@ -360,4 +361,17 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     expect(t7.ok).toBe(true);
     expect(t7.certificate.P).toBe('1/2');
   });
+});
+
+// Every claim's exact verdict (slack and certificate) on a few small fixed instances, pinned: a change in what
+// a claim computes, compares or reports shows here. Re-record deliberately with `npx vitest run -u` and review.
+describe('pinned verdicts', () => {
+  for (const c of CLAIMS)
+    it(`${c.id}`, () => {
+      const out = fc.sample(c.arbitrary({ maxK: 4, maxResponses: 3 }), { seed: SEED, numRuns: 3 }).map((i) => {
+        const v = c.check(i);
+        return { instance: c.toJson(i), ok: v.ok, slack: v.slack.toFraction(), certificate: v.certificate };
+      });
+      expect(out).toMatchSnapshot();
+    });
 });
