@@ -111,7 +111,7 @@ export { gameToNfg, normalFormSize } from './equilibria/nfg.js';
 
 // claims as objects and the verification engine
 export { DEFAULT_SEED } from './instances/seed.js';
-export { type Claim, type Verdict, type Expect, type ArbOptions, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
+export { type Claim, type Verdict, type Expect, type ArbOptions, type InstanceSize, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
 export { CLAIMS, claimById, selectClaims } from './claims/registry.js';
 export { T0 } from './claims/t0.js';
 export { T1 } from './claims/t1.js';
@@ -121,7 +121,8 @@ export { T4, type T4Instance } from './claims/t4.js';
 export { T5, type T5Instance } from './claims/t5.js';
 export { T6, type T6Instance } from './claims/t6.js';
 export { T7, type T7Instance } from './claims/t7.js';
-export { N1, N2, N3, N4, type N2Instance } from './claims/negative.js';
+export { T8, type T8Instance } from './claims/t8.js';
+export { N1, N2, N3, N4, N5, type N2Instance, type N5Instance } from './claims/negative.js';
 export { type PolicyInstance, type ProfileInstance } from './claims/instances.js';
 export { runClaim, type ClaimResult, type RunOptions, type Shard, type CorpusEntry } from './claims/run.js';
 export {

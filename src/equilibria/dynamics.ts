@@ -188,13 +188,18 @@ export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): Se
   let hedgeBound: SelfPlayResult['hedgeBound'];
   if (method === 'hedge' && opts.eta === undefined) {
     const lnUpper = profile.prompts.map(({ prompt }) => lnUpperBound(prompt.responses.length));
-    const holds = prompts.every((p, x) => {
-      const r = p.regret.regret;
-      return signOf(r) <= 0 || r.mul(r).lte(frac(T, 2).mul(lnUpper[x]));
-    });
+    const holds = prompts.every((p, x) => hedgeBoundHolds(p.regret.regret, T, lnUpper[x]));
     hedgeBound = { holds, lnUpper };
   }
   return { k, T, method, eta: etas[0], prompts, regret, robustness: rob, identity, hedgeBound };
+}
+
+/**
+ * T5's Hedge bound Reg_T ≤ sqrt((T/2) ln n), decided exactly: Reg_T ≤ 0, or Reg_T² ≤ (T/2)·lnUpper with
+ * lnUpper a rational upper bound of ln n (lnUpperBound).
+ */
+export function hedgeBoundHolds(regret: Fraction, T: number, lnUpper: Fraction): boolean {
+  return signOf(regret) <= 0 || regret.mul(regret).lte(frac(T, 2).mul(lnUpper));
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
 import { ClaimResult, Shard } from '../claims/run.js';
 import { loadCorpus } from '../claims/corpus.js';
+import { Coverage, EMPTY_COVERAGE, mergeCoverage } from '../claims/coverage.js';
 import { runClaims } from '../claims/pool.js';
 import { selectClaims } from '../claims/registry.js';
 import { DEFAULT_SEED } from '../instances/seed.js';
@@ -44,6 +45,18 @@ const VERDICT_SHAPE: Shape = S.nullable(
 /** A claim instance {profile, k, ...}: which keys a claim reads is checked by replay against the claim itself. */
 const INSTANCE_SHAPE: Shape = S.record(S.json(), 'an instance {"profile", "k", ...}');
 
+const RANGE_SHAPE: Shape = S.nullable(S.object({ min: S.integer(), max: S.integer() }, 'a range {"min", "max"}'));
+const COVERAGE_FIELDS: Record<keyof Coverage, Field | Shape> = {
+  instances: S.integer(0),
+  k: RANGE_SHAPE,
+  largeK: S.integer(0),
+  ell: RANGE_SHAPE,
+  n: RANGE_SHAPE,
+  users: RANGE_SHAPE,
+  prompts: RANGE_SHAPE,
+};
+const COVERAGE_SHAPE: Shape = S.object(COVERAGE_FIELDS, 'coverage {"instances", "k", "largeK", "ell", "n", "users", "prompts"}');
+
 const CLAIM_ENTRY_FIELDS: Record<keyof ClaimEntry, Field | Shape> = {
   id: S.string({ nonEmpty: true }),
   title: S.string(),
@@ -60,6 +73,7 @@ const CLAIM_ENTRY_FIELDS: Record<keyof ClaimEntry, Field | Shape> = {
   shrinks: S.integer(0),
   corpus: S.object({ replayed: S.integer(0), consistent: S.integer(0) }, 'corpus counts {"replayed", "consistent"}'),
   error: S.nullable(S.string()),
+  coverage: COVERAGE_SHAPE,
 };
 
 const VERIFY_REPORT_FIELDS: Record<keyof VerifyReport, Field | Shape> = {
@@ -338,6 +352,7 @@ export function mergeReports(reports: readonly VerifyReport[], names: readonly s
       shrinks: best ? best.shrinks : 0,
       corpus,
       error: errored ? errored.error : null,
+      coverage: es.reduce((a, e) => mergeCoverage(a, e.coverage ?? EMPTY_COVERAGE), EMPTY_COVERAGE),
     };
   });
   const merged = [...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${covered[first][0].count}`);
@@ -361,6 +376,8 @@ export interface VerifyOptions {
   workers?: number;
   /** Test only: inject a named U_k fault. */
   fault?: string | null;
+  /** Largest k for the claims that take k (default: each claim's own, 32 or 8). */
+  maxK?: number;
   onResult?: (r: ClaimResult, done: number, total: number) => void;
 }
 
@@ -370,7 +387,7 @@ export async function verify(o: VerifyOptions = {}): Promise<{ report: VerifyRep
   const corpus = o.corpusDir === null ? [] : loadCorpus(o.corpusDir ?? join(process.cwd(), CORPUS_DIR));
   const results = await runClaims(
     claims.map((c) => c.id),
-    { seed, runs: o.runs, shard: o.shard, corpus, fault: o.fault, workers: o.workers, onResult: o.onResult },
+    { seed, runs: o.runs, shard: o.shard, corpus, fault: o.fault, workers: o.workers, onResult: o.onResult, maxK: o.maxK },
   );
   const shard = o.shard && o.shard.count > 1 ? `${o.shard.index}/${o.shard.count}` : undefined;
   return { report: buildVerifyReport(seed, results, shard), results };

@@ -17,16 +17,17 @@ function runsRange(expect: 'holds' | 'refuted'): string {
   return lo === hi ? String(lo) : `${lo}–${hi}`;
 }
 
-const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--shard i/n] [--jobs J] [--json] [--out dir] [--times] [--no-corpus]
-              [--max-bits B] [--max-work W]
+const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--k-max K] [--shard i/n] [--jobs J] [--json] [--out dir] [--times]
+              [--no-corpus] [--max-bits B] [--max-work W]
 
-Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T7 must hold on
-every generated instance, the negative controls N1–N4 must be refuted by a shrunk counterexample that
+Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T8 must hold on
+every generated instance, the negative controls N1–N5 must be refuted by a shrunk counterexample that
 is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
   --runs N       instances per claim (default: each claim's built-in suite, ${runsRange('holds')} per positive
                  claim, up to ${runsRange('refuted').split('–').pop()} per negative control)
   --seed S       global seed (default ${DEFAULT_SEED}); each claim's seed is hash(S:id)
   --claims ids   comma list, e.g. T0,T3,N1 (default: all)
+  --k-max K      largest k drawn by the claims that take k (default 32; 8 for T3 and N3): longer sweeps
   --shard i/n    run shard i of n: seed hash(S:id:i/n) and ⌊N/n⌋ (+1) runs; join with merge-reports
   --jobs J       worker threads (default: all cores; 0 = in process). Results do not depend on it.
   --json         print verify.json on stdout instead of the table
@@ -52,14 +53,15 @@ export function parseShard(s: string | undefined): { index: number; count: numbe
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check every claim (T0–T7 hold, N1–N4 refuted) as shrinking properties; write reports',
+  summary: 'check every claim (T0–T8 hold, N1–N5 refuted) as shrinking properties; write reports',
   help,
   async run(argv) {
-    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'shard', 'jobs', 'out', ...BUDGET_OPTIONS], ['json', 'times', 'no-corpus'], 'verify', { positionals: 0 });
+    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'k-max', 'shard', 'jobs', 'out', ...BUDGET_OPTIONS], ['json', 'times', 'no-corpus'], 'verify', { positionals: 0 });
     const runs = a.opts.has('runs') ? intOpt(a, 'runs', 'verify') : undefined;
     const seed = a.opts.has('seed') ? intOpt(a, 'seed', 'verify', undefined, -(2 ** 31)) : DEFAULT_SEED;
     const jobs = a.opts.has('jobs') ? intOpt(a, 'jobs', 'verify', undefined, 0) : undefined;
     const shard = parseShard(a.opts.get('shard'));
+    const maxK = a.opts.has('k-max') ? intOpt(a, 'k-max', 'verify') : undefined;
     const out = a.opts.get('out') ?? 'reports';
     checkOutDir(out, 'verify');
     const selected = selectClaims(a.opts.get('claims'));
@@ -76,6 +78,7 @@ export const verifyCommand: Command = {
       workers: jobs,
       corpusDir: a.flags.has('no-corpus') ? null : undefined,
       fault,
+      maxK,
       onResult: (r, done, total) => {
         times.set(r.id, r.ms);
         if (tty) process.stderr.write(`\rverify: ${done}/${total} claims done (${r.id} ${r.outcome})\x1b[K${done === total ? '\n' : ''}`);
