@@ -215,9 +215,17 @@ export function checkEstimate(sizes: readonly PromptSize[], k: number, evaluatio
  */
 export const CALL_STEPS = 10_000;
 
-/** `verify`: instances per claim × claims, each a generated instance checked exactly (about a millisecond). */
-export function verifyEstimate(instances: number): Estimate {
-  return { bits: 0, work: instances * CALL_STEPS, bitsWhat: '', workWhat: 'steps (generated instances checked exactly)' };
+/**
+ * `verify`: instances per claim × claims, each a generated instance checked exactly (about a millisecond);
+ * the largest numbers are U_k at the equilibria the claims compute at k = kMax (target 10^−30, about 100 bits).
+ */
+export function verifyEstimate(instances: number, kMax: number): Estimate {
+  return {
+    bits: (kMax + 1) * equilibriumIterateBits(kMax, 100),
+    work: instances * CALL_STEPS,
+    bitsWhat: 'exact U_k values at the largest k drawn',
+    workWhat: 'steps (generated instances checked exactly)',
+  };
 }
 
 /** Larger of two estimates (bits) and their sum (work). */

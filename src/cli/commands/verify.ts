@@ -7,7 +7,13 @@ import { failureDetails, verifyTable, writeVerifyReports } from '../../report/ve
 import { intOpt, parseArgs } from '../args.js';
 import { Command } from '../command.js';
 import { checkOutDir, faultName } from '../inputs.js';
-import { BUDGET_HELP, BUDGET_OPTIONS, budgetOf, enforce, verifyEstimate } from '../budget.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, Knob, budgetOf, enforce, knob, verifyEstimate } from '../budget.js';
+import { DEFAULT_K_MAX } from '../../instances/sizes.js';
+
+interface VerifyParams {
+  readonly runs: number | undefined;
+  readonly kMax: number;
+}
 
 /** "1000–3000" from the registry: the built-in suite's instances per claim of one kind. */
 function runsRange(expect: 'holds' | 'refuted'): string {
@@ -66,7 +72,11 @@ export const verifyCommand: Command = {
     checkOutDir(out, 'verify');
     const selected = selectClaims(a.opts.get('claims'));
     const instances = (r: number | undefined) => selected.reduce((t, c) => t + (r ?? c.defaultRuns), 0) / (shard?.count ?? 1);
-    enforce('verify', budgetOf(a, 'verify'), (p: { runs: number | undefined }) => verifyEstimate(instances(p.runs)), { runs }, runs === undefined ? [] : [{ label: `--runs ${runs}`, smallest: () => ({ runs: 1 }) }], 'the claims');
+    const knobs: Knob<VerifyParams>[] = [];
+    if (runs !== undefined) knobs.push(knob('runs', runs, (p) => ({ ...p, runs: 1 })));
+    if (maxK !== undefined) knobs.push(knob('k-max', maxK, (p) => ({ ...p, kMax: 1 })));
+    const estimate = (p: VerifyParams) => verifyEstimate(instances(p.runs), p.kMax);
+    enforce('verify', budgetOf(a, 'verify'), estimate, { runs, kMax: maxK ?? DEFAULT_K_MAX }, knobs, 'the claims');
     const fault = faultName();
     const tty = process.stderr.isTTY === true;
     const times = new Map<string, number>();
