@@ -7,7 +7,7 @@
 // - `ts readme-test`: imported here, so its tests run as part of this file;
 // - `js readme-plugin`: checked with `ualign check` (the built CLI), which must accept it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -59,7 +59,7 @@ mkdirSync(scratch, { recursive: true });
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
   try {
-    rmSync(dirname(scratch)); // only when empty
+    rmdirSync(dirname(scratch)); // only when empty
   } catch {
     /* another run's folder is still there */
   }
