@@ -9,6 +9,7 @@ import { Command } from '../command.js';
 import { checkOutDir, faultName } from '../inputs.js';
 import { BUDGET_HELP, BUDGET_OPTIONS, Knob, budgetOf, enforce, knob, verifyEstimate } from '../budget.js';
 import { DEFAULT_K_MAX } from '../../instances/sizes.js';
+import { FAULTS } from '../../winrate/faults.js';
 
 interface VerifyParams {
   readonly runs: number | undefined;
@@ -45,7 +46,7 @@ Same seed, same output: verify.json, verify.md and the piped table are byte-iden
 and worker counts. Times appear only with --times or on a terminal. The counterexamples folder is
 replaced as a whole on every run. When a claim fails, the seed, path, shrunk counterexample, exact
 slack and report of each failing claim follow the table. UALIGN_FAULT=NAME injects a test-only
-fault into U_k (uk-off-by-one, uk-tie-share) to see a failure.`;
+fault into U_k (${Object.keys(FAULTS).join(', ')}) to see a failure.`;
 
 export function parseShard(s: string | undefined): { index: number; count: number } | undefined {
   if (s === undefined) return undefined;
