@@ -15,6 +15,8 @@ export {
   maxOf,
   argmax,
   parseRational,
+  parseDecimal,
+  parseExactText,
   fromDouble,
   toNumber,
   toDecimal,
@@ -45,6 +47,8 @@ export {
 } from './model/codec.js';
 export { profileFromPrefLib } from './model/preflib.js';
 export { loadProfile, loadModel, readJsonFile } from './model/load.js';
+export { parseJson, MAX_JSON_DEPTH, MAX_JSON_STRING } from './model/json.js';
+export { validate, S, type Shape, type Field } from './model/schema.js';
 export { isUnanimous, isImpartialCulture, isStrict, cloneClasses, hasLuce } from './model/structure.js';
 
 // win rates, opponents, exploitability (SPEC §2–3)
@@ -100,6 +104,7 @@ export {
   hedgeEta,
   lnUpperBound,
   SELFPLAY_METHODS,
+  SELFPLAY_IDENTITY_WORK,
   type SelfPlayMethod,
   type SelfPlayOptions,
   type SelfPlayResult,
@@ -110,7 +115,7 @@ export { gameToNfg, normalFormSize } from './equilibria/nfg.js';
 
 // claims as objects and the verification engine
 export { DEFAULT_SEED } from './instances/seed.js';
-export { type Claim, type Verdict, type Expect, type ArbOptions, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
+export { type Claim, type Verdict, type Expect, type ArbOptions, type InstanceSize, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
 export { CLAIMS, claimById, selectClaims } from './claims/registry.js';
 export { T0 } from './claims/t0.js';
 export { T1 } from './claims/t1.js';
@@ -120,7 +125,8 @@ export { T4, type T4Instance } from './claims/t4.js';
 export { T5, type T5Instance } from './claims/t5.js';
 export { T6, type T6Instance } from './claims/t6.js';
 export { T7, type T7Instance } from './claims/t7.js';
-export { N1, N2, N3, N4, type N2Instance } from './claims/negative.js';
+export { T8, type T8Instance } from './claims/t8.js';
+export { N1, N2, N3, N4, N5, type N2Instance, type N5Instance } from './claims/negative.js';
 export { type PolicyInstance, type ProfileInstance } from './claims/instances.js';
 export { runClaim, type ClaimResult, type RunOptions, type Shard, type CorpusEntry } from './claims/run.js';
 export {

@@ -94,7 +94,7 @@ describe('Luce profiles through every command', () => {
     const r = ualign('nash', '--profile', bad);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toContain('bad.json: users[0].strengths.b: strength must be positive');
+    expect(r.err).toContain('bad.json: $.users[0].strengths.b: strength must be positive');
   });
 });
 

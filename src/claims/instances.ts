@@ -8,7 +8,8 @@ import { nearPolicy, nearRecordArb, policyFromRecord, policyRecordArb } from '..
 import { modelToJson, profileToJson } from '../model/codec.js';
 import { field, intField, policyField, profileField } from './json.js';
 import { equilibriumOf } from './ne.js';
-import { ArbOptions } from './types.js';
+import { ArbOptions, InstanceSize, profileSize } from './types.js';
+import { DEFAULT_K_MAX, kArb } from '../instances/sizes.js';
 
 /** A profile, a policy π (one vector per prompt) and k. */
 export interface PolicyInstance {
@@ -25,8 +26,6 @@ export interface ProfileInstance {
 
 export interface InstanceArbOptions extends ArbOptions {
   families?: readonly FamilyName[];
-  maxK?: number;
-  minK?: number;
   maxUsers?: number;
   /** Up to this many prompts (default 1). */
   maxPrompts?: number;
@@ -40,8 +39,9 @@ export function profileArbFor(o: InstanceArbOptions): fc.Arbitrary<Profile> {
   return (o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(fams, { ...fo, maxPrompts: o.maxPrompts }) : familiesProfileArb(fams, fo);
 }
 
-export function kArb(o: InstanceArbOptions): fc.Arbitrary<number> {
-  return fc.integer({ min: o.minK ?? 1, max: o.maxK ?? 4 });
+/** k ∈ 1..maxK (default 32): mostly small, a quarter over the whole range; shrinks toward 1 (instances/sizes). */
+export function kArbFor(o: InstanceArbOptions): fc.Arbitrary<number> {
+  return kArb(o.maxK ?? DEFAULT_K_MAX);
 }
 
 /** Profiles, k and policies: weights (sparse, uniform), point masses, and (optionally) near-equilibria. */
@@ -51,7 +51,7 @@ export function policyInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<Poli
   return fc
     .record({
       profile: profileArbFor(o),
-      k: kArb(o),
+      k: kArbFor(o),
       policies: fc.array(policyRecordArb(maxN, 6), { minLength: maxP, maxLength: maxP }),
       // 0 (shrink target): the records; 1: near a symmetric NE (when enabled).
       near: o.nearEquilibrium ? fc.integer({ min: 0, max: 3 }).map((v) => (v === 3 ? 1 : 0)) : fc.constant(0),
@@ -69,8 +69,11 @@ export function policyInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<Poli
 }
 
 export function profileInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<ProfileInstance> {
-  return fc.record({ profile: profileArbFor(o), k: kArb(o) });
+  return fc.record({ profile: profileArbFor(o), k: kArbFor(o) });
 }
+
+export const policyInstanceSize = (i: PolicyInstance): InstanceSize => profileSize(i.profile, i.k);
+export const profileInstanceSize = (i: ProfileInstance): InstanceSize => profileSize(i.profile, i.k);
 
 export const policyInstanceJson = (i: PolicyInstance): Record<string, unknown> => ({
   profile: profileToJson(i.profile),

@@ -21,6 +21,7 @@ export interface WorkerTask {
   readonly shard?: Shard;
   readonly corpus: readonly CorpusEntry[];
   readonly fault: string | null;
+  readonly maxK?: number;
 }
 
 /** The compiled worker next to this module, or (under a TS runner) in dist/. */
@@ -33,11 +34,11 @@ export function workerFile(): string | null {
 }
 
 function task(id: string, o: PoolOptions): WorkerTask {
-  return { id, seed: o.seed, runs: o.runs, shard: o.shard, corpus: (o.corpus ?? []).filter((c) => c.claim === id), fault: o.fault ?? null };
+  return { id, seed: o.seed, runs: o.runs, shard: o.shard, corpus: (o.corpus ?? []).filter((c) => c.claim === id), fault: o.fault ?? null, ...(o.maxK === undefined ? {} : { maxK: o.maxK }) };
 }
 
 export function runTask(t: WorkerTask): ClaimResult {
-  return runClaim(claimById(t.id), { seed: t.seed, runs: t.runs, shard: t.shard, corpus: t.corpus, fault: t.fault });
+  return runClaim(claimById(t.id), { seed: t.seed, runs: t.runs, shard: t.shard, corpus: t.corpus, fault: t.fault, maxK: t.maxK });
 }
 
 export async function runClaims(ids: readonly string[], o: PoolOptions): Promise<ClaimResult[]> {

@@ -1,5 +1,5 @@
 // Every claim of SPEC §4–5, in report order.
-import { N1, N2, N3, N4 } from './negative.js';
+import { N1, N2, N3, N4, N5 } from './negative.js';
 import { T0 } from './t0.js';
 import { T1 } from './t1.js';
 import { T2 } from './t2.js';
@@ -8,10 +8,11 @@ import { T4 } from './t4.js';
 import { T5 } from './t5.js';
 import { T6 } from './t6.js';
 import { T7 } from './t7.js';
+import { T8 } from './t8.js';
 import { Claim } from './types.js';
 import { InputError } from '../model/errors.js';
 
-export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, N1, N2, N3, N4];
+export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, T8, N1, N2, N3, N4, N5];
 
 export function claimById(id: string): Claim {
   const c = CLAIMS.find((x) => x.id.toLowerCase() === id.toLowerCase());

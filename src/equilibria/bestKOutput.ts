@@ -36,6 +36,8 @@ export interface BestKOutputOptions {
   readonly method?: SolveMethod;
   /** Enumerate all k-multisets in pricing when there are at most this many (default 20000). */
   readonly enumerateUpTo?: number;
+  /** Called at each column-generation round (display only). */
+  readonly onProgress?: (info: { readonly iterations: number; readonly columns: number; readonly multisets: bigint }) => void;
 }
 
 
@@ -213,6 +215,7 @@ export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'unifo
   let pricingNodes = 0;
   for (;;) {
     iterations++;
+    opts.onProgress?.({ iterations, columns: cols.length, multisets: count });
     const C = cols.length;
     // max v  s.t.  Σ_S WRnum_S(y) σ_S − den·v ≥ 0 (all y),  Σ σ = 1,  σ ≥ 0, v free
     const A: bigint[][] = [];

@@ -4,7 +4,7 @@
 // and solve the indifference equations U_k(y; π) = 1/(k+1) on it (Newton), exact residuals drive Newton on
 // dyadic iterates with the bits the target needs, and small supports are enumerated when that stalls.
 // ε is always recomputed exactly from the returned π; `targetMet` says whether ε ≤ target.
-import { Fraction, frac, ONE, ZERO, sumOf } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, sumOf, toExponential } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { UserSpec, makePolicy, makePrompt } from '../model/build.js';
 import { cloneClasses, hasLuce } from '../model/structure.js';
@@ -26,6 +26,8 @@ export interface EquilibriumOptions extends Partial<EquilibriumTuning> {
   readonly target?: Fraction;
   /** Try to certify a box holding an exact equilibrium (default true). */
   readonly box?: boolean;
+  /** Called after each round of the support search (display only). */
+  readonly onProgress?: (info: { readonly rounds: number; readonly maxRounds: number; readonly epsilon: Fraction | null }) => void;
 }
 
 export interface PromptEquilibrium {
@@ -73,7 +75,7 @@ export function equilibrium(profile: Profile, k: number, opts: EquilibriumOption
   const tu = tuningOf(opts);
   const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
   const need = bitsFor(target, k, n, tu);
-  if (need > tu.maxBits) throw new InputError(`target ${target.toFraction().slice(0, 40)} needs about ${need} bits per coordinate, above maxBits = ${tu.maxBits}`);
+  if (need > tu.maxBits) throw new InputError(`target ${toExponential(target)} needs about ${need} bits per coordinate, above maxBits = ${tu.maxBits}`);
   const prompts = profile.prompts.map(({ prompt }) => promptEquilibrium(prompt, k, opts));
   const epsilon = sumOf(prompts.map((p, x) => p.epsilon.mul(profile.prompts[x].weight)));
   return {
@@ -174,6 +176,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
     const avg = new Float64Array(n);
     pi = floatSelfPlay(fp, k, chunk, 'hedge', tu.eta, (q) => q.forEach((v, y) => (avg[y] += v / chunk)), pi);
     stats.rounds += chunk;
+    opts.onProgress?.({ rounds: stats.rounds, maxRounds: tu.maxRounds, epsilon: best === null ? null : (best as Candidate).epsilon });
     chunk = Math.min(2 * chunk, tu.maxChunk);
     for (const guess of [pi, avg]) {
       const mx = Math.max(...guess);

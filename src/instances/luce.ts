@@ -8,7 +8,7 @@ import { Profile, Prompt } from '../model/types.js';
 import { UserRecord, responseId, tiersFromRecord } from './arbitraries.js';
 
 /** One user type: a Luce type (strengths num/den per response slot) unless `ranking` is set (then `keys`, `cut`). */
-export interface LuceUserRecord extends UserRecord {
+export interface LuceUserRecord extends Omit<UserRecord, 'den'> {
   ranking: boolean;
   num: number[];
   den: number[];
@@ -38,7 +38,7 @@ export function lucePromptFromRecord(r: LuceProfileRecord): Prompt {
     ids,
     r.users.map((u): UserSpec =>
       u.ranking
-        ? { weight: frac(u.weight), tiers: tiersFromRecord(u, r.n, false).map((t) => t.map((y) => ids[y])) }
+        ? { weight: frac(u.weight), tiers: tiersFromRecord({ weight: u.weight, keys: u.keys, cut: u.cut }, r.n, false).map((t) => t.map((y) => ids[y])) }
         : { weight: frac(u.weight), strengths: ids.map((_, y) => frac(u.num[y] ?? 1, u.den[y] ?? 1)) },
     ),
   );

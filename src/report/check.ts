@@ -1,12 +1,12 @@
 // Reports of `ualign check`: JSON (exact "p/q"), Markdown with the curve table, and a hand-written SVG
 // plot of rob_k against k for the algorithm, k/(k+1), NLHF and the multiplayer NE. Deterministic text throughout.
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Fraction, isZero, toNumber, toDecimal } from '../exact/rational.js';
 import { profileToJson } from '../model/codec.js';
 import { Profile } from '../model/types.js';
 import { CheckResult, CurvePoint } from '../algorithms/check.js';
 import { Evaluation, modelsToJson } from '../algorithms/evaluate.js';
-import { toJsonText, writeFileAtomic } from './atomic.js';
+import { toJsonText, writeOutputSet } from './atomic.js';
 
 /** File-name slug of an algorithm name. */
 export function slug(name: string): string {
@@ -247,18 +247,23 @@ export function checkMarkdown(r: CheckResult, out: string): string {
 /** Write the JSON, Markdown, SVG and the replayable witnesses (profile + model per k) under `out`. */
 export function writeCheckReport(r: CheckResult, out: string): { md: string; svg: string; json: string; dir: string } {
   const p = checkPaths(out, r.algorithm);
+  const s = slug(r.algorithm);
+  const files = new Map<string, string>();
+  const put = (path: string, text: string) => files.set(relative(out, path).split(sep).join('/'), text);
   for (const c of r.curve) {
     const w = witnessFiles(p.dir, c.k, 'worst');
-    writeFileAtomic(w.profile, toJsonText(profileToJson(c.worst.profile)));
-    writeFileAtomic(w.model, toJsonText(modelsToJson(c.worst.profile, c.worst.models)));
+    put(w.profile, toJsonText(profileToJson(c.worst.profile)));
+    put(w.model, toJsonText(modelsToJson(c.worst.profile, c.worst.models)));
     if (c.counterexample) {
       const f = witnessFiles(p.dir, c.k, 'counterexample');
-      writeFileAtomic(f.profile, toJsonText(profileToJson(c.counterexample.profile)));
-      writeFileAtomic(f.model, toJsonText(modelsToJson(c.counterexample.profile, c.counterexample.models)));
+      put(f.profile, toJsonText(profileToJson(c.counterexample.profile)));
+      put(f.model, toJsonText(modelsToJson(c.counterexample.profile, c.counterexample.models)));
     }
   }
-  writeFileAtomic(p.json, toJsonText(checkJson(r, out)));
-  writeFileAtomic(p.svg, checkSvg(r));
-  writeFileAtomic(p.md, checkMarkdown(r, out));
+  put(p.svg, checkSvg(r));
+  put(p.md, checkMarkdown(r, out));
+  put(p.json, toJsonText(checkJson(r, out)));
+  // check-NAME/ is this run's own: replaced as a whole, so no witness of an earlier run survives
+  writeOutputSet(out, files, [`check-${s}`]);
   return p;
 }

@@ -4,4 +4,5 @@ export * from '../instances/arbitraries.js';
 export * from '../instances/families.js';
 export * from '../instances/policies.js';
 export * from '../instances/luce.js';
+export * from '../instances/sizes.js';
 export * from './matchers.js';

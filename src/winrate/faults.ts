@@ -7,6 +7,8 @@ export const FAULTS = {
   'uk-off-by-one': 'U_k evaluated with k+1 samples',
   /** Uniform rule: every U_k scaled by (k+1)/k. */
   'uk-tie-share': 'uniform rule: U_k scaled by (k+1)/k',
+  /** The tie class E_θ(y) counted inside W_θ(y) (every rule). */
+  'uk-tie-worse': 'U_k with the tie class E_θ counted inside W_θ',
 } as const;
 
 export type Fault = keyof typeof FAULTS;

@@ -51,7 +51,12 @@ export function productTierValues(
       const E = mass[t];
       const A = W + E;
       const powA = E === 0n ? powW : A === D ? De : A ** e;
-      if (rule === 'uniform') gt[t] = E === 0n ? (W === 0n ? (K === 0n ? 1n : 0n) : (K + 1n) * (powW / W)) : (powA - powW) / E;
+      if (fault === 'uk-tie-worse') {
+        // fault injection: the tie class E_θ counted inside W_θ
+        const pW = A ** e;
+        const pA = (A + E) ** e;
+        gt[t] = rule === 'uniform' ? (E === 0n ? (K + 1n) * A ** K : (pA - pW) / E) : rule === 'model-wins-ties' ? pW : pA + pW;
+      } else if (rule === 'uniform') gt[t] = E === 0n ? (W === 0n ? 0n : (K + 1n) * (powW / W)) : (powA - powW) / E;
       else if (rule === 'model-wins-ties') gt[t] = powW;
       else gt[t] = powA + powW;
       W = A;

@@ -1,7 +1,6 @@
 import { Fraction, numer, lcm, commonDenominator } from '../exact/rational.js';
 import { hasLuce } from '../model/structure.js';
 import { LuceType, Prompt } from '../model/types.js';
-import { productTierValues } from './product.js';
 import { bestTiers, typeStates } from './multiset.js';
 import { PromptModel } from './promptModel.js';
 import { Rule } from './rules.js';
@@ -79,59 +78,47 @@ function tierScore(rule: Rule, t: number, c: number, b: number, cs: number, L: b
 }
 
 /**
- * Table against π^{⊗k}: uniform f(t,c) = Σ_j C(k,j) e^j w^{k−j} c/(c+j); the others depend on t only. With
- * `luce` false, the ranking types only (a mixture joins its Luce rows once).
+ * Table against π^{⊗k} by the direct expectation over the number j of the model's k draws that land in the
+ * opponent's best tier t (the others strictly worse; any draw better than t scores the opponent 0):
+ *   f(t, c) = Σ_j C(k,j) e^j w^{k−j} · r(c, j),  r = tierScore with b = t, cs = j (r(c, 0) = 1),
+ * e = π(tier t), w = π(tiers worse than t). Shares no code with the closed forms of product.ts, which it
+ * checks (SPEC §2); scaled by L = 2·lcm(1..k+ℓ) so that every r(c, j)·L is an integer. With `luce` false, the
+ * ranking types only (a mixture joins its Luce rows once).
  */
 function productTable(prompt: Prompt, probs: readonly Fraction[], k: number, ell: number, rule: Rule, luce = true): ScoreTable {
-  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
-  if (rule !== 'uniform' || ell === 1) {
-    // f does not depend on c here: the closed form per tier.
-    const { g, den } = productTierValues(prompt, probs, k, rule);
-    const tab = prompt.users.map((u, ui) => {
-      if (u.kind !== 'ranking') return [];
-      const row: bigint[] = new Array(u.numTiers * ell);
-      for (let t = 0; t < u.numTiers; t++) for (let c = 1; c <= ell; c++) row[t * ell + c - 1] = g[ui][t] * a[ui];
-      return row;
-    });
-    const t = { ell, tab, den: den * B };
-    return luce ? withLuceProduct(prompt, probs, k, t, a, B) : t;
-  }
+  const { num: w, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   const { num: p, den: D } = commonDenominator(probs);
-  const L = lcmUpTo(k + ell);
+  const L = 2n * lcmUpTo(k + ell);
   const C = binomials(k);
-  // coef[c][j] = L·c/(c+j), an integer since c+j ≤ k+ℓ.
-  const coef = Array.from({ length: ell + 1 }, (_, c) => Array.from({ length: k + 1 }, (_, j) => (c === 0 ? 0n : (L * BigInt(c)) / BigInt(c + j))));
+  // a[c][j] = C(k,j)·L·r(c, j); j = 0 means no draw ties the opponent's best: it wins outright.
+  const a = Array.from({ length: ell + 1 }, (_, c) =>
+    Array.from({ length: k + 1 }, (_, j) => (c === 0 ? 0n : C[j] * (j === 0 ? L : tierScore(rule, 0, c, 0, j, L)))),
+  );
   const tab = prompt.users.map((u, ui) => {
     if (u.kind !== 'ranking') return [];
     const mass = new Array<bigint>(u.numTiers).fill(0n);
     p.forEach((v, y) => (mass[u.rank[y]] += v));
     const row: bigint[] = new Array(u.numTiers * ell).fill(0n);
     let W = 0n;
-    const term = new Array<bigint>(k + 1);
     for (let t = u.numTiers - 1; t >= 0; t--) {
       const E = mass[t];
-      // term_j = C(k,j) E^j W^{k−j}
-      let ep = 1n;
-      for (let j = 0; j <= k; j++) {
-        term[j] = C[j] * ep;
-        ep *= E;
-      }
-      let wp = 1n;
-      for (let j = k; j >= 0; j--) {
-        term[j] *= wp;
-        wp *= W;
-      }
+      // Σ_j a_j E^j W^{k−j} by Horner's rule in E (each step multiplies by the small E or W only)
       for (let c = 1; c <= ell; c++) {
-        let s = 0n;
-        for (let j = 0; j <= k; j++) s += term[j] * coef[c][j];
-        row[t * ell + c - 1] = s * a[ui];
+        const ac = a[c];
+        let s = ac[k];
+        let wp = 1n;
+        for (let j = k - 1; j >= 0; j--) {
+          wp *= W;
+          s = s * E + ac[j] * wp;
+        }
+        row[t * ell + c - 1] = s * w[ui];
       }
       W += E;
     }
     return row;
   });
   const t = { ell, tab, den: D ** BigInt(k) * L * B };
-  return luce ? withLuceProduct(prompt, probs, k, t, a, B) : t;
+  return luce ? withLuceProduct(prompt, probs, k, t, w, B) : t;
 }
 
 /** The Luce rows against π^{⊗k} (X over D^k), joined with the ranking table. */

@@ -1,29 +1,52 @@
-import { CLAIMS } from '../../claims/registry.js';
+import { CLAIMS, selectClaims } from '../../claims/registry.js';
 import { DEFAULT_SEED } from '../../instances/seed.js';
 import { verify } from '../../report/verify.js';
-import { faultFromEnv } from '../../winrate/faults.js';
 import { InputError } from '../../model/errors.js';
 import { toJsonText } from '../../report/atomic.js';
-import { verifyTable, writeVerifyReports } from '../../report/verify.js';
+import { failureDetails, verifyTable, writeVerifyReports } from '../../report/verify.js';
 import { intOpt, parseArgs } from '../args.js';
 import { Command } from '../command.js';
+import { checkOutDir, faultName } from '../inputs.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, Knob, budgetOf, enforce, knob, verifyEstimate } from '../budget.js';
+import { DEFAULT_K_MAX } from '../../instances/sizes.js';
+import { FAULTS } from '../../winrate/faults.js';
 
-const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--shard i/n] [--jobs J] [--json] [--out dir] [--times] [--no-corpus]
+interface VerifyParams {
+  readonly runs: number | undefined;
+  readonly kMax: number;
+}
 
-Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T7 must hold on
-every generated instance, the negative controls N1–N4 must be refuted by a shrunk counterexample that
+/** "1000–3000" from the registry: the built-in suite's instances per claim of one kind. */
+function runsRange(expect: 'holds' | 'refuted'): string {
+  const rs = CLAIMS.filter((c) => c.expect === expect).map((c) => c.defaultRuns);
+  const lo = Math.min(...rs);
+  const hi = Math.max(...rs);
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--k-max K] [--shard i/n] [--jobs J] [--json] [--out dir] [--times]
+              [--no-corpus] [--max-bits B] [--max-work W]
+
+Checks every claim of SPEC §4–5 as a shrinking property with exact arithmetic: T0–T8 must hold on
+every generated instance, the negative controls N1–N5 must be refuted by a shrunk counterexample that
 is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
-  --runs N       instances per claim (default: each claim's built-in suite, 100–400)
+  --runs N       instances per claim (default: each claim's built-in suite, ${runsRange('holds')} per positive
+                 claim, up to ${runsRange('refuted').split('–').pop()} per negative control)
   --seed S       global seed (default ${DEFAULT_SEED}); each claim's seed is hash(S:id)
   --claims ids   comma list, e.g. T0,T3,N1 (default: all)
+  --k-max K      largest k drawn by the claims that take k (default 32; 8 for T3 and N3): longer sweeps
   --shard i/n    run shard i of n: seed hash(S:id:i/n) and ⌊N/n⌋ (+1) runs; join with merge-reports
   --jobs J       worker threads (default: all cores; 0 = in process). Results do not depend on it.
   --json         print verify.json on stdout instead of the table
   --out dir      report folder (default reports): verify.json, verify.md, counterexamples/<id>.{json,md}
   --times        add wall times to the printed table (never to the report files)
   --no-corpus    do not replay fixtures/counterexamples/
+${BUDGET_HELP}
 Same seed, same output: verify.json, verify.md and the piped table are byte-identical across runs
-and worker counts. Times appear only with --times or on a terminal.`;
+and worker counts. Times appear only with --times or on a terminal. The counterexamples folder is
+replaced as a whole on every run. When a claim fails, the seed, path, shrunk counterexample, exact
+slack and report of each failing claim follow the table. UALIGN_FAULT=NAME injects a test-only
+fault into U_k (${Object.keys(FAULTS).join(', ')}) to see a failure.`;
 
 export function parseShard(s: string | undefined): { index: number; count: number } | undefined {
   if (s === undefined) return undefined;
@@ -37,15 +60,25 @@ export function parseShard(s: string | undefined): { index: number; count: numbe
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check every claim (T0–T7 hold, N1–N4 refuted) as shrinking properties; write reports',
+  summary: 'check every claim (T0–T8 hold, N1–N5 refuted) as shrinking properties; write reports',
   help,
   async run(argv) {
-    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'shard', 'jobs', 'out'], ['json', 'times', 'no-corpus'], 'verify');
+    const a = parseArgs(argv, ['runs', 'seed', 'claims', 'k-max', 'shard', 'jobs', 'out', ...BUDGET_OPTIONS], ['json', 'times', 'no-corpus'], 'verify', { positionals: 0 });
     const runs = a.opts.has('runs') ? intOpt(a, 'runs', 'verify') : undefined;
     const seed = a.opts.has('seed') ? intOpt(a, 'seed', 'verify', undefined, -(2 ** 31)) : DEFAULT_SEED;
     const jobs = a.opts.has('jobs') ? intOpt(a, 'jobs', 'verify', undefined, 0) : undefined;
     const shard = parseShard(a.opts.get('shard'));
+    const maxK = a.opts.has('k-max') ? intOpt(a, 'k-max', 'verify') : undefined;
     const out = a.opts.get('out') ?? 'reports';
+    checkOutDir(out, 'verify');
+    const selected = selectClaims(a.opts.get('claims'));
+    const instances = (r: number | undefined) => selected.reduce((t, c) => t + (r ?? c.defaultRuns), 0) / (shard?.count ?? 1);
+    const knobs: Knob<VerifyParams>[] = [];
+    if (runs !== undefined) knobs.push(knob('runs', runs, (p) => ({ ...p, runs: 1 })));
+    if (maxK !== undefined) knobs.push(knob('k-max', maxK, (p) => ({ ...p, kMax: 1 })));
+    const estimate = (p: VerifyParams) => verifyEstimate(instances(p.runs), p.kMax);
+    enforce('verify', budgetOf(a, 'verify'), estimate, { runs, kMax: maxK ?? DEFAULT_K_MAX }, knobs, 'the claims');
+    const fault = faultName();
     const tty = process.stderr.isTTY === true;
     const times = new Map<string, number>();
     const { report } = await verify({
@@ -55,7 +88,8 @@ export const verifyCommand: Command = {
       shard,
       workers: jobs,
       corpusDir: a.flags.has('no-corpus') ? null : undefined,
-      fault: faultFromEnv(),
+      fault,
+      maxK,
       onResult: (r, done, total) => {
         times.set(r.id, r.ms);
         if (tty) process.stderr.write(`\rverify: ${done}/${total} claims done (${r.id} ${r.outcome})\x1b[K${done === total ? '\n' : ''}`);
@@ -64,7 +98,7 @@ export const verifyCommand: Command = {
     const info = new Map(CLAIMS.map((c) => [c.id, { statement: c.statement, latex: c.latex }]));
     writeVerifyReports(out, report, info);
     if (a.flags.has('json')) process.stdout.write(toJsonText(report));
-    else process.stdout.write(verifyTable(report, a.flags.has('times') || process.stdout.isTTY ? times : undefined));
+    else process.stdout.write(verifyTable(report, a.flags.has('times') || process.stdout.isTTY ? times : undefined) + failureDetails(report, out));
     return report.ok ? 0 : 1;
   },
 };
