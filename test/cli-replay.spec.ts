@@ -62,7 +62,7 @@ describe('replay', () => {
       seed: 1,
       claims: ['N2', 'N3'].map((id) => {
         const c = corpus(id);
-        return { id, title: c.title, rule: 'uniform', expect: 'refuted', outcome: 'refuted', ok: true, runs: 1, minSlack: c.verdict.slack, seed: c.seed, path: c.path, counterexample: c.counterexample, verdict: c.verdict, shrinks: 0, corpus: { replayed: 0, consistent: 0 }, error: null, coverage: { instances: 0, k: null, largeK: 0, ell: null, n: null, users: null, prompts: null } };
+        return { id, title: c.title, rule: 'uniform', expect: 'refuted', outcome: 'refuted', ok: true, runs: 1, minSlack: c.verdict.slack, seed: c.seed, path: c.path, counterexample: c.counterexample, verdict: c.verdict, shrinks: 0, corpus: { replayed: 0, consistent: 0 }, error: null, coverage: { instances: 0, k: null, largeK: 0, ell: null, n: null, users: null, prompts: null, models: { weakOrders: 0, luce: 0, mixed: 0 } } };
       }),
     };
     const p = join(dir, 'verify.json');

@@ -1,4 +1,5 @@
-// What a claim's instances covered (verify.json): the range of k, ℓ, responses, user types and prompts.
+// What a claim's instances covered (verify.json): the range of k, ℓ, responses, user types and prompts, and
+// how many instances had weak-order-only, Luce-only and mixed profiles (SPEC §1, §4b).
 import { InstanceSize } from './types.js';
 import { LARGE_K } from '../instances/sizes.js';
 
@@ -17,9 +18,19 @@ export interface Coverage {
   readonly n: Range | null;
   readonly users: Range | null;
   readonly prompts: Range | null;
+  /** Instances by user model: every type a weak order, every type a Luce type, both kinds. */
+  readonly models: ModelCounts;
 }
 
-export const EMPTY_COVERAGE: Coverage = { instances: 0, k: null, largeK: 0, ell: null, n: null, users: null, prompts: null };
+export interface ModelCounts {
+  readonly weakOrders: number;
+  readonly luce: number;
+  readonly mixed: number;
+}
+
+export const NO_MODELS: ModelCounts = { weakOrders: 0, luce: 0, mixed: 0 };
+
+export const EMPTY_COVERAGE: Coverage = { instances: 0, k: null, largeK: 0, ell: null, n: null, users: null, prompts: null, models: NO_MODELS };
 
 function widen(r: Range | null, v: number | undefined): Range | null {
   if (v === undefined) return r;
@@ -43,6 +54,11 @@ export function addInstance(c: Coverage, s: InstanceSize): Coverage {
     n: widen(c.n, s.n),
     users: widen(c.users, s.users),
     prompts: widen(c.prompts, s.prompts),
+    models: {
+      weakOrders: c.models.weakOrders + (s.model === 'weak-orders' ? 1 : 0),
+      luce: c.models.luce + (s.model === 'luce' ? 1 : 0),
+      mixed: c.models.mixed + (s.model === 'mixed' ? 1 : 0),
+    },
   };
 }
 
@@ -56,5 +72,6 @@ export function mergeCoverage(a: Coverage, b: Coverage): Coverage {
     n: join(a.n, b.n),
     users: join(a.users, b.users),
     prompts: join(a.prompts, b.prompts),
+    models: { weakOrders: a.models.weakOrders + b.models.weakOrders, luce: a.models.luce + b.models.luce, mixed: a.models.mixed + b.models.mixed },
   };
 }

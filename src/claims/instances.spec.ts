@@ -6,9 +6,11 @@ import { InputError } from '../model/errors.js';
 import { CLAIMS, claimById, selectClaims } from './registry.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { addInstance, EMPTY_COVERAGE, mergeCoverage } from './coverage.js';
-import { Profile } from '../model/types.js';
+import { Profile, Prompt } from '../model/types.js';
 import { cloneClasses } from '../model/structure.js';
-import { Claim, InstanceSize } from './types.js';
+import { Claim, InstanceSize, profileSize, userModelOf } from './types.js';
+import { ONE } from '../exact/rational.js';
+import { makeProfile, makePrompt } from '../model/build.js';
 import { ellOf, kArb, LARGE_K, mostlySmall } from '../instances/sizes.js';
 
 const one = { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }] };
@@ -91,22 +93,55 @@ describe('claim instances as JSON', () => {
 
 // Coverage of a claim's instances (verify.json): ranges widen with each instance and join across shards.
 describe('coverage', () => {
-  it('widens its ranges and counts k ≥ 8', () => {
-    let c = addInstance(EMPTY_COVERAGE, { k: 3, n: 2, users: 4, prompts: 1 });
-    expect(c).toEqual({ instances: 1, k: { min: 3, max: 3 }, largeK: 0, ell: null, n: { min: 2, max: 2 }, users: { min: 4, max: 4 }, prompts: { min: 1, max: 1 } });
-    c = addInstance(c, { k: 8, ell: 9, n: 1, users: 6, prompts: 3 });
-    c = addInstance(c, { k: 7, ell: 2, n: 5, users: 5, prompts: 2 });
-    expect(c).toEqual({ instances: 3, k: { min: 3, max: 8 }, largeK: 1, ell: { min: 2, max: 9 }, n: { min: 1, max: 5 }, users: { min: 4, max: 6 }, prompts: { min: 1, max: 3 } });
+  it('widens its ranges, counts k ≥ 8 and the instances of each user model', () => {
+    let c = addInstance(EMPTY_COVERAGE, { k: 3, n: 2, users: 4, prompts: 1, model: 'luce' });
+    expect(c).toEqual({ instances: 1, k: { min: 3, max: 3 }, largeK: 0, ell: null, n: { min: 2, max: 2 }, users: { min: 4, max: 4 }, prompts: { min: 1, max: 1 }, models: { weakOrders: 0, luce: 1, mixed: 0 } });
+    c = addInstance(c, { k: 8, ell: 9, n: 1, users: 6, prompts: 3, model: 'weak-orders' });
+    c = addInstance(c, { k: 7, ell: 2, n: 5, users: 5, prompts: 2, model: 'mixed' });
+    c = addInstance(c, { k: 7, n: 5, users: 5, prompts: 2, model: 'luce' });
+    expect(c).toEqual({
+      instances: 4,
+      k: { min: 3, max: 8 },
+      largeK: 1,
+      ell: { min: 2, max: 9 },
+      n: { min: 1, max: 5 },
+      users: { min: 4, max: 6 },
+      prompts: { min: 1, max: 3 },
+      models: { weakOrders: 1, luce: 2, mixed: 1 },
+    });
     expect(addInstance(EMPTY_COVERAGE, { n: 1, users: 1, prompts: 1 }).k).toBeNull();
+    // an instance without a profile model is counted, but under no model
+    expect(addInstance(EMPTY_COVERAGE, { n: 1, users: 1, prompts: 1 }).models).toEqual({ weakOrders: 0, luce: 0, mixed: 0 });
   });
 
-  it('shards add their instances and join their ranges', () => {
-    const a = addInstance(addInstance(EMPTY_COVERAGE, { k: 2, n: 3, users: 1, prompts: 1 }), { k: 12, n: 3, users: 2, prompts: 1 });
-    const b = addInstance(EMPTY_COVERAGE, { k: 1, ell: 2, n: 4, users: 1, prompts: 2 });
+  it('shards add their instances (by user model too) and join their ranges', () => {
+    const a = addInstance(addInstance(EMPTY_COVERAGE, { k: 2, n: 3, users: 1, prompts: 1, model: 'weak-orders' }), { k: 12, n: 3, users: 2, prompts: 1, model: 'mixed' });
+    const b = addInstance(EMPTY_COVERAGE, { k: 1, ell: 2, n: 4, users: 1, prompts: 2, model: 'mixed' });
     const m = mergeCoverage(a, b);
-    expect(m).toEqual({ instances: 3, k: { min: 1, max: 12 }, largeK: 1, ell: { min: 2, max: 2 }, n: { min: 3, max: 4 }, users: { min: 1, max: 2 }, prompts: { min: 1, max: 2 } });
+    expect(m).toEqual({
+      instances: 3,
+      k: { min: 1, max: 12 },
+      largeK: 1,
+      ell: { min: 2, max: 2 },
+      n: { min: 3, max: 4 },
+      users: { min: 1, max: 2 },
+      prompts: { min: 1, max: 2 },
+      models: { weakOrders: 1, luce: 0, mixed: 2 },
+    });
     expect(mergeCoverage(b, a)).toEqual(m);
     expect(mergeCoverage(EMPTY_COVERAGE, EMPTY_COVERAGE)).toEqual(EMPTY_COVERAGE);
+  });
+
+  it('the user model of a profile: weak orders, Luce types, or both kinds (in a prompt or across prompts)', () => {
+    const w = makePrompt(['a', 'b'], [{ weight: ONE, tiers: [['a']] }]);
+    const l = makePrompt(['a', 'b'], [{ weight: ONE, strengths: [ONE, ONE] }]);
+    const m = makePrompt(['a', 'b'], [{ weight: ONE, tiers: [['a']] }, { weight: ONE, strengths: [ONE, ONE] }]);
+    const pr = (...ps: Prompt[]) => makeProfile(ps.map((prompt) => ({ weight: ONE, prompt })));
+    expect(userModelOf(pr(w))).toBe('weak-orders');
+    expect(userModelOf(pr(l, l))).toBe('luce');
+    expect(userModelOf(pr(m))).toBe('mixed');
+    expect(userModelOf(pr(w, l))).toBe('mixed');
+    expect(profileSize(pr(l), 3).model).toBe('luce');
   });
 });
 

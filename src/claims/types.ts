@@ -26,7 +26,13 @@ export interface ArbOptions {
   readonly maxK?: number;
 }
 
-/** What one instance exercises (recorded per claim in verify.json): k, ℓ, responses, user types, prompts. */
+/**
+ * The user models of an instance's profile (SPEC §1, §4b): every type a weak order, every type a Luce type,
+ * or both kinds (in one prompt or across prompts).
+ */
+export type UserModel = 'weak-orders' | 'luce' | 'mixed';
+
+/** What one instance exercises (recorded per claim in verify.json): k, ℓ, responses, user types, prompts, user model. */
 export interface InstanceSize {
   readonly k?: number;
   readonly ell?: number;
@@ -35,6 +41,8 @@ export interface InstanceSize {
   /** Largest number of user types over the prompts. */
   readonly users: number;
   readonly prompts: number;
+  /** The profile's user model (absent: not counted by model). */
+  readonly model?: UserModel;
 }
 
 /**
@@ -43,7 +51,7 @@ export interface InstanceSize {
  * exact verdict. Split so that tests can feed the judge wrong evidence and require rejection.
  */
 export interface Claim<I = any, E = any> {
-  /** SPEC id: T0..T8, N1..N5. */
+  /** SPEC id: T0..T8, L1..L4, N1..N6. */
   readonly id: string;
   readonly title: string;
   /** Plain-text statement. */
@@ -101,13 +109,20 @@ export function holds(b: boolean): Fraction {
 const ZERO_SLACK = frac(0);
 const MINUS_ONE = frac(-1);
 
+/** The user model of a profile: weak orders only, Luce types only, or both kinds. */
+export function userModelOf(profile: { prompts: readonly { prompt: { users: readonly { readonly kind: string }[] } }[] }): UserModel {
+  const kinds = new Set(profile.prompts.flatMap((p) => p.prompt.users.map((u) => u.kind)));
+  return kinds.size > 1 ? 'mixed' : kinds.has('luce') ? 'luce' : 'weak-orders';
+}
+
 /** Size of a profile-based instance. */
-export function profileSize(profile: { prompts: readonly { prompt: { responses: readonly unknown[]; users: readonly unknown[] } }[] }, k?: number, ell?: number): InstanceSize {
+export function profileSize(profile: { prompts: readonly { prompt: { responses: readonly unknown[]; users: readonly { readonly kind: string }[] } }[] }, k?: number, ell?: number): InstanceSize {
   return {
     ...(k === undefined ? {} : { k }),
     ...(ell === undefined ? {} : { ell }),
     n: Math.max(...profile.prompts.map((p) => p.prompt.responses.length)),
     users: Math.max(...profile.prompts.map((p) => p.prompt.users.length)),
     prompts: profile.prompts.length,
+    model: userModelOf(profile),
   };
 }

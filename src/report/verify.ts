@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
 import { ClaimResult, Shard } from '../claims/run.js';
 import { loadCorpus } from '../claims/corpus.js';
-import { Coverage, EMPTY_COVERAGE, mergeCoverage } from '../claims/coverage.js';
+import { Coverage, EMPTY_COVERAGE, ModelCounts, mergeCoverage } from '../claims/coverage.js';
 import { runClaims } from '../claims/pool.js';
 import { selectClaims } from '../claims/registry.js';
 import { DEFAULT_SEED } from '../instances/seed.js';
@@ -46,6 +46,7 @@ const VERDICT_SHAPE: Shape = S.nullable(
 const INSTANCE_SHAPE: Shape = S.record(S.json(), 'an instance {"profile", "k", ...}');
 
 const RANGE_SHAPE: Shape = S.nullable(S.object({ min: S.integer(), max: S.integer() }, 'a range {"min", "max"}'));
+const MODEL_COUNT_FIELDS: Record<keyof ModelCounts, Field | Shape> = { weakOrders: S.integer(0), luce: S.integer(0), mixed: S.integer(0) };
 const COVERAGE_FIELDS: Record<keyof Coverage, Field | Shape> = {
   instances: S.integer(0),
   k: RANGE_SHAPE,
@@ -54,8 +55,9 @@ const COVERAGE_FIELDS: Record<keyof Coverage, Field | Shape> = {
   n: RANGE_SHAPE,
   users: RANGE_SHAPE,
   prompts: RANGE_SHAPE,
+  models: S.object(MODEL_COUNT_FIELDS, 'instances by user model {"weakOrders", "luce", "mixed"}'),
 };
-const COVERAGE_SHAPE: Shape = S.object(COVERAGE_FIELDS, 'coverage {"instances", "k", "largeK", "ell", "n", "users", "prompts"}');
+const COVERAGE_SHAPE: Shape = S.object(COVERAGE_FIELDS, 'coverage {"instances", "k", "largeK", "ell", "n", "users", "prompts", "models"}');
 
 const CLAIM_ENTRY_FIELDS: Record<keyof ClaimEntry, Field | Shape> = {
   id: S.string({ nonEmpty: true }),
