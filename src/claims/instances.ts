@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { frac } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile } from '../model/types.js';
-import { FamilyName, FAMILIES, familiesProfileArb, multiPromptProfileArb } from '../instances/families.js';
+import { FamilyName, familiesProfileArb, multiPromptProfileArb, userModelsProfileArb } from '../instances/families.js';
 import { nearPolicy, nearRecordArb, policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { modelToJson, profileToJson } from '../model/codec.js';
 import { field, intField, policyField, profileField } from './json.js';
@@ -33,10 +33,14 @@ export interface InstanceArbOptions extends ArbOptions {
   nearEquilibrium?: boolean;
 }
 
+/**
+ * Profiles of the given families; by default the user models mixed (SPEC §1, §4b): half weak orders, a quarter
+ * Luce types only, a quarter mixed prompts (userModelsProfileArb).
+ */
 export function profileArbFor(o: InstanceArbOptions): fc.Arbitrary<Profile> {
   const fo = { maxResponses: o.maxResponses ?? 5, maxUsers: o.maxUsers ?? 4 };
-  const fams = o.families ?? FAMILIES;
-  return (o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(fams, { ...fo, maxPrompts: o.maxPrompts }) : familiesProfileArb(fams, fo);
+  if (o.families === undefined) return userModelsProfileArb({ ...fo, maxPrompts: o.maxPrompts });
+  return (o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(o.families, { ...fo, maxPrompts: o.maxPrompts }) : familiesProfileArb(o.families, fo);
 }
 
 /** k ∈ 1..maxK (default 32): mostly small, a quarter over the whole range; shrinks toward 1 (instances/sizes). */

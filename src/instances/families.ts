@@ -5,6 +5,7 @@ import { Fraction, frac, ONE, HALF } from '../exact/rational.js';
 import { makeProfile, makePrompt } from '../model/build.js';
 import { Profile, Prompt } from '../model/types.js';
 import { lehmerToPermutation, profileRecordArb, promptFromRecord, responseId, tiersFromRecord } from './arbitraries.js';
+import { luceFamilyArb, luceSingleArb, luceTwoCampArb, mixedFamilyArb } from './luce.js';
 
 export type FamilyName =
   | 'weak-orders'
@@ -16,7 +17,11 @@ export type FamilyName =
   | 'single-peaked'
   | 'mallows'
   | 'clones'
-  | 'near-degenerate';
+  | 'near-degenerate'
+  | 'luce'
+  | 'luce-single'
+  | 'luce-two-camp'
+  | 'mixed';
 
 export const FAMILIES: readonly FamilyName[] = [
   'weak-orders',
@@ -30,6 +35,11 @@ export const FAMILIES: readonly FamilyName[] = [
   'clones',
   'near-degenerate',
 ];
+
+/** The weak-order families (FAMILIES), the Luce families and the mixed one (SPEC §1, §4b). */
+export const WEAK_ORDER_FAMILIES: readonly FamilyName[] = FAMILIES;
+export const LUCE_FAMILIES: readonly FamilyName[] = ['luce', 'luce-single', 'luce-two-camp'];
+export const MIXED_FAMILIES: readonly FamilyName[] = ['mixed'];
 
 export interface FamilyOptions {
   minResponses?: number;
@@ -247,6 +257,10 @@ const BUILDERS: Record<FamilyName, (o: FamilyOptions) => fc.Arbitrary<Prompt>> =
   mallows: mallowsArb,
   clones: clonesArb,
   'near-degenerate': nearDegenerateArb,
+  luce: luceFamilyArb,
+  'luce-single': luceSingleArb,
+  'luce-two-camp': luceTwoCampArb,
+  mixed: mixedFamilyArb,
 };
 
 /** One family's prompts. */
@@ -266,4 +280,19 @@ export function multiPromptProfileArb(names: readonly FamilyName[] = FAMILIES, o
   return fc
     .array(fc.record({ w: fc.integer({ min: 1, max: 3 }), prompt: one }), { minLength: 1, maxLength: o.maxPrompts ?? 2 })
     .map((ps) => makeProfile(ps.map((p) => ({ weight: frac(p.w), prompt: p.prompt }))));
+}
+
+/**
+ * The claims' default profiles: the user model drawn first — weak orders (half of the draws), Luce types only
+ * (a quarter), mixed prompts (a quarter) — then 1..maxPrompts prompts of that model's families. Shrinking
+ * prefers weak orders, then few prompts of the first family.
+ */
+export function userModelsProfileArb(o: FamilyOptions & { maxPrompts?: number } = {}): fc.Arbitrary<Profile> {
+  const of = (names: readonly FamilyName[]) => ((o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(names, o) : familiesProfileArb(names, o));
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: of(WEAK_ORDER_FAMILIES), weight: 2 },
+    { arbitrary: of(LUCE_FAMILIES), weight: 1 },
+    { arbitrary: of(MIXED_FAMILIES), weight: 1 },
+  );
 }
