@@ -9,9 +9,11 @@ import { RULES } from '../winrate/rules.js';
 import { pairwiseMatrix } from '../winrate/pairwise.js';
 import { promptBestKOutput } from '../equilibria/bestKOutput.js';
 import { policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
-import { bruteBestScore, bruteScore, prefer, productOutcomes, ruleScore, tuples } from '../../test/oracles/bruteforce.js';
+import { bruteBestScore, bruteScore, prefer, productOutcomes, ruleScore, tuples, typeScore } from '../../test/oracles/bruteforce.js';
+import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
 import { params } from '../../test/helpers/fc.js';
 import {
+  bestOpponentByDirectEnumeration,
   bestOpponentByEnumeration,
   directRobustness,
   directScores,
@@ -26,6 +28,11 @@ import {
   preferenceByDefinition,
   productDistribution,
   ruleScoreOf,
+  luceScoreOf,
+  scaledStrengths,
+  shareExpectation,
+  strengthSumByConvolution,
+  typeScoreOf,
   vkByFullLP,
   vkCertificateByDefinition,
 } from './oracles.js';
@@ -208,5 +215,80 @@ describe('V_k second opinions (SPEC T3)', () => {
     // a uniform opponent: some pair {a, a} wins more against it than V_k
     const u = vkCertificateByDefinition(prompt, 2, 'uniform', v.outcomes, [frac(1, 3), frac(1, 3), frac(1, 3)], true);
     expect(u.opponentValue!.gt(v.value)).toBe(true);
+  });
+});
+
+// Luce types (SPEC §4b): the convolution second opinions against the brute force (Luce's rule on every ordered
+// tuple of Y^k, strengths as given) and against the kernels they check (the power recurrence of winrate/luce.ts).
+describe('Luce and mixed profiles: the convolution = the brute force = the kernels', () => {
+  const lrec = (kinds: 'luce' | 'mixed') =>
+    fc.record({
+      profile: luceRecordArb({ maxResponses: 3, maxUsers: 3, maxDen: 3, maxStrength: 7, kinds }),
+      policy: policyWeightsArb(3, 3),
+      q: policyWeightsArb(3, 3),
+      k: fc.integer({ min: 1, max: 3 }),
+      ell: fc.integer({ min: 1, max: 3 }),
+      rule: fc.constantFrom(...RULES),
+    });
+  for (const kinds of ['luce', 'mixed'] as const) {
+    test.prop([lrec(kinds)], params(80))(`${kinds}: U_k, rob, the best ℓ-opponent, mixtures, explicit σ`, ({ profile, policy, q, k, ell, rule }) => {
+      const prompt = lucePromptFromRecord(profile);
+      const n = profile.n;
+      const probs = policyFromWeights(policy, n);
+      const outs = productOutcomes(probs, k);
+      const direct = directScores(prompt, { kind: 'product', k, probs }, rule);
+      direct.forEach((d, y) => expect(d.equals(bruteScore(prompt, outs, [y], rule))).toBe(true));
+      expect(eqAll(direct, productScores(prompt, probs, k, rule))).toBe(true);
+      const best = bestOpponentByDirectEnumeration(prompt, { kind: 'product', k, probs }, ell, rule);
+      expect(best.score.equals(bruteBestScore(prompt, outs, ell, rule))).toBe(true);
+      expect(best.score.equals(bruteScore(prompt, outs, best.items, rule))).toBe(true);
+      // a mixture of two products, and an explicit σ (the same mixture written out over k-multisets)
+      const other = policyFromWeights(q, n);
+      const parts = [
+        { weight: frac(1, 3), probs },
+        { weight: frac(2, 3), probs: other },
+      ];
+      const mix = directScores(prompt, { kind: 'mixture', k, parts }, rule);
+      const mixOuts = [...outs.map((o) => ({ ...o, prob: o.prob.mul(frac(1, 3)) })), ...productOutcomes(other, k).map((o) => ({ ...o, prob: o.prob.mul(frac(2, 3)) }))];
+      mix.forEach((d, y) => expect(d.equals(bruteScore(prompt, mixOuts, [y], rule))).toBe(true));
+      const explicit = directScores(prompt, { kind: 'outcomes', k, outcomes: mixtureDistribution(parts, k) }, rule);
+      expect(eqAll(explicit, mix)).toBe(true);
+      const pr = { prompts: [{ weight: ONE, prompt }] };
+      expect(directRobustness(pr, [{ kind: 'product', k, probs }], rule).robustness.equals(ONE.sub(direct.reduce((a, b) => (b.gt(a) ? b : a))))).toBe(true);
+      // P(y ≻ z) by definition (Luce's s(y)/(s(y)+s(z))) = the brute force = the margin matrix
+      const P = pairwiseMatrix(prompt);
+      for (let y = 0; y < n; y++)
+        for (let z = 0; z < n; z++) {
+          expect(preferenceByDefinition(prompt, y, z).equals(prefer(prompt, y, z))).toBe(true);
+          expect(preferenceByDefinition(prompt, y, z).equals(P[y][z])).toBe(true);
+        }
+    });
+  }
+
+  test.prop([lrec('mixed')], params(60))("Luce's rule by definition = the brute force, every type and every S, T", ({ profile, k, ell, rule }) => {
+    const prompt = lucePromptFromRecord(profile);
+    for (const u of prompt.users)
+      for (const S of tuples(profile.n, k)) for (const T of tuples(profile.n, ell)) expect(typeScoreOf(u, S, T, rule).equals(typeScore(u, S, T, rule))).toBe(true);
+  });
+
+  it('hand values: X of two draws, E[t/(t + X)], scaled strengths', () => {
+    // strengths 1/2, 3/2 → 1, 3; π = (1/4, 3/4), k = 2: X ∈ {2, 4, 6} with 1/16, 6/16, 9/16
+    const s = scaledStrengths([frac(1, 2), frac(3, 2)]);
+    expect(s).toEqual([1n, 3n]);
+    const d = strengthSumByConvolution(s, { kind: 'product', k: 2, probs: [frac(1, 4), frac(3, 4)] });
+    expect([...d.num.entries()].map(([x, c]) => [Number(x), frac(c, d.den).toFraction()])).toEqual([
+      [2, '1/16'],
+      [4, '3/8'],
+      [6, '9/16'],
+    ]);
+    // E[1/(1 + X)] = 1/16·1/3 + 3/8·1/5 + 9/16·1/7
+    expect(shareExpectation(d, 1n).equals(frac(1, 48).add(frac(3, 40)).add(frac(9, 112)))).toBe(true);
+    expect(luceScoreOf([frac(1), frac(3)], [0, 0], [1]).toFraction()).toBe('3/5');
+    // the Luce two camps M = 10, δ = 1/10, k = 2: U_2(b; δ_a) = (3/5)/21 + (2/5)·10/12 = 38/105 (SPEC §4b)
+    const camp = makePrompt(['a', 'b'], [
+      { weight: frac(3, 5), strengths: [frac(10), ONE] },
+      { weight: frac(2, 5), strengths: [ONE, frac(10)] },
+    ]);
+    expect(directScores(camp, { kind: 'product', k: 2, probs: [ONE, ZERO] }, 'uniform')[1].toFraction()).toBe('38/105');
   });
 });

@@ -1,9 +1,12 @@
-// Second opinions for the claims (SPEC §2–4): deliberate, independent recomputations of what the kernels
+// Second opinions for the claims (SPEC §2–4, §4b): deliberate, independent recomputations of what the kernels
 // compute, each sharing no code with the kernel it checks.
 //  - U_k by the direct expectation over the number of tied draws (the score tables of tables.ts) checks the
-//    closed forms of product.ts, which `winrate`, `exploitability` and `equilibrium` use.
-//  - The rules of SPEC §2 applied by definition to explicit distributions over k-multisets check the score
-//    tables (tables.ts) and the branch and bound over ℓ-multisets (multiset.ts, opponents.ts).
+//    closed forms of product.ts, which `winrate`, `exploitability` and `equilibrium` use. For Luce types, U_k
+//    by the strength sum of the k draws computed by repeated convolution (one draw at a time) checks the power
+//    recurrence (Miller's) of winrate/luce.ts.
+//  - The rules of SPEC §2 (and Luce's rule of §4b, on the strengths as given) applied by definition to explicit
+//    distributions over k-multisets check the score tables (tables.ts) and the branch and bound over ℓ-multisets
+//    (multiset.ts, opponents.ts).
 //  - P(y ≻ z) by its definition checks the margin matrix (pairwise.ts) and the maximal lotteries.
 //  - V_k as the LP over ALL k-multisets (exact simplex), and its certificate evaluated by definition, check
 //    the column generation of bestKOutput.ts.
@@ -161,18 +164,130 @@ export function lotteryPreference(prompt: Prompt, probs: readonly Fraction[], ot
   return sumOf(other.map((q, z) => q.mul(w[z])));
 }
 
-/**
- * The opponent's score of every single response y against a product or mixture of products, by the direct
- * expectation over the number of tied draws (the score table of tables.ts, ℓ = 1): no closed form of U_k.
- */
-export function directScores(prompt: Prompt, model: PromptModel, rule: Rule): Fraction[] {
-  const table = scoreTable(prompt, model, 1, rule);
-  return prompt.responses.map((_, y) => frac(scoreOf(prompt, table, [y]), table.den));
+// ---- Luce types (SPEC §4b): the strength sum of the model's items by repeated convolution ----
+
+/** A Luce type's strengths as integers s(y)·Λ, Λ = lcm of their denominators (ratios are all that matter). */
+export function scaledStrengths(strengths: readonly Fraction[]): bigint[] {
+  let lam = 1n;
+  for (const v of strengths) lam = (lam * v.d) / gcdOf(lam, v.d);
+  return strengths.map((v) => (v.n * lam) / v.d);
 }
 
-/** rob_k(σ) = Σ_x ρ(x) min_y (1 − score(y)) with the scores of `directScores` (compared over their common denominator). */
+function gcdOf(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The distribution of a sum: P(X = x) = num.get(x)/den. */
+export interface SumDistribution {
+  readonly num: ReadonlyMap<bigint, bigint>;
+  readonly den: bigint;
+}
+
+/** X_k for π^{⊗k}: k convolutions with the one-draw distribution of s(y), y ~ π (numerators over D^k). */
+function convolvedProduct(s: readonly bigint[], probs: readonly Fraction[], k: number): SumDistribution {
+  let D = 1n;
+  for (const p of probs) D = (D * p.d) / gcdOf(D, p.d);
+  const a = probs.map((p) => (p.n * D) / p.d);
+  let cur = new Map<bigint, bigint>([[0n, 1n]]);
+  for (let j = 0; j < k; j++) {
+    const next = new Map<bigint, bigint>();
+    for (const [x, c] of cur)
+      a.forEach((ay, y) => {
+        if (ay !== 0n) next.set(x + s[y], (next.get(x + s[y]) ?? 0n) + c * ay);
+      });
+    cur = next;
+  }
+  return { num: cur, den: D ** BigInt(k) };
+}
+
+/**
+ * The distribution of the strength sum s(S) of the model's k items for one Luce type (scaled strengths s):
+ * a product by repeated convolution (one draw at a time), a mixture as Σ_t w_t of its parts' distributions,
+ * an explicit distribution over k-multisets item by item. Shares no code with the power recurrence of
+ * winrate/luce.ts (strengthSumDist), which it checks.
+ */
+export function strengthSumByConvolution(s: readonly bigint[], model: PromptModel): SumDistribution {
+  if (model.kind === 'product') return convolvedProduct(s, model.probs, model.k);
+  const terms: { x: bigint; p: Fraction }[] = [];
+  if (model.kind === 'outcomes') for (const o of model.outcomes) terms.push({ x: o.items.reduce((a, y) => a + s[y], 0n), p: o.prob });
+  else
+    for (const part of model.parts) {
+      const d = convolvedProduct(s, part.probs, model.k);
+      for (const [x, c] of d.num) terms.push({ x, p: part.weight.mul(frac(c, d.den)) });
+    }
+  let den = 1n;
+  for (const t of terms) den = (den * t.p.d) / gcdOf(den, t.p.d);
+  const num = new Map<bigint, bigint>();
+  for (const t of terms) if (t.p.n !== 0n) num.set(t.x, (num.get(t.x) ?? 0n) + (t.p.n * den) / t.p.d);
+  return { num, den };
+}
+
+/** E[t/(t + X)] exactly: Σ_x P(X = x)·t/(t + x), summed over the lcm of the (t + x). */
+export function shareExpectation(dist: SumDistribution, t: bigint): Fraction {
+  let L = 1n;
+  for (const x of dist.num.keys()) L = (L * (t + x)) / gcdOf(L, t + x);
+  let num = 0n;
+  for (const [x, c] of dist.num) num += c * t * (L / (t + x));
+  return frac(num, L * dist.den);
+}
+
+/**
+ * The Luce types' part of the opponent's score (SPEC §4b), Σ_{θ Luce} w_θ E[s_θ(T)/(s_θ(S) + s_θ(T))], for each
+ * opponent multiset T, with the model's strength sums by convolution.
+ */
+export function luceScoresByConvolution(prompt: Prompt, model: PromptModel, opponents: readonly (readonly number[])[]): Fraction[] {
+  const out = opponents.map(() => ZERO);
+  for (const u of prompt.users) {
+    if (u.kind !== 'luce') continue;
+    const s = scaledStrengths(u.strengths);
+    const dist = strengthSumByConvolution(s, model);
+    const seen = new Map<bigint, Fraction>();
+    opponents.forEach((T, i) => {
+      const t = T.reduce((a, y) => a + s[y], 0n);
+      let e = seen.get(t);
+      if (e === undefined) seen.set(t, (e = shareExpectation(dist, t)));
+      out[i] = out[i].add(u.weight.mul(e));
+    });
+  }
+  return out;
+}
+
+/** The prompt's weak-order types with their weights as they are (not renormalised), or null if it has none. */
+function rankingPart(prompt: Prompt): Prompt | null {
+  const users = prompt.users.filter((u) => u.kind === 'ranking');
+  if (users.length === 0) return null;
+  return users.length === prompt.users.length ? prompt : { responses: prompt.responses, index: prompt.index, users };
+}
+
+/**
+ * The opponent's score of every single response y against a product or mixture of products (SPEC §2, §4b): the
+ * weak-order types by the direct expectation over the number of tied draws (the score table of tables.ts, ℓ = 1),
+ * the Luce types by the convolution above — no closed form of U_k, no power recurrence.
+ */
+export function directScores(prompt: Prompt, model: PromptModel, rule: Rule): Fraction[] {
+  const rp = rankingPart(prompt);
+  let out = prompt.responses.map(() => ZERO);
+  if (rp !== null) {
+    const table = scoreTable(rp, model, 1, rule);
+    out = prompt.responses.map((_, y) => frac(scoreOf(rp, table, [y]), table.den));
+  }
+  if (rp === prompt) return out;
+  const luce = luceScoresByConvolution(
+    prompt,
+    model,
+    prompt.responses.map((_, y) => [y]),
+  );
+  return out.map((v, y) => v.add(luce[y]));
+}
+
+/** rob_k(σ) = Σ_x ρ(x) min_y (1 − score(y)) with the scores of `directScores` (weak orders: compared over their common denominator). */
 export function directRobustness(profile: Profile, models: readonly PromptModel[], rule: Rule): { robustness: Fraction; perPrompt: Fraction[] } {
   const perPrompt = profile.prompts.map(({ prompt }, x) => {
+    if (rankingPart(prompt) !== prompt) {
+      const d = directScores(prompt, models[x], rule);
+      return ONE.sub(d.reduce((a, b) => (b.gt(a) ? b : a)));
+    }
     const table = scoreTable(prompt, models[x], 1, rule);
     let mx = scoreOf(prompt, table, [0]);
     for (let y = 1; y < prompt.responses.length; y++) {
@@ -182,6 +297,28 @@ export function directRobustness(profile: Profile, models: readonly PromptModel[
     return ONE.sub(frac(mx, table.den));
   });
   return { robustness: sumOf(perPrompt.map((r, x) => r.mul(profile.prompts[x].weight))), perPrompt };
+}
+
+/**
+ * The best ℓ-output opponent by enumerating every ℓ-multiset T (the first best in lexicographic order): weak-order
+ * types by the score table of tables.ts, Luce types by the convolution (their score depends on T through s_θ(T)).
+ * Checks the branch and bound of multiset.ts at any k; callers bound C(n+ℓ−1, ℓ).
+ */
+export function bestOpponentByDirectEnumeration(prompt: Prompt, model: PromptModel, ell: number, rule: Rule): { items: number[]; score: Fraction } {
+  const all = multisetsOf(prompt.responses.length, ell);
+  const rp = rankingPart(prompt);
+  let scores = all.map(() => ZERO);
+  if (rp !== null) {
+    const table = scoreTable(rp, model, ell, rule);
+    scores = all.map((T) => frac(scoreOf(rp, table, T), table.den));
+  }
+  if (rp !== prompt) {
+    const luce = luceScoresByConvolution(prompt, model, all);
+    scores = scores.map((v, i) => v.add(luce[i]));
+  }
+  let best = 0;
+  for (let i = 1; i < all.length; i++) if (scores[i].gt(scores[best])) best = i;
+  return { items: all[best], score: scores[best] };
 }
 
 /** WR(S, y) = 1 − score(S, {y}) for a model showing the k-multiset S, by definition. */
