@@ -59,8 +59,8 @@ describe('fault injection', () => {
   });
 });
 
-describe('faults in the closed form of U_k are caught by claims that compare it with an independent computation', () => {
-  for (const fault of ['uk-tie-worse', 'uk-tie-share'])
+describe('faults in the closed form of U_k and in the Luce kernel are caught by claims that compare it with an independent computation', () => {
+  for (const fault of ['uk-tie-worse', 'uk-tie-share', 'luce-sum-short'])
     it(`${fault}: T2, T5 and T6 are refuted with counterexamples that replay only under the fault`, async () => {
       const { report } = await verify({ claims: 'T2,T5,T6', runs: 60, workers: 0, corpusDir: null, fault });
       expect(report.ok).toBe(false);

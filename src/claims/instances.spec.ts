@@ -7,9 +7,10 @@ import { CLAIMS, claimById, selectClaims } from './registry.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { addInstance, EMPTY_COVERAGE, mergeCoverage } from './coverage.js';
 import { Profile, Prompt } from '../model/types.js';
-import { cloneClasses } from '../model/structure.js';
+import { cloneClasses, isUnanimous } from '../model/structure.js';
 import { Claim, InstanceSize, profileSize, userModelOf } from './types.js';
-import { ONE } from '../exact/rational.js';
+import { Fraction, HALF, ONE, ZERO, toNumber } from '../exact/rational.js';
+import { campC } from './luce.js';
 import { makeProfile, makePrompt } from '../model/build.js';
 import { ellOf, kArb, LARGE_K, mostlySmall } from '../instances/sizes.js';
 
@@ -34,15 +35,16 @@ describe('claim instances as JSON', () => {
     });
 
   it('the registry: ids in report order, case-insensitive lookup, comma lists', () => {
-    expect(CLAIMS.map((c) => c.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'N1', 'N2', 'N3', 'N4', 'N5']);
+    expect(CLAIMS.map((c) => c.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'L1', 'L2', 'L3', 'L4', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6']);
     expect(claimById('t8').id).toBe('T8');
+    expect(claimById('l2').id).toBe('L2');
     expect(() => claimById('T9')).toThrow(/unknown claim "T9"/);
-    expect(selectClaims('N5, t0').map((c) => c.id)).toEqual(['T0', 'N5']);
-    expect(selectClaims(undefined)).toHaveLength(14);
-    expect(selectClaims('all')).toHaveLength(14);
+    expect(selectClaims('N5, t0, L1').map((c) => c.id)).toEqual(['T0', 'L1', 'N5']);
+    expect(selectClaims(undefined)).toHaveLength(19);
+    expect(selectClaims('all')).toHaveLength(19);
     for (const c of CLAIMS) {
       expect(c.compares.length).toBeGreaterThan(20);
-      expect(c.expect === 'holds').toBe(c.id.startsWith('T'));
+      expect(c.expect === 'holds').toBe(c.id.startsWith('T') || c.id.startsWith('L'));
     }
   });
 
@@ -72,6 +74,37 @@ describe('claim instances as JSON', () => {
     bad('N5', { profile: one, k: 1, ell: 1, model: m1, opponent: 'a' }, /expected 1 response ids/);
     bad('N5', { profile: two, k: 1, ell: 1, model: { prompts: [m1, m1] }, opponent: [['a']] }, /one list of response ids per prompt/);
     bad('N5', { profile: one, k: 1, ell: 1, model: model2, opponent: ['a'] }, /k-output model with the instance k/);
+    for (const id of ['L1', 'L2', 'N6']) {
+      bad(id, { M: '1', delta: '1/10', k: 2 }, /instance\.M: the camps' strength ratio must be > 1, got 1/);
+      bad(id, { M: '10', delta: '1/2', k: 2 }, /instance\.delta: must lie strictly between 0 and 1\/2/);
+      bad(id, { M: '10', delta: '0', k: 2 }, /instance\.delta/);
+      bad(id, { M: '10', delta: '1/10' }, /missing "k"/);
+      bad(id, { M: 10.5, delta: '1/10', k: 2 }, /instance\.M/);
+      // a stored profile must be the camps of M and δ
+      bad(id, { profile: one, M: '10', delta: '1/10', k: 2 }, /not the Luce two camps of M and delta/);
+    }
+    bad('L3', { profile: one, k: 1, c: 'z' }, /must be a response id/);
+    bad('L3', { profile: two, k: 1, c: 'a' }, /one response id per prompt/);
+    bad('L4', { profile: one, k: 1 }, /a single Luce type/);
+    const twoLuce = { responses: ['a', 'b'], users: [{ weight: '1', strengths: { a: '1', b: '2' } }, { weight: '1', strengths: { a: '2', b: '1' } }] };
+    bad('L4', { profile: twoLuce, k: 1 }, /a single Luce type/);
+  });
+
+  it('L1, L2, N6 read {M, delta, k}; the profile they write is the camps of M and δ, read back', () => {
+    const i = claimById('L1').fromJson({ M: '21/2', delta: '3/20', k: 4 });
+    expect(i.M.toFraction()).toBe('21/2');
+    const j = claimById('L1').toJson(i);
+    expect(j.profile).toEqual({
+      responses: ['a', 'b'],
+      users: [
+        { weight: '13/20', strengths: { a: '21/2', b: '1' } },
+        { weight: '7/20', strengths: { a: '1', b: '21/2' } },
+      ],
+    });
+    expect(claimById('N6').toJson(claimById('N6').fromJson(JSON.parse(JSON.stringify(j))))).toEqual(j);
+    // a single Luce type given twice (equal strengths up to scale) is one Bradley–Terry user
+    const bt = { responses: ['a', 'b'], users: [{ weight: '1', strengths: { a: '1', b: '2' } }, { weight: '2', strengths: { a: '2', b: '4' } }] };
+    expect(claimById('L4').check(claimById('L4').fromJson({ profile: bt, k: 3 })).ok).toBe(true);
   });
 
   it('T4 and N5 read one id (list) on a single prompt and one per prompt on several', () => {
@@ -147,7 +180,7 @@ describe('coverage', () => {
 
 // The claims' generators reach the hard cases (SPEC §1–4): k up to 32 with at least a tenth at k ≥ 8,
 // ℓ up to k+1, several prompts, weak orders, unlisted responses, clones, near-degenerate weights — and shrink small.
-const TAKES_K = ['T0', 'T1', 'T2', 'T4', 'T5', 'T6', 'T8', 'N1', 'N4', 'N5'];
+const TAKES_K = ['T0', 'T1', 'T2', 'T4', 'T5', 'T6', 'T8', 'L1', 'L2', 'L3', 'L4', 'N1', 'N4', 'N5', 'N6'];
 const claim = (id: string): Claim => CLAIMS.find((c) => c.id === id)!;
 const sample = (c: Claim, runs: number, maxK?: number) => fc.sample(c.arbitrary(maxK === undefined ? {} : { maxK }), { seed: SEED, numRuns: runs });
 const profileOf = (i: unknown): Profile => (i as { profile: Profile }).profile;
@@ -213,6 +246,39 @@ describe('profiles', () => {
       expect(prompts.some((p) => p.users.length > 1 && cloneClasses(p).some((c) => c.length > 1))).toBe(true);
       expect(prompts.some((p) => p.users.some((u) => u.weight.d >= 1000n) || p.users.some((u) => u.weight.n * 1000n <= u.weight.d))).toBe(true);
     });
+
+  // the positive claims stated for every user model draw a quarter Luce and a quarter mixed profiles (SPEC §4b)
+  const byModel = ['T0', 'T1', 'T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'L3'];
+  for (const id of byModel)
+    it(`${id}: weak-order, Luce and mixed profiles (about 1/2, 1/4, 1/4); Luce types with strengths other than 1`, () => {
+      const c = claim(id);
+      const xs = sample(c, 200);
+      const models = xs.map((i) => c.size(i).model);
+      const count = (m: string) => models.filter((x) => x === m).length;
+      expect(count('weak-orders')).toBeGreaterThan(70);
+      expect(count('luce')).toBeGreaterThan(30);
+      expect(count('mixed')).toBeGreaterThan(30);
+      const prompts = xs.flatMap((i) => profileOf(i).prompts.map((x) => x.prompt));
+      const luce = prompts.flatMap((p) => p.users.filter((u) => u.kind === 'luce'));
+      expect(luce.some((u) => u.kind === 'luce' && u.strengths.some((v) => !v.equals(ONE)))).toBe(true);
+      expect(luce.some((u) => u.kind === 'luce' && u.strengths.some((v) => v.d > 1n))).toBe(true);
+      // mixed prompts hold both kinds; unanimous Luce prompts (a single Bradley–Terry user) occur
+      expect(prompts.some((p) => p.users.some((u) => u.kind === 'luce') && p.users.some((u) => u.kind === 'ranking'))).toBe(true);
+      expect(prompts.some((p) => p.users.every((u) => u.kind === 'luce') && isUnanimous(p))).toBe(true);
+    });
+
+  it('L1, L2, N6: Luce two camps, M from 2 to past 30, δ in (0, ½), c < 1 and c ≥ 1; L4: single Luce types only', () => {
+    for (const id of ['L1', 'L2', 'N6']) {
+      const xs = sample(claim(id), 200) as { M: Fraction; delta: Fraction; k: number }[];
+      expect(xs.every((i) => i.M.gt(ONE) && i.delta.gt(ZERO) && i.delta.lt(HALF))).toBe(true);
+      expect(Math.max(...xs.map((i) => toNumber(i.M)))).toBeGreaterThan(30);
+      expect(xs.some((i) => i.M.d > 1n)).toBe(true);
+      const c = xs.map((i) => toNumber(campC(i)));
+      expect(c.filter((v) => v < 1).length).toBeGreaterThan(40);
+      expect(c.filter((v) => v >= 1).length).toBeGreaterThan(40);
+    }
+    expect(sample(claim('L4'), 100).every((i) => profileOf(i).prompts.every(({ prompt }) => prompt.users.every((u) => u.kind === 'luce') && isUnanimous(prompt)))).toBe(true);
+  });
 
   it('T4: strict rankings only, on several prompts', () => {
     const ps = sample(claim('T4'), 200).map(profileOf);

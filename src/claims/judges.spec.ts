@@ -3,7 +3,7 @@
 // Negative controls: a second opinion that disagrees is an error (thrown), never a refutation. Pinned verdicts last.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Fraction, frac, HALF, ZERO, minOf, signOf } from '../exact/rational.js';
+import { Fraction, frac, HALF, ONE, ZERO, minOf, signOf } from '../exact/rational.js';
 import { CertificateError } from '../model/errors.js';
 import { Claim, kk1 } from './types.js';
 import { T0 } from './t0.js';
@@ -15,7 +15,8 @@ import { T5 } from './t5.js';
 import { T6 } from './t6.js';
 import { T7 } from './t7.js';
 import { T8 } from './t8.js';
-import { N1, N2, N3, N4, N5 } from './negative.js';
+import { N1, N2, N3, N4, N5, N6 } from './negative.js';
+import { L1, L2, L3, L4, campGap } from './luce.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { CLAIMS } from './registry.js';
 
@@ -143,8 +144,15 @@ describe('positive claims: judges reject wrong evidence', () => {
     const out: [string, typeof e][] = [
       ['epsilon up', { ...e, epsilon: up(e.epsilon) }],
       ['robDirect1 off', { ...e, robDirect1: down(e.robDirect1) }],
-      ['robustness below the bound', { ...e, robustness: down(bound), robOfSearchOpponent: e.robOfSearchOpponent && down(bound), robEnumerated: e.robEnumerated && down(bound) }],
+      [
+        'robustness below the bound',
+        { ...e, robustness: down(bound), robOfSearchOpponent: e.robOfSearchOpponent && down(bound), robEnumerated: e.robEnumerated && down(bound), robDirectEnumerated: e.robDirectEnumerated && down(bound) },
+      ],
     ];
+    if (e.robDirectEnumerated !== null) {
+      out.push(['a too weak search (Luce types, any k)', { ...e, robustness: up(e.robustness) }]);
+      out.push(['the direct enumeration off', { ...e, robDirectEnumerated: down(e.robDirectEnumerated) }]);
+    }
     if (i.ell === 1) out.push(['robustness off at ℓ = 1', { ...e, robustness: up(e.robustness) }]);
     if (e.robEnumerated !== null) {
       out.push(['a too weak search', { ...e, robustness: up(e.robustness), robOfSearchOpponent: up(e.robustness) }]);
@@ -206,6 +214,63 @@ describe('positive claims: judges reject wrong evidence', () => {
   });
 });
 
+describe('Luce claims (SPEC §4b): judges reject wrong evidence', () => {
+  it('the generators of L1–L4 draw some k ≥ 2 and (L1, L2) both signs of the gap', () => {
+    const gaps = cases(L2, 40, 32).map(({ i }) => campGap(i));
+    expect(gaps.some((g) => signOf(g) > 0) && gaps.some((g) => signOf(g) === 0)).toBe(true);
+  });
+
+  rejectsAll(L1, 25, (_i, e) => [
+    ['robustness up', { ...e, robustness: up(e.robustness), robustnessDirect: up(e.robustnessDirect) }],
+    ['robustness down', { ...e, robustness: down(e.robustness) }],
+    ['the convolution off', { ...e, robustnessDirect: up(e.robustnessDirect) }],
+    ['the maximal lottery uniform', { ...e, lottery: [HALF, HALF] }],
+    ['the maximal lottery δ_b', { ...e, lottery: [ZERO, ONE] }],
+    ['two maximal lotteries', { ...e, all: [...e.all, [HALF, HALF]] }],
+    ['the lottery loses to a response by definition', { ...e, minWinRate: down(HALF) }],
+    ['a is no Condorcet winner by definition', { ...e, pAB: HALF }],
+  ]);
+
+  rejectsAll(
+    L2,
+    25,
+    (_i, e) => [
+      ['robustness up (both)', { robustness: up(e.robustness), robustnessDirect: up(e.robustness) }],
+      ['robustness down (both)', { robustness: down(e.robustness), robustnessDirect: down(e.robustness) }],
+      ['the convolution off', { ...e, robustnessDirect: down(e.robustnessDirect) }],
+    ],
+    32,
+  );
+
+  rejectsAll(L3, 25, (i, e) => {
+    const out: [string, typeof e][] = [
+      ['robustness up (both)', { ...e, robustness: up(e.robustness), robustnessDirect: up(e.robustness) }],
+      ['the direct expectation off', { ...e, robustnessDirect: down(e.robustnessDirect) }],
+    ];
+    e.minTerms.forEach((m, x) => {
+      // the formula uses min(k/(k+1), term): a term above k/(k+1) may move without effect
+      if (m.lt(kk1(i.k))) out.push([`prompt ${x} term down`, { ...e, minTerms: set(e.minTerms, x, down(m)) }]);
+    });
+    return out;
+  });
+
+  rejectsAll(L4, 20, (_i, e) => {
+    const out: [string, typeof e][] = [];
+    e.prompts.forEach((p, x) => {
+      const pr = (q: typeof p) => ({ prompts: set(e.prompts, x, q) });
+      const y = p.epsilon.length - 1;
+      out.push([`prompt ${x}: ε(δ_${y}) up`, pr({ ...p, epsilon: set(p.epsilon, y, up(p.epsilon[y])) })]);
+      out.push([`prompt ${x}: the convolution off`, pr({ ...p, epsilonDirect: set(p.epsilonDirect, y, down(p.epsilonDirect[y])) })]);
+      // both computations agreeing on a wrong value: 0 for a response that is not the strongest, or D for one that is
+      const z = p.epsilon.findIndex((v) => signOf(v) > 0);
+      if (z >= 0) out.push([`prompt ${x}: a weaker response made an NE`, pr({ epsilon: set(p.epsilon, z, ZERO), epsilonDirect: set(p.epsilonDirect, z, ZERO) })]);
+      const t = p.epsilon.findIndex((v) => signOf(v) === 0);
+      out.push([`prompt ${x}: the strongest response exploitable`, pr({ epsilon: set(p.epsilon, t, D), epsilonDirect: set(p.epsilonDirect, t, D) })]);
+    });
+    return out;
+  });
+});
+
 /** Negative controls: the verdict follows the evidence both ways; a disagreeing second opinion throws. */
 describe('negative controls: judges refute only on agreeing evidence', () => {
   const throwsCert = (f: () => unknown) => expect(f).toThrow(CertificateError);
@@ -244,6 +309,20 @@ describe('negative controls: judges refute only on agreeing evidence', () => {
       const p = e.prompts[0];
       throwsCert(() => N3.judge(i, { ...e, prompts: set(e.prompts, 0, { ...p, modelValue: down(p.modelValue) }) }));
       if (p.opponentValue !== null) throwsCert(() => N3.judge(i, { ...e, prompts: set(e.prompts, 0, { ...p, opponentValue: up(p.opponentValue!) }) }));
+    }
+  });
+
+  it("N6: rob_k ≤ min(k/(k+1), ½+δ) decided exactly; a lottery that is not δ_a, or rob disagreeing, is an error", () => {
+    for (const { i, e } of cases(N6, 10)) {
+      const ceiling = minOf(kk1(i.k), HALF.add(i.delta));
+      const at = (r: Fraction) => ({ ...e, robustness: r, robustnessDirect: r });
+      expect(N6.judge(i, at(ceiling)).ok).toBe(true);
+      expect(N6.judge(i, at(ceiling)).slack.equals(ZERO)).toBe(true);
+      expect(N6.judge(i, at(up(ceiling))).ok).toBe(false);
+      expect(N6.judge(i, at(up(ceiling))).slack.equals(D.neg())).toBe(true);
+      throwsCert(() => N6.judge(i, { ...e, robustnessDirect: up(e.robustness) }));
+      throwsCert(() => N6.judge(i, { ...e, lottery: [HALF, HALF] }));
+      throwsCert(() => N6.judge(i, { ...e, minWinRate: down(HALF) }));
     }
   });
 
@@ -348,6 +427,55 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     const v = T8.check(T8.fromJson({ profile: profile(['a', 'b'], [{ weight: '1', ranking: [['a'], ['b']] }]), k: 2, model: { a: '1/2', b: '1/2' } }));
     expect(v.ok).toBe(true);
     expect(v.certificate.winRates).toEqual({ modelWinsTies: ['3/4', '1'], uniform: ['5/12', '11/12'], pairwise: ['3/8', '7/8'] });
+  });
+
+  const camp = { M: '10', delta: '1/10' };
+  it('L1, N6: Luce two camps M = 10, δ = 1/10, k = 2: δ_a, rob = 67/105 (SPEC §4b), above T4’s 3/5 by 4/105', () => {
+    const l1 = L1.check(L1.fromJson({ ...camp, k: 2 }));
+    expect(l1.ok).toBe(true);
+    expect(l1.certificate).toMatchObject({ maximalLottery: ['1', '0'], maximalLotteries: [['1', '0']], robustness: '67/105', formula: '67/105' });
+    const n6 = N6.check(N6.fromJson({ ...camp, k: 2 }));
+    expect(n6.ok).toBe(false);
+    expect(n6.slack.toFraction()).toBe('-4/105');
+    expect(n6.certificate).toEqual({ maximalLottery: ['1', '0'], robustness: '67/105', ceiling: '3/5' });
+    // k = 1: the opponent copies a, rob = 1/2 ≤ 3/5 (N6 holds there)
+    expect(N6.check(N6.fromJson({ ...camp, k: 1 })).ok).toBe(true);
+  });
+
+  it('L2: the same camps, c = 11/45: gap 1/35 at k = 2; at k = 32 the gap is 32/33 − 10144/11235; 0 at k = 1', () => {
+    const k2 = L2.check(L2.fromJson({ ...camp, k: 2 }));
+    expect(k2.ok).toBe(true);
+    expect(k2.certificate).toMatchObject({ c: '11/45', gap: '1/35', formula: '1/35' });
+    const k32 = L2.check(L2.fromJson({ ...camp, k: 32 }));
+    expect(k32.ok).toBe(true);
+    expect(k32.certificate.robustness).toBe('10144/11235');
+    expect(k32.certificate.gap).toBe(frac(32, 33).sub(frac(10144, 11235)).toFraction());
+    expect(k32.certificate.lowerBound).not.toBeNull();
+    expect(L2.check(L2.fromJson({ ...camp, k: 1 })).certificate.gap).toBe('0');
+    // c ≥ 1 (M = 2, δ = 1/5: c = 6/5): δ_a is an NE at every k
+    expect(L2.check(L2.fromJson({ M: '2', delta: '1/5', k: 20 })).certificate).toMatchObject({ c: '6/5', gap: '0', lowerBound: null });
+  });
+
+  it('L3: mixed a ≻ b (1/2) and Luce s = (1, 3) (1/2), δ_a: k = 4 gives 1/2 + (1/2)·4/7 = 11/14 < 4/5; k = 3 gives 3/4', () => {
+    const p = { responses: ['a', 'b'], users: [{ weight: '1/2', ranking: [['a'], ['b']] }, { weight: '1/2', strengths: { a: '1', b: '3' } }] };
+    expect(L3.check(L3.fromJson({ profile: p, k: 4, c: 'a' })).certificate).toEqual({ robustness: '11/14', formula: '11/14' });
+    expect(L3.check(L3.fromJson({ profile: p, k: 3, c: 'a' })).certificate).toEqual({ robustness: '3/4', formula: '3/4' });
+  });
+
+  it('L4: a single BT user a = 4, b = 2, c = 1, k = 2: ε(δ_a) = 0, ε(δ_b) = 1/6, ε(δ_c) = 1/3', () => {
+    const v = L4.check(L4.fromJson({ profile: { responses: ['a', 'b', 'c'], users: [{ weight: '1', strengths: { a: '4', b: '2', c: '1' } }] }, k: 2 }));
+    expect(v.ok).toBe(true);
+    expect(v.certificate).toEqual({ strongest: ['a'], epsilon: ['0', '1/6', '1/3'] });
+  });
+
+  it('T3 and T6 on a single Luce type: V_k = k/(k+1); the opponent "top ℓ times" meets the cap k/(k+ℓ)', () => {
+    const one = { responses: ['a', 'b'], users: [{ weight: '1', strengths: { a: '3', b: '1' } }] };
+    const t3 = T3.check(T3.fromJson({ profile: one, k: 3 }));
+    expect(t3.ok).toBe(true);
+    expect(t3.certificate.value).toBe('3/4');
+    const t6 = T6.check(T6.fromJson({ profile: one, k: 2, ell: 2, policy: { a: '1', b: '0' }, model: { kind: 'k-output', outcomes: [{ responses: ['a', 'a'], prob: '1' }] } }));
+    expect(t6.ok).toBe(true);
+    expect(t6.certificate).toMatchObject({ unanimousCap: '1/2', topOpponentWinRate: '1/2', modelRobustness: '1/2' });
   });
 
   it('T0, T1, T5, T7 on the one-response profile: everything ties', () => {

@@ -1,4 +1,4 @@
-// Negative controls N1–N5 (SPEC §5, §4 T8): false statements the harness must refute with a shrunk counterexample.
+// Negative controls N1–N6 (SPEC §5, §4 T8, §4b): false statements the harness must refute with a shrunk counterexample.
 // Each computes its quantities with the public kernels and checks them against a second opinion
 // (oracles.ts); a disagreement is an error (thrown: CertificateError), never taken for a refutation.
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import { Rule } from '../winrate/rules.js';
 import { modelFromJson, modelToJson, profileToJson } from '../model/codec.js';
 import { maximalLotterySync } from '../equilibria/maximalLottery.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
-import { FamilyName } from '../instances/families.js';
+import { FAMILIES, FamilyName } from '../instances/families.js';
 import { kOutputRecordArb, outcomesFromRecord } from '../instances/policies.js';
 import { DEFAULT_K_MAX, DEFAULT_K_MAX_LP, ellOf, ellRawArb, kArb } from '../instances/sizes.js';
 import { field, idsOf, intField, profileField, ratList } from './json.js';
@@ -28,6 +28,7 @@ import {
 } from './oracles.js';
 import { ProfileInstance, profileArbFor, profileInstanceArb, profileInstanceFromJson, profileInstanceJson, profileInstanceSize } from './instances.js';
 import { defineClaim, geq, kk1, minRat, profileSize, verdict } from './types.js';
+import { CampLotteryEvidence, LuceCampInstance, campLottery, campRobustness, luceCampArb, luceCampFromJson, luceCampJson, luceCampProfile } from './luce.js';
 
 const NE_FAMILIES: readonly FamilyName[] = ['unanimous', 'weak-orders', 'two-camp', 'strict', 'single-peaked', 'condorcet-cycle', 'clones', 'near-degenerate'];
 
@@ -272,7 +273,8 @@ export const N5 = defineClaim<N5Instance, N5Evidence>({
     const kMax = o.maxK ?? DEFAULT_K_MAX;
     return fc
       .record({
-        profile: profileArbFor({ ...o, maxResponses: maxN, maxPrompts: 2 }),
+        // weak orders (the rules act on them only; Luce and mixed counterexamples are in the corpus)
+        profile: profileArbFor({ ...o, families: FAMILIES, maxResponses: maxN, maxPrompts: 2 }),
         k: kArb(kMax),
         ell: ellRawArb(kMax),
         models: fc.array(kOutputRecordArb(maxN, kMax, 3), { minLength: 2, maxLength: 2 }),
@@ -340,4 +342,40 @@ export const N5 = defineClaim<N5Instance, N5Evidence>({
     });
     return { profile, k, ell, model: m, opponent };
   },
+});
+
+export interface N6Evidence extends CampLotteryEvidence {
+  readonly robustness: Fraction;
+  readonly robustnessDirect: Fraction;
+}
+
+export const N6 = defineClaim<LuceCampInstance, N6Evidence>({
+  id: 'N6',
+  title: "T4's ceiling for Luce users (false)",
+  statement:
+    "On the Luce two camps (weight ½+δ with s(a) = M, s(b) = 1; weight ½−δ with s(a) = 1, s(b) = M), NLHF's maximal lottery δ_a has rob_k(δ_a^{⊗k}) ≤ min(k/(k+1), ½+δ), T4's value read as a ceiling. False: e.g. M = 10, δ = 1/10, k = 2 gives 67/105 > 3/5 (L1: the robustness tends to 1).",
+  latex: '\mathrm{rob}_k(\delta_a^{\otimes k}) \le \min\bigl(\tfrac{k}{k+1}, \tfrac12 + \delta\bigr)',
+  rule: 'Luce',
+  expect: 'refuted',
+  compares: 'the maximal lottery (nash, nash --all) checked by definition; rob_k by robustness (the power recurrence of luce.ts) and by the strength sums by convolution',
+  defaultRuns: 300,
+  arbitrary: (o = {}) => luceCampArb(o.maxK),
+  evidence(i) {
+    const profile = luceCampProfile(i);
+    return { ...campLottery(profile), ...campRobustness(profile, i.k) };
+  },
+  judge(i, e) {
+    if (!(e.lottery.length === 2 && e.lottery[0].equals(ONE)) || e.minWinRate.lt(HALF))
+      throw new CertificateError(`N6: the maximal lottery ${ratList(e.lottery).join(', ')} is not δ_a by definition (min_z P(π ≻ z) = ${e.minWinRate.toFraction()})`);
+    agree('N6', 'rob', e.robustness, e.robustnessDirect);
+    const ceiling = minOf(kk1(i.k), HALF.add(i.delta));
+    return verdict(geq(ceiling, e.robustness), {
+      maximalLottery: ratList(e.lottery),
+      robustness: e.robustness.toFraction(),
+      ceiling: ceiling.toFraction(),
+    });
+  },
+  size: (i) => profileSize(luceCampProfile(i), i.k),
+  toJson: luceCampJson,
+  fromJson: luceCampFromJson,
 });

@@ -184,21 +184,32 @@ export interface SumDistribution {
   readonly den: bigint;
 }
 
-/** X_k for π^{⊗k}: k convolutions with the one-draw distribution of s(y), y ~ π (numerators over D^k). */
+/**
+ * X_k for π^{⊗k}: k convolutions with the one-draw distribution of s(y), y ~ π (numerators over D^k), on a dense
+ * array indexed by the sum (responses of equal strength pooled first).
+ */
 function convolvedProduct(s: readonly bigint[], probs: readonly Fraction[], k: number): SumDistribution {
   let D = 1n;
   for (const p of probs) D = (D * p.d) / gcdOf(D, p.d);
-  const a = probs.map((p) => (p.n * D) / p.d);
-  let cur = new Map<bigint, bigint>([[0n, 1n]]);
+  const mass = new Map<number, bigint>();
+  probs.forEach((p, y) => {
+    if (p.n !== 0n) mass.set(Number(s[y]), (mass.get(Number(s[y])) ?? 0n) + (p.n * D) / p.d);
+  });
+  const vals = [...mass.entries()];
+  let cur: bigint[] = [1n];
   for (let j = 0; j < k; j++) {
-    const next = new Map<bigint, bigint>();
-    for (const [x, c] of cur)
-      a.forEach((ay, y) => {
-        if (ay !== 0n) next.set(x + s[y], (next.get(x + s[y]) ?? 0n) + c * ay);
-      });
+    const next = new Array<bigint>(cur.length + Math.max(...vals.map(([v]) => v))).fill(0n);
+    for (let x = 0; x < cur.length; x++) {
+      const c = cur[x];
+      if (c !== 0n) for (const [v, m] of vals) next[x + v] += c * m;
+    }
     cur = next;
   }
-  return { num: cur, den: D ** BigInt(k) };
+  const num = new Map<bigint, bigint>();
+  cur.forEach((c, x) => {
+    if (c !== 0n) num.set(BigInt(x), c);
+  });
+  return { num, den: D ** BigInt(k) };
 }
 
 /**
@@ -209,17 +220,18 @@ function convolvedProduct(s: readonly bigint[], probs: readonly Fraction[], k: n
  */
 export function strengthSumByConvolution(s: readonly bigint[], model: PromptModel): SumDistribution {
   if (model.kind === 'product') return convolvedProduct(s, model.probs, model.k);
-  const terms: { x: bigint; p: Fraction }[] = [];
-  if (model.kind === 'outcomes') for (const o of model.outcomes) terms.push({ x: o.items.reduce((a, y) => a + s[y], 0n), p: o.prob });
+  // Σ_i p_i·[X = x_i] with p_i = a_i/b_i: over den = lcm(b_i)
+  const terms: { x: bigint; a: bigint; b: bigint }[] = [];
+  if (model.kind === 'outcomes') for (const o of model.outcomes) terms.push({ x: o.items.reduce((a, y) => a + s[y], 0n), a: o.prob.n, b: o.prob.d });
   else
     for (const part of model.parts) {
       const d = convolvedProduct(s, part.probs, model.k);
-      for (const [x, c] of d.num) terms.push({ x, p: part.weight.mul(frac(c, d.den)) });
+      for (const [x, c] of d.num) terms.push({ x, a: part.weight.n * c, b: part.weight.d * d.den });
     }
   let den = 1n;
-  for (const t of terms) den = (den * t.p.d) / gcdOf(den, t.p.d);
+  for (const b of new Set(terms.map((t) => t.b))) den = (den * b) / gcdOf(den, b);
   const num = new Map<bigint, bigint>();
-  for (const t of terms) if (t.p.n !== 0n) num.set(t.x, (num.get(t.x) ?? 0n) + (t.p.n * den) / t.p.d);
+  for (const t of terms) if (t.a !== 0n) num.set(t.x, (num.get(t.x) ?? 0n) + t.a * (den / t.b));
   return { num, den };
 }
 

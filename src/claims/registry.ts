@@ -1,5 +1,6 @@
-// Every claim of SPEC §4–5, in report order.
-import { N1, N2, N3, N4, N5 } from './negative.js';
+// Every claim of SPEC §4–5 and §4b (L1–L4, N6), in report order.
+import { N1, N2, N3, N4, N5, N6 } from './negative.js';
+import { L1, L2, L3, L4 } from './luce.js';
 import { T0 } from './t0.js';
 import { T1 } from './t1.js';
 import { T2 } from './t2.js';
@@ -12,7 +13,7 @@ import { T8 } from './t8.js';
 import { Claim } from './types.js';
 import { InputError } from '../model/errors.js';
 
-export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, T8, N1, N2, N3, N4, N5];
+export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, T8, L1, L2, L3, L4, N1, N2, N3, N4, N5, N6];
 
 export function claimById(id: string): Claim {
   const c = CLAIMS.find((x) => x.id.toLowerCase() === id.toLowerCase());

@@ -2,6 +2,9 @@
 // Compares: U_k(·; π) from the closed form (product.ts, what `winrate` and `exploitability` print) and from the
 // direct expectation over the number of tied draws (tables.ts, via oracles.directScores): each must sum to
 // 1/(k+1) against π, and they must agree response by response.
+// On Luce and mixed profiles (SPEC §4b; a quarter of the instances each): a Luce type's U_k by the power
+// recurrence of winrate/luce.ts (the closed form's kernel) against the strength sum of the k draws by repeated
+// convolution (oracles.directScores).
 import { Fraction, frac, sumOf } from '../exact/rational.js';
 import { productScores } from '../winrate/product.js';
 import { ratList } from './json.js';
@@ -17,11 +20,11 @@ export interface T0Evidence {
 export const T0 = defineClaim<PolicyInstance, T0Evidence>({
   id: 'T0',
   title: 'constant sum',
-  statement: 'For every policy π and k: Σ_y π(y) U_k(y; π) = 1/(k+1) (the (k+1)-player game is constant-sum).',
+  statement: 'For every policy π and k: Σ_y π(y) U_k(y; π) = 1/(k+1) (the (k+1)-player game is constant-sum), for weak-order, Luce and mixed user types.',
   latex: '\\sum_{y} \\pi(y)\\, U_k(y;\\pi) = \\tfrac{1}{k+1}',
   rule: 'uniform',
   expect: 'holds',
-  compares: 'U_k by the closed form (product.ts) and by the direct expectation over tied draws (tables.ts)',
+  compares: 'U_k by the closed form (product.ts; Luce types: the power recurrence of luce.ts) and by the direct expectation over tied draws (tables.ts; Luce types: the strength sum by convolution)',
   defaultRuns: 1500,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 3 }),
   evidence: ({ profile, k, policy }) => ({

@@ -2,6 +2,8 @@
 // Compares: rob_k from `robustness` (the closed form of product.ts, what `ualign robustness` prints) and the
 // copying opponent's win rate Σ_y π(y) WR(π^{⊗k}, y) from the direct expectation over tied draws (tables.ts):
 // the copier gives exactly k/(k+1), and no opponent can do worse for the model than the best one.
+// On Luce and mixed profiles (SPEC §4b): rob_k by the power recurrence of winrate/luce.ts, the copier by the
+// strength sums of the k draws by repeated convolution (oracles.directScores).
 import { Fraction, ONE, sumOf } from '../exact/rational.js';
 import { robustness } from '../winrate/opponents.js';
 import { directScores } from './oracles.js';
@@ -19,11 +21,11 @@ export interface T1Evidence {
 export const T1 = defineClaim<PolicyInstance, T1Evidence>({
   id: 'T1',
   title: 'product cap',
-  statement: 'For every profile, policy π and k: rob_k(π^{⊗k}) ≤ k/(k+1).',
+  statement: 'For every profile (weak-order, Luce or mixed user types), policy π and k: rob_k(π^{⊗k}) ≤ k/(k+1).',
   latex: '\\mathrm{rob}_k(\\pi^{\\otimes k}) \\le \\tfrac{k}{k+1}',
   rule: 'uniform',
   expect: 'holds',
-  compares: 'rob_k by the closed form (robustness) and the copying opponent by the direct expectation (tables.ts)',
+  compares: 'rob_k by the closed form (robustness; Luce types: the power recurrence) and the copying opponent by the direct expectation (tables.ts; Luce types: convolution)',
   defaultRuns: 1200,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 3 }),
   evidence({ profile, k, policy }) {

@@ -4,6 +4,9 @@
 // with rob_k from the direct expectation over tied draws (tables.ts) — no shared code — under both rules;
 // `robustness` (what `ualign robustness` prints) must equal the direct value; on small cases the rules are
 // also applied by definition to π^{⊗k} written out as a distribution over k-multisets.
+// On Luce and mixed profiles (SPEC §4b): ε from the power recurrence of winrate/luce.ts, rob_k from the strength
+// sums of the k draws by repeated convolution (oracles.directRobustness), and Luce's rule applied by definition
+// (strengths as given) on small cases. `model-wins-ties` acts on the weak-order types only.
 import { Fraction, ONE, sumOf } from '../exact/rational.js';
 import { Policy, Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
@@ -49,11 +52,11 @@ export const T2 = defineClaim<PolicyInstance, T2Evidence>({
   id: 'T2',
   title: 'achievability identity',
   statement:
-    'For every π and k: rob_k(π^{⊗k}) = k/(k+1) − ε(π) under uniform (so a symmetric NE is (k, k/(k+1))-robust), and rob_k(π^{⊗k}) ≥ k/(k+1) − ε(π) under model-wins-ties.',
+    'For every π and k, on weak-order, Luce and mixed profiles: rob_k(π^{⊗k}) = k/(k+1) − ε(π) under uniform (so a symmetric NE is (k, k/(k+1))-robust), and rob_k(π^{⊗k}) ≥ k/(k+1) − ε(π) under model-wins-ties (which acts on weak orders only; Luce types choose by their own rule).',
   latex: '\\mathrm{rob}_k(\\pi^{\\otimes k}) = \\tfrac{k}{k+1} - \\varepsilon(\\pi)',
   rule: 'uniform (identity), model-wins-ties (bound)',
   expect: 'holds',
-  compares: 'ε by the closed form (exploitability) and rob_k by the direct expectation over tied draws (tables.ts); robustness() and, on small cases, the rule applied to π^{⊗k} over k-multisets agree',
+  compares: 'ε by the closed form (exploitability; Luce types: the power recurrence) and rob_k by the direct expectation over tied draws (tables.ts; Luce types: convolution); robustness() and, on small cases, the rule applied to π^{⊗k} over k-multisets agree',
   defaultRuns: 900,
   arbitrary: (o = {}) => policyInstanceArb({ ...o, maxPrompts: 3, nearEquilibrium: true }),
   evidence({ profile, k, policy }) {

@@ -5,6 +5,10 @@
 // min_y WR(σ, y) and the opponent mixture q's bound max_S Σ_y q(y) WR(S, y) over ALL k-multisets S (LP
 // duality: both equal V_k iff it is optimal) — and, on small cases, the LP over all k-multisets solved by the
 // exact simplex.
+// On Luce and mixed profiles (SPEC §4b): the columns WR(S, y) = s(S)/(s(S) + s(y)) of the Luce types and the
+// submodular pricing of bestKOutput against the same certificate with Luce's rule applied by definition (strengths as
+// given); "unanimous" is read as a single type: one shared strict ranking, or Luce types with equal strengths up to
+// scale (the opponent plays the strongest response y*, and s(S) ≤ k·s(y*), so V_k = k/(k+1)).
 import { Fraction, frac, sumOf } from '../exact/rational.js';
 import { isImpartialCulture, isUnanimous } from '../model/structure.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
@@ -37,11 +41,11 @@ export const T3 = defineClaim<ProfileInstance, T3Evidence>({
   id: 'T3',
   title: 'optimality of k/(k+1)',
   statement:
-    'V_k = max over k-output models σ of rob_k(σ) satisfies V_k ≥ k/(k+1) on every profile, V_k = k/(k+1) on unanimous prompts, and V_k = k/(k+1) + (k−1)/(2N(k+1)) on impartial culture with N ≥ k responses.',
+    'V_k = max over k-output models σ of rob_k(σ) satisfies V_k ≥ k/(k+1) on every profile (weak-order, Luce or mixed types), V_k = k/(k+1) on unanimous prompts (a single type: one shared strict ranking, or one Luce type, V_k = k/(k+1) since s(S) ≤ k·max s), and V_k = k/(k+1) + (k−1)/(2N(k+1)) on impartial culture with N ≥ k responses.',
   latex: 'V_k \\ge \\tfrac{k}{k+1};\\ V_k^{\\mathrm{unan}} = \\tfrac{k}{k+1};\\ V_k^{\\mathrm{IC}_N} = \\tfrac{k}{k+1} + \\tfrac{k-1}{2N(k+1)}',
   rule: 'uniform',
   expect: 'holds',
-  compares: 'V_k by column generation (bestKOutput) and its primal/dual certificate evaluated by definition over all k-multisets; the full LP by the exact simplex on small cases',
+  compares: "V_k by column generation (bestKOutput) and its primal/dual certificate evaluated by definition (the rules, Luce's rule) over all k-multisets; the full LP by the exact simplex on small cases",
   defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, maxResponses: o.maxResponses ?? 4, maxK: o.maxK ?? DEFAULT_K_MAX_LP, maxUsers: 3, maxPrompts: 2 }),
   evidence({ profile, k }) {

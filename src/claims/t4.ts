@@ -5,6 +5,7 @@
 // Compares: rob_k from `robustness` (the closed form of U_k, product.ts) with the strict shares P_θ[c ≻ y]
 // (pairwise.ts); the maximal lottery from `maximalLotterySync` and `allMaximalLotteriesOfPrompt` (what
 // `ualign nash` and `nash --all` print) with the Condorcet condition P(c ≻ y) > ½ evaluated by definition.
+// Strict rankings only (weak-order families): for Luce types the ceiling fails (N6), the exact values are L1–L3.
 import fc from 'fast-check';
 import { Fraction, frac, ONE, HALF, ZERO, minOf, sumOf } from '../exact/rational.js';
 import { makePolicy, makeProfile } from '../model/build.js';

@@ -5,6 +5,9 @@
 // direct expectation over tied draws (tables.ts); on small cases also the rule applied by definition to σ_T
 // written out over k-multisets. For Hedge runs, `selfPlay` (what `ualign selfplay` prints: its regret,
 // robustness, identity and Hedge-bound verdict) must agree with these, and the bound is re-checked exactly.
+// On Luce and mixed profiles (SPEC §4b): Reg_T from the power recurrence of winrate/luce.ts, rob_k(σ_T) from the
+// mixture's strength sum Σ_t X_t/T by repeated convolution (oracles.directRobustness), Luce's rule by definition on
+// small cases.
 import fc from 'fast-check';
 import { Fraction, frac, ONE, ZERO, signOf, sumOf } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
@@ -61,11 +64,11 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
   id: 'T5',
   title: 'self-play mixture identity',
   statement:
-    'For any sequence π_1..π_T: rob_k((1/T) Σ_t π_t^{⊗k}) = k/(k+1) − Reg_T/T, Reg_T the external regret of the learner rewarded with U_k(·; π_t) (per prompt, averaged with ρ); for Hedge with η = sqrt(8 ln n / T), Reg_T ≤ sqrt((T/2) ln n) on every prompt.',
+    'For any sequence π_1..π_T, on weak-order, Luce and mixed profiles: rob_k((1/T) Σ_t π_t^{⊗k}) = k/(k+1) − Reg_T/T, Reg_T the external regret of the learner rewarded with U_k(·; π_t) (per prompt, averaged with ρ); for Hedge with η = sqrt(8 ln n / T), Reg_T ≤ sqrt((T/2) ln n) on every prompt.',
   latex: '\\mathrm{rob}_k(\\sigma_T) = \\tfrac{k}{k+1} - \\tfrac{\\mathrm{Reg}_T}{T}',
   rule: 'uniform',
   expect: 'holds',
-  compares: 'Reg_T by the closed form (product.ts) and rob_k(σ_T) by the mixture table (direct expectation, tables.ts); σ_T over k-multisets by definition on small cases; selfPlay() for Hedge runs',
+  compares: 'Reg_T by the closed form (product.ts; Luce types: the power recurrence) and rob_k(σ_T) by the mixture table (direct expectation, tables.ts; Luce types: convolution); σ_T over k-multisets by definition on small cases; selfPlay() for Hedge runs',
   defaultRuns: 700,
   arbitrary: (o = {}) => {
     const maxN = o.maxResponses ?? MAXN;

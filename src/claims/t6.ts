@@ -6,6 +6,11 @@
 // ℓ-multisets scored by definition on π^{⊗k} written out (both directions: the search's multiset scores what it
 // claims, and no multiset scores more); likewise the best ℓ-opponent of an explicit k-output model σ against
 // enumeration; the unanimous cap against the opponent "top, ℓ times" by definition.
+// On Luce and mixed profiles (SPEC §4b): ε from the power recurrence of winrate/luce.ts; a Luce type's ℓ-opponent
+// scores E[s(T)/(s(S) + s(T))] from the same recurrence in the branch and bound, against every ℓ-multiset scored
+// with the strength sums by repeated convolution (oracles.bestOpponentByDirectEnumeration) at any k where
+// C(n+ℓ−1, ℓ) is small, and Luce's rule by definition on small cases; "unanimous" includes a single Luce type
+// (the opponent plays the strongest response ℓ times: s(S)/(s(S) + ℓ·s*) ≤ k/(k+ℓ)).
 import fc from 'fast-check';
 import { Fraction, frac, ONE, sumOf } from '../exact/rational.js';
 import { makeKOutput, makePolicy } from '../model/build.js';
@@ -19,7 +24,8 @@ import { isUnanimous, unanimousTop } from '../model/structure.js';
 import { exploitability } from '../winrate/exploitability.js';
 import { field, idsOf, intField, policyField, profileField } from './json.js';
 import { equilibriumOf } from './ne.js';
-import { bestOpponentByEnumeration, directRobustness, explicitWork, multisetCountOf, opponentScoreByDefinition, productDistribution } from './oracles.js';
+import { hasLuce } from '../model/structure.js';
+import { bestOpponentByDirectEnumeration, bestOpponentByEnumeration, directRobustness, explicitWork, multisetCountOf, opponentScoreByDefinition, productDistribution } from './oracles.js';
 import { profileArbFor } from './instances.js';
 import { defineClaim, eqSlack, geq, kk1, minRat, profileSize, verdict } from './types.js';
 
@@ -36,6 +42,8 @@ const MAXN = 4;
 const MAXP = 2;
 /** Largest Σ_x C(n+k−1, k)·C(n+ℓ−1, ℓ)·m·(k+ℓ) for the enumeration of all ℓ-multisets. */
 const ENUM_WORK = 30000;
+/** Largest Σ_x C(n+ℓ−1, ℓ) for the enumeration with the direct scores (profiles with Luce types, any k). */
+const DIRECT_ENUM_COUNT = 400;
 
 export interface T6Evidence {
   readonly epsilon: Fraction;
@@ -47,6 +55,11 @@ export interface T6Evidence {
   /** By definition on small cases: Σ_x ρ(x) (1 − score of the search's multiset), and the optimum over all ℓ-multisets. */
   readonly robOfSearchOpponent: Fraction | null;
   readonly robEnumerated: Fraction | null;
+  /**
+   * Profiles with Luce types, when robEnumerated is null: the optimum over all ℓ-multisets with the direct scores
+   * (convolution for Luce types), if Σ_x C(n+ℓ−1, ℓ) ≤ DIRECT_ENUM_COUNT; else null.
+   */
+  readonly robDirectEnumerated: Fraction | null;
   /** rob_{k,ℓ}(σ) of the k-output model by `robustness`, and by enumeration of all ℓ-multisets on small cases. */
   readonly modelRobustness: Fraction;
   readonly modelEnumerated: Fraction | null;
@@ -58,11 +71,11 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
   id: 'T6',
   title: 'ℓ-output opponents',
   statement:
-    'For every π, k and ℓ: rob_{k,ℓ}(π^{⊗k}) ≥ (k+1−ℓ)/(k+1) − ℓ·ε(π), with equality k/(k+1) − ε(π) at ℓ = 1; on a unanimous profile every k-output model σ has rob_{k,ℓ}(σ) ≤ k/(k+ℓ).',
+    'For every π, k and ℓ, on weak-order, Luce and mixed profiles: rob_{k,ℓ}(π^{⊗k}) ≥ (k+1−ℓ)/(k+1) − ℓ·ε(π), with equality k/(k+1) − ε(π) at ℓ = 1; on a unanimous profile (one shared strict ranking, or a single Luce type) every k-output model σ has rob_{k,ℓ}(σ) ≤ k/(k+ℓ).',
   latex: '\\mathrm{rob}_{k,\\ell}(\\pi^{\\otimes k}) \\ge \\tfrac{k+1-\\ell}{k+1} - \\ell\\,\\varepsilon(\\pi)',
   rule: 'uniform',
   expect: 'holds',
-  compares: 'rob_{k,ℓ} by branch and bound (robustness) and ε by the closed form (exploitability); rob_{k,1} by the direct expectation; all ℓ-multisets by definition on small cases',
+  compares: 'rob_{k,ℓ} by branch and bound (robustness) and ε by the closed form (exploitability); rob_{k,1} by the direct expectation; all ℓ-multisets by definition on small cases, and with convolution scores for Luce types at any k',
   defaultRuns: 700,
   arbitrary: (o = {}) => {
     const maxN = o.maxResponses ?? MAXN;
@@ -104,6 +117,14 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
       robOfSearchOpponent = sumOf(per.map((p, x) => ONE.sub(p.found).mul(profile.prompts[x].weight)));
       robEnumerated = sumOf(per.map((p, x) => ONE.sub(p.best).mul(profile.prompts[x].weight)));
     }
+    let robDirectEnumerated: Fraction | null = null;
+    const count = profile.prompts.reduce((a, { prompt }) => a + multisetCountOf(prompt.responses.length, ell), 0);
+    if (robEnumerated === null && count <= DIRECT_ENUM_COUNT && profile.prompts.some(({ prompt }) => hasLuce(prompt)))
+      robDirectEnumerated = sumOf(
+        profile.prompts.map(({ prompt, weight }, x) =>
+          weight.mul(ONE.sub(bestOpponentByDirectEnumeration(prompt, { kind: 'product', k, probs: policy.perPrompt[x] }, ell, 'uniform').score)),
+        ),
+      );
     const modelRobustness = robustness(profile, model, { ell, rule: 'uniform' }).robustness;
     const modelWork = profile.prompts.reduce(
       (a, { prompt }, x) => a + model.perPrompt[x].length * multisetCountOf(prompt.responses.length, ell) * prompt.users.length * (k + ell),
@@ -128,6 +149,7 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
       robDirect1: direct.robustness,
       robOfSearchOpponent,
       robEnumerated,
+      robDirectEnumerated,
       modelRobustness,
       modelEnumerated,
       topWinRate,
@@ -139,6 +161,7 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
     if (ell === 1) parts.push(eqSlack(e.robustness, e.robDirect1));
     if (e.robOfSearchOpponent !== null) parts.push(eqSlack(e.robOfSearchOpponent, e.robustness));
     if (e.robEnumerated !== null) parts.push(eqSlack(e.robEnumerated, e.robustness));
+    if (e.robDirectEnumerated !== null) parts.push(eqSlack(e.robDirectEnumerated, e.robustness));
     const cert: Record<string, unknown> = {
       epsilon: e.epsilon.toFraction(),
       robustness: e.robustness.toFraction(),
@@ -146,6 +169,7 @@ export const T6 = defineClaim<T6Instance, T6Evidence>({
       worstOpponent: profile.prompts.length === 1 ? idsOf(profile.prompts[0].prompt, e.worst[0]) : e.worst.map((w, x) => idsOf(profile.prompts[x].prompt, w)),
     };
     if (e.robEnumerated !== null) cert.robustnessEnumerated = e.robEnumerated.toFraction();
+    if (e.robDirectEnumerated !== null) cert.robustnessDirectEnumerated = e.robDirectEnumerated.toFraction();
     cert.modelRobustness = e.modelRobustness.toFraction();
     if (e.modelEnumerated !== null) {
       parts.push(eqSlack(e.modelEnumerated, e.modelRobustness));

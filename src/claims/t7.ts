@@ -5,6 +5,8 @@
 // matrix (pairwise.ts) and by definition; ε_1 from `exploitability` with min_y P(π ≻ y) by definition; the
 // maximal lotteries of `maximalLotterySync` and `allMaximalLotteriesOfPrompt` (what `ualign nash` and
 // `nash --all` print) with P(π ≻ z) ≥ ½ by definition (and their reported certificates); V_1 from `bestKOutputSync`.
+// On Luce and mixed profiles (SPEC §4b): P(y ≻ z) = Σ_θ w_θ s_θ(y)/(s_θ(y) + s_θ(z)) for the Luce types, by the
+// integer margin matrix of pairwise.ts and by definition on the strengths as given.
 import fc from 'fast-check';
 import { Fraction, ONE, ZERO, HALF, sumOf, minOf, signOf } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
@@ -68,7 +70,7 @@ export const T7 = defineClaim<T7Instance, T7Evidence>({
   id: 'T7',
   title: 'k = 1 is NLHF',
   statement:
-    'For k = 1 under uniform and under pairwise: WR(π, π′) = P(π ≻ π′); the symmetric NE of G_2 are exactly the maximal lotteries; V_1 = ½.',
+    'For k = 1 under uniform and under pairwise, on weak-order, Luce and mixed profiles (P(y ≻ z) = E_θ s_θ(y)/(s_θ(y)+s_θ(z)) for Luce types): WR(π, π′) = P(π ≻ π′); the symmetric NE of G_2 are exactly the maximal lotteries; V_1 = ½.',
   latex: "WR(\\pi,\\pi') = P(\\pi \\succ \\pi'),\\ \\mathrm{NE}(G_2) = \\mathrm{ML},\\ V_1 = \\tfrac12",
   rule: 'uniform and pairwise',
   expect: 'holds',

@@ -4,6 +4,9 @@
 // (product.ts) for a product π^{⊗k}, the outcomes score table (tables.ts) for an explicit k-output model —
 // with a second opinion for each: the direct expectation over tied draws (tables.ts) for products, the rules
 // applied by definition to every outcome for explicit models.
+// On Luce and mixed profiles (SPEC §4b): the rules act on the weak-order types only (a Luce type chooses by Luce's
+// rule under all three), so the order holds with the Luce part equal; Luce types by the power recurrence against the
+// convolution (products) or Luce's rule by definition (explicit σ).
 import fc from 'fast-check';
 import { Fraction, ONE } from '../exact/rational.js';
 import { makeKOutput, makePolicy } from '../model/build.js';
@@ -39,7 +42,7 @@ export const T8 = defineClaim<T8Instance, T8Evidence>({
   id: 'T8',
   title: 'order of the rules',
   statement:
-    'For every k-output σ and every single-output opponent y: WR_model-wins-ties(σ, y) ≥ WR_uniform(σ, y) ≥ WR_pairwise(σ, y).',
+    'For every k-output σ and every single-output opponent y, on weak-order, Luce and mixed profiles: WR_model-wins-ties(σ, y) ≥ WR_uniform(σ, y) ≥ WR_pairwise(σ, y).',
   latex: 'WR_{\\mathrm{mwt}}(\\sigma, y) \\ge WR_{\\mathrm{uniform}}(\\sigma, y) \\ge WR_{\\mathrm{pairwise}}(\\sigma, y)',
   rule: 'model-wins-ties, uniform, pairwise',
   expect: 'holds',

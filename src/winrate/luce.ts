@@ -6,6 +6,7 @@
 // One common L = lcm{t + x} makes every term an integer; results are reduced once, by the callers.
 import { gcd } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
+import { activeFault } from './faults.js';
 import { LuceType } from '../model/types.js';
 
 /** The strength sum of a model's items: integer weights c_x of the sums x (ascending, all c_x > 0). */
@@ -125,6 +126,12 @@ export function powerDist(v: readonly number[], mass: readonly bigint[], k: numb
 /** The strength sum of k draws from p (integer numerators over D) for one Luce type. */
 export function strengthSumDist(u: LuceType, p: readonly bigint[], k: number): SumDist {
   const { v, mass } = massesByValue(u.ints, p);
+  if (activeFault() === 'luce-sum-short' && k >= 2) {
+    // test-only fault: k − 1 draws, kept over D^k
+    const D = mass.reduce((a, b) => a + b, 0n);
+    const d = powerDist(v, mass, k - 1);
+    return { sums: d.sums, coef: d.coef.map((c) => c * D) };
+  }
   return powerDist(v, mass, k);
 }
 
