@@ -83,13 +83,23 @@ describe('the examples (examples/claims/, public API only)', () => {
     expect(found.code).toBe(0);
   });
 
-  it('results do not depend on the worker count: --jobs 0 (in process) and 2 give the same verify.json and verify.md', () => {
+  it('UALIGN_FAULT reaches plug-in claims (they call the same kernels): refuted, and replayed only under the fault', () => {
     const dir = tmp();
-    const args = ['verify', '--claims', 'N2', '--claim', TRUE_EX, '--claim', FALSE_EX, '--runs', '60'];
-    const a = subprocess([...args, '--jobs', '0', '--out', join(dir, 'v')]);
+    const r = subprocess(['verify', '--claims', 'none', '--claim', TRUE_EX, '--out', join(dir, 'f')], { UALIGN_FAULT: 'uk-off-by-one' });
+    expect(r.out).toMatch(/^uniform-floor\s+holds\s+refuted\s+/m);
+    expect(r.code).toBe(1);
+    const cx = join(dir, 'f', 'counterexamples', 'uniform-floor.json');
+    expect(subprocess(['replay', cx], { UALIGN_FAULT: 'uk-off-by-one' }).code).toBe(0);
+    expect(subprocess(['replay', cx]).out).toMatch(/NOT a counterexample any more/);
+  });
+
+  it('results do not depend on the worker count: --jobs 0 (in process) and 2 give the same verify.json and verify.md', async () => {
+    const dir = tmp();
+    const args = ['verify', '--claims', 'N2', '--claim', TRUE_EX, '--claim', FALSE_EX, '--runs', '40'];
+    const a = await inProcess([...args, '--jobs', '0', '--out', join(dir, 'v')]);
     const aJson = readFileSync(join(dir, 'v', 'verify.json'), 'utf8');
     const aMd = readFileSync(join(dir, 'v', 'verify.md'), 'utf8');
-    const b = subprocess([...args, '--jobs', '2', '--out', join(dir, 'v')]);
+    const b = await inProcess([...args, '--jobs', '2', '--out', join(dir, 'v')]);
     expect([a.code, b.code]).toEqual([1, 1]);
     expect(b.out).toBe(a.out);
     expect(readFileSync(join(dir, 'v', 'verify.json'), 'utf8')).toBe(aJson);
@@ -97,23 +107,23 @@ describe('the examples (examples/claims/, public API only)', () => {
     expect(JSON.parse(aJson).claims.map((c: any) => c.id)).toEqual(['N2', 'uniform-floor', 'condorcet-mass']);
   });
 
-  it('shards: 3 shards merge (in two orders) to the same bytes, runs add up, the module is kept', () => {
+  it('shards: 3 shards merge (in two orders) to the same bytes, runs add up, the module is kept', async () => {
     const dir = tmp();
     for (let i = 1; i <= 3; i++) {
-      const r = subprocess(['verify', '--claims', 'none', '--claim', TRUE_EX, '--claim', FALSE_EX, '--runs', '90', '--shard', `${i}/3`, '--out', join(dir, `s${i}`)]);
+      const r = await inProcess(['verify', '--claims', 'none', '--claim', TRUE_EX, '--claim', FALSE_EX, '--runs', '60', '--shard', `${i}/3`, '--out', join(dir, `s${i}`)]);
       expect(r.code).toBe(1);
     }
     const shard = (i: number) => join(dir, `s${i}`, 'verify.json');
-    expect(subprocess(['merge-reports', shard(2), shard(3), shard(1), '--out', join(dir, 'm')]).code).toBe(1);
+    expect((await inProcess(['merge-reports', shard(2), shard(3), shard(1), '--out', join(dir, 'm')])).code).toBe(1);
     const first = readFileSync(join(dir, 'm', 'verify.json'), 'utf8');
-    expect(subprocess(['merge-reports', shard(1), shard(2), shard(3), '--out', join(dir, 'm')]).code).toBe(1);
+    expect((await inProcess(['merge-reports', shard(1), shard(2), shard(3), '--out', join(dir, 'm')])).code).toBe(1);
     expect(readFileSync(join(dir, 'm', 'verify.json'), 'utf8')).toBe(first);
     const merged = JSON.parse(first);
     const runs = [1, 2, 3].map((i) => readJson(shard(i)).claims[0].runs as number);
     expect(merged.claims[0]).toMatchObject({ id: 'uniform-floor', module: TRUE_EX, runs: runs[0] + runs[1] + runs[2] });
-    expect(runs[0] + runs[1] + runs[2]).toBe(90);
+    expect(runs[0] + runs[1] + runs[2]).toBe(60);
     expect(merged.claims[1]).toMatchObject({ id: 'condorcet-mass', module: FALSE_EX, outcome: 'refuted' });
-    expect(subprocess(['replay', join(dir, 'm', 'verify.json')]).code).toBe(0);
+    expect((await inProcess(['replay', join(dir, 'm', 'verify.json')])).code).toBe(0);
   });
 });
 

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../model/errors.js';
+import { activeFault } from '../winrate/faults.js';
+import { DEFAULT_SEED } from '../instances/seed.js';
 import { ClaimInfo, ClaimModuleError, claimInfo } from './contract.js';
 import { CLAIMS } from './registry.js';
 import {
@@ -54,6 +56,8 @@ export interface RecheckRequest {
   readonly id: string;
   readonly instance: Record<string, unknown>;
   readonly timeoutMs: number;
+  /** Test only: the U_k fault of the replay (UALIGN_FAULT), injected in the worker too. */
+  readonly fault: string | null;
 }
 
 /** Import a claim module and check its shape only: its description (replay --claim). */
@@ -162,7 +166,7 @@ export function callWorker(file: string, msg: ProbeRequest | RecheckRequest | De
 export interface LoadOptions {
   /** Paths are resolved from here (default: the current folder). */
   readonly cwd?: string;
-  /** The run's global seed: the first instance probed is drawn with hash(seed:id). */
+  /** The run's global seed (default DEFAULT_SEED): the first instance probed is drawn with hash(seed:id). */
   readonly seed?: number;
   readonly maxK?: number;
   /** Time limit (ms) for loading, and per instance (default DEFAULT_CLAIM_TIMEOUT_MS). */
@@ -196,7 +200,7 @@ export async function loadClaimModules(paths: readonly string[], o: LoadOptions 
     const j = refs.findIndex((x) => x.url === r.url);
     if (j < i) throw new ClaimModuleError(r.path, `given twice${refs[j].path === r.path ? '' : ` (also as ${refs[j].path})`}`);
   });
-  const settled = await Promise.allSettled(refs.map((r) => probe(r, o, o.seed ?? 0, timeoutMs)));
+  const settled = await Promise.allSettled(refs.map((r) => probe(r, o, o.seed ?? DEFAULT_SEED, timeoutMs)));
   const out: LoadedClaimModule[] = [];
   settled.forEach((s, i) => {
     if (s.status === 'rejected') throw s.reason;
@@ -221,13 +225,18 @@ export async function describeClaimModule(ref: ClaimModuleRef, timeoutMs = DEFAU
 }
 
 /** Re-check a stored instance with a plug-in claim, in a worker thread under the time limit (replay); with the claim's description. */
-export async function recheckInWorker(ref: ClaimModuleRef, id: string, instance: Record<string, unknown>, timeoutMs = DEFAULT_CLAIM_TIMEOUT_MS): Promise<{ recheck: Recheck; info: ClaimInfo }> {
+export async function recheckInWorker(
+  ref: ClaimModuleRef,
+  id: string,
+  instance: Record<string, unknown>,
+  timeoutMs = DEFAULT_CLAIM_TIMEOUT_MS,
+): Promise<{ recheck: Recheck; info: ClaimInfo }> {
   const file = workerFile();
   if (file === null) {
     const c = await pluginClaim(ref, { id, timeoutMs });
     return { recheck: recheck(c, instance, true), info: claimInfo(c) };
   }
-  const m = await callWorker(file, { kind: 'recheck', module: ref, id, instance, timeoutMs }, (loaded) =>
+  const m = await callWorker(file, { kind: 'recheck', module: ref, id, instance, timeoutMs, fault: activeFault() }, (loaded) =>
     loaded ? new ClaimModuleError(ref.path, `claim ${id}: the re-check did not finish within ${timeoutMs / 1000} s (--claim-timeout); it was stopped`) : timeoutError(ref.path, null, timeoutMs),
   );
   if (m.t === 'failed') throw errorOf(m);

@@ -51,14 +51,18 @@ export const importTimeoutProblem = (ms: number) => `did not finish loading with
 
 const imported = new Map<string, Promise<Claim>>();
 
-/** Import the module (once per thread) and check the shape of its default export. */
-export function importClaim(ref: ClaimModuleRef, timeoutMs = DEFAULT_CLAIM_TIMEOUT_MS): Promise<Claim> {
+/**
+ * Import the module (once per thread) and check the shape of its default export. `timeoutMs`: the limit
+ * for the import in this thread; none in a worker thread, where the watchdog of host.ts / pool.ts stops it.
+ */
+export function importClaim(ref: ClaimModuleRef, timeoutMs?: number): Promise<Claim> {
   let p = imported.get(ref.url);
   if (p === undefined) {
     p = (async () => {
       let mod: { default?: unknown };
       try {
-        mod = (await within(import(ref.url) as Promise<{ default?: unknown }>, timeoutMs, () => new ClaimModuleError(ref.path, importTimeoutProblem(timeoutMs)))) ?? {};
+        const loading = import(ref.url) as Promise<{ default?: unknown }>;
+        mod = (timeoutMs === undefined ? await loading : await within(loading, timeoutMs, () => new ClaimModuleError(ref.path, importTimeoutProblem(timeoutMs)))) ?? {};
       } catch (e) {
         if (e instanceof ClaimModuleError) throw e;
         throw new ClaimModuleError(ref.path, `cannot load (${firstLine(e)})`);
@@ -72,7 +76,7 @@ export function importClaim(ref: ClaimModuleRef, timeoutMs = DEFAULT_CLAIM_TIMEO
   return p;
 }
 
-/** The module's claim, checked on every call (guardClaim); `id`, when given, must be its id. */
+/** The module's claim, checked on every call (guardClaim); `id`, when given, must be its id. `timeoutMs` as for importClaim and guardClaim. */
 export async function pluginClaim(ref: ClaimModuleRef, o: GuardOptions & { readonly id?: string } = {}): Promise<Claim> {
   const c = await importClaim(ref, o.timeoutMs);
   if (o.id !== undefined && c.id !== o.id) throw new ClaimModuleError(ref.path, `its claim's id is now "${c.id}", not "${o.id}"`);

@@ -51,11 +51,15 @@ export function runTask(t: WorkerTask): ClaimResult {
   return runClaim(claimById(t.id), runOptions(t));
 }
 
-/** Any task in this thread: a plug-in claim is imported here (once per thread) and held to its contract. */
-export async function runAnyTask(t: WorkerTask, onCheck?: () => void): Promise<ClaimResult> {
+/**
+ * Any task in this thread: a plug-in claim is imported here (once per thread) and held to its contract.
+ * `tick`: in a worker thread, posted after the import and after every check — the pool's watchdog then
+ * keeps the time limit; without it the limit is kept here (after the fact: a check cannot be stopped).
+ */
+export async function runAnyTask(t: WorkerTask, tick?: () => void): Promise<ClaimResult> {
   if (!t.module) return runTask(t);
-  const claim = await pluginClaim(t.module, { id: t.id, timeoutMs: t.timeoutMs, onCheck });
-  onCheck?.();
+  const claim = await pluginClaim(t.module, { id: t.id, ...(tick ? { onCheck: tick } : { timeoutMs: t.timeoutMs }) });
+  tick?.();
   return runClaim(claim, runOptions(t));
 }
 

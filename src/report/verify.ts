@@ -391,7 +391,7 @@ export interface VerifyOptions {
   seed?: number;
   /** Runs per claim (default: each claim's own default suite). */
   runs?: number;
-  /** Comma list of claim ids (default: all). */
+  /** Built-in claims: a comma list of ids, "all" (the default) or "none". */
   claims?: string;
   shard?: Shard;
   /** Corpus folder (default fixtures/counterexamples under cwd); null: no corpus. */
