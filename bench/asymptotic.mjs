@@ -7,13 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median, prng, randomPolicyJson } from './util.mjs';
+import { join } from 'node:path';
+import { median, prng, randomPolicyJson, runCli } from './util.mjs';
 import { parseRational, toExponential } from '../dist/index.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const bin = join(here, '..', 'bin', 'ualign.mjs');
 
 /** m uniformly random strict rankings of n responses, integer weights 1..9 (the issue's generator). */
 export function strictProfileJson(n, m, seed) {
@@ -28,21 +25,6 @@ export function strictProfileJson(n, m, seed) {
     return { weight: 1 + Math.floor(rnd() * 9), ranking: r.map((x) => [x]) };
   });
   return { responses: ids, users };
-}
-
-/** One whole-process run: wall ms, peak RSS (MB), exit status, stdout. */
-function runCli(args, limitMs) {
-  const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '__MAXRSS__ %M', process.execPath, bin, ...args], {
-    encoding: 'utf8',
-    timeout: limitMs,
-    killSignal: 'SIGKILL',
-    maxBuffer: 1 << 28,
-  });
-  const ms = performance.now() - t0;
-  if ((r.error && r.error.code === 'ETIMEDOUT') || r.signal === 'SIGKILL') return { ms: limitMs, memMB: null, status: 'did not finish', out: '' };
-  const m = /__MAXRSS__ (\d+)/.exec(r.stderr ?? '');
-  return { ms, memMB: m ? Number(m[1]) / 1024 : null, status: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
 }
 
 /** Median of `reps` runs (by wall time); the JSON of the median run. */

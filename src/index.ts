@@ -101,6 +101,7 @@ export {
   hedgeEta,
   lnUpperBound,
   SELFPLAY_METHODS,
+  SELFPLAY_IDENTITY_WORK,
   type SelfPlayMethod,
   type SelfPlayOptions,
   type SelfPlayResult,

@@ -124,6 +124,12 @@ describe('the examples (examples/claims/, public API only)', () => {
     expect(runs[0] + runs[1] + runs[2]).toBe(60);
     expect(merged.claims[1]).toMatchObject({ id: 'condorcet-mass', module: FALSE_EX, outcome: 'refuted' });
     expect((await inProcess(['replay', join(dir, 'm', 'verify.json')])).code).toBe(0);
+    const moved = readJson(shard(3));
+    moved.claims[0].module = 'elsewhere/uniform-floor.mjs';
+    writeFileSync(shard(3), JSON.stringify(moved));
+    const clash = await inProcess(['merge-reports', shard(1), shard(2), shard(3), '--out', join(dir, 'm2')]);
+    expect(clash.err).toBe(`ualign merge-reports: claim uniform-floor comes from the module ${TRUE_EX} in one shard and from the module elsewhere/uniform-floor.mjs in another\n`);
+    expect(clash.code).toBe(2);
   });
 });
 

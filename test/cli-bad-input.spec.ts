@@ -100,6 +100,7 @@ export const BAD_INPUTS: [string, () => string[], RegExp, number][] = [
   ['check --runs 10^6', () => ['check', '--algorithm', 'builtin:nlhf', '--k', '1', '--runs', '1000000', '--out', join(dir, 'chk')], /--runs 1000000 is too big: about .* steps \(algorithm calls/, 2],
   ['check: a built-in asked for too much', () => ['check', '--algorithm', 'builtin:self-play:T=1000000000', '--k', '1', '--runs', '3', '--out', join(dir, 'chk')], /--algorithm builtin:self-play:T=1000000000 is too big/, 2],
   ['verify --runs 10^9', () => ['verify', '--runs', K, '--out', join(dir, 'vfy')], /verify: --runs 1000000000 is too big: about .* steps \(generated instances/, 2],
+  ['verify --k-max 10^9', () => ['verify', '--k-max', K, '--out', join(dir, 'vfy')], /verify: --k-max 1000000000 is too big: exact U_k values at the largest k drawn of about .* bits/, 2],
   ['a budget below the work', () => ['winrate', '--profile', FOUR, '--policy', file('u4.json', J({ a: '1/4', b: '1/4', c: '1/4', d: '1/4' })), '--k', '50', '--max-bits', '10'], /--k 50 is too big.*above --max-bits 10/, 2],
   // ---- output paths ----
   ['--out naming an existing file (check)', () => ['check', '--algorithm', 'builtin:uniform', '--k', '1', '--runs', '0', '--out', file('taken', 'x')], /--out .*taken is an existing file, not a folder/, 2],

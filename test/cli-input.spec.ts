@@ -104,6 +104,16 @@ describe('good input', () => {
     expect(JSON.parse(r.out).exploitability).toBe('0');
     expect(JSON.parse(r.out).robustness).toBe('2/3');
   });
+  it('a mixture that states its k needs no --k, and a different --k is refused', () => {
+    const tc = file('tc2.json', JSON.stringify({ responses: ['a', 'b'], users: [{ weight: '11/20', ranking: [['a'], ['b']] }, { weight: '9/20', ranking: [['b'], ['a']] }] }));
+    const mix = file('mix.json', JSON.stringify({ kind: 'mixture', k: 2, parts: [{ weight: '1/2', policy: { a: '13/20', b: '7/20' } }, { weight: '1/2', policy: { a: '13/20', b: '7/20' } }] }));
+    const r = ualign('winrate', '--profile', tc, '--policy', mix, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).robustness).toBe('2/3');
+    const bad = ualign('winrate', '--profile', tc, '--policy', mix, '--k', '3');
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('ualign winrate: --k 3 but the mixture has k = 2');
+  });
   it('--help on every command', () => {
     const top = ualign('--help');
     expect(top.code).toBe(0);

@@ -69,5 +69,5 @@ export {
   profileInstanceSize,
 } from './instances.js';
 export { field, intField, profileField, policyField, onlyPrompt, idsOf, ratList } from './json.js';
-export { ClaimModuleError, claimShapeProblem, jsonProblem, type ClaimInfo } from './contract.js';
+export { ClaimModuleError, type ClaimInfo } from './contract.js';
 export { validateClaim, DEFAULT_CLAIM_TIMEOUT_MS } from './plugins.js';

@@ -119,7 +119,7 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
       );
     let sp: T5Evidence['selfPlay'] = null;
     if (hedge) {
-      const r = selfPlay(profile, k, { T });
+      const r = selfPlay(profile, k, { T, identityWork: Infinity });
       sp = {
         reproduced: sameIterates(
           Array.from({ length: r.T }, (_, t) => r.prompts.map((p) => p.iterates[t])),
@@ -127,7 +127,7 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
         ),
         regret: r.regret,
         robustness: r.robustness,
-        identity: r.identity,
+        identity: r.identity === true,
         hedgeBound: r.hedgeBound ? r.hedgeBound.holds : null,
       };
     }

@@ -5,6 +5,7 @@
 import { Fraction, commonDenominator } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { Model, Profile } from '../model/types.js';
+import { EQUILIBRIUM_TUNING } from '../equilibria/tuning.js';
 import { Args, intOpt } from './args.js';
 
 export interface Budget {
@@ -155,17 +156,22 @@ export function bestKOutputEstimate(sizes: readonly PromptSize[], k: number): Es
   return { bits, work, bitsWhat: 'exact LP entries', workWhat: 'steps (column generation over C(n+k−1, k) k-multisets)' };
 }
 
-/** Bits of the dyadic iterates of `equilibrium` (tuning.ts: log2(1/target) + 24 + 4k, clamped to 64..960). */
-export function equilibriumIterateBits(k: number, targetBits: number): number {
-  return Math.min(960, Math.max(64, targetBits + 24 + 4 * k));
+/**
+ * Bits of the dyadic iterates `equilibrium` starts from (refine.ts bitsFor with the defaults of tuning.ts:
+ * log2(1/target) + margin + 2⌈log2(k+1)⌉ + ⌈log2(n+1)⌉, at least minBits); the refinement may extend them
+ * up to maxBits while ε stays above the target.
+ */
+export function equilibriumIterateBits(k: number, targetBits: number, n: number): number {
+  const t = EQUILIBRIUM_TUNING;
+  return Math.max(t.minBits, targetBits + t.bitsMargin + t.bitsPerLogK * Math.ceil(Math.log2(k + 1)) + Math.ceil(Math.log2(n + 1)));
 }
 
 /** A symmetric ε-equilibrium of G_{k+1}: float Hedge and Newton (O(k) per tier), exact U_k at dyadic points. */
 export function equilibriumEstimate(sizes: readonly PromptSize[], k: number, targetBits: number): Estimate {
-  const P = equilibriumIterateBits(k, targetBits);
   let bits = 0;
   let work = 0;
   for (const s of sizes) {
+    const P = equilibriumIterateBits(k, targetBits, s.n);
     const b = (k + 1) * P + s.wBits;
     bits = Math.max(bits, b);
     work += 20000 * s.m * s.tiers * (k + 1) + 10 * s.m * s.n * s.n * words(b);
@@ -215,9 +221,17 @@ export function checkEstimate(sizes: readonly PromptSize[], k: number, evaluatio
  */
 export const CALL_STEPS = 10_000;
 
-/** `verify`: instances per claim × claims, each a generated instance checked exactly (about a millisecond). */
-export function verifyEstimate(instances: number): Estimate {
-  return { bits: 0, work: instances * CALL_STEPS, bitsWhat: '', workWhat: 'steps (generated instances checked exactly)' };
+/**
+ * `verify`: instances per claim × claims, each a generated instance checked exactly (about a millisecond);
+ * the largest numbers are U_k at the equilibria the claims compute at k = kMax (target 10^−30, about 100 bits).
+ */
+export function verifyEstimate(instances: number, kMax: number): Estimate {
+  return {
+    bits: (kMax + 1) * equilibriumIterateBits(kMax, 100, 5),
+    work: instances * CALL_STEPS,
+    bitsWhat: 'exact U_k values at the largest k drawn',
+    workWhat: 'steps (generated instances checked exactly)',
+  };
 }
 
 /** Larger of two estimates (bits) and their sum (work). */

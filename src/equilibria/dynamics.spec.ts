@@ -107,3 +107,19 @@ describe('hedgeBoundHolds', () => {
     },
   );
 });
+
+describe('selfPlay: the independent identity check has a work limit', () => {
+  it('above identityWork the identity is null and the robustness is k/(k+1) − Reg_T/T (T5); below, checked', () => {
+    const p = singlePrompt(makePrompt(['a', 'b', 'c'], [
+      { weight: frac(3), tiers: [['a'], ['b'], ['c']] },
+      { weight: frac(2), tiers: [['c'], ['b'], ['a']] },
+    ]));
+    const checked = selfPlay(p, 3, { T: 20 });
+    expect(checked.identity).toBe(true);
+    const skipped = selfPlay(p, 3, { T: 20, identityWork: 0 });
+    expect(skipped.identity).toBeNull();
+    expect(skipped.regret.equals(checked.regret)).toBe(true);
+    expect(skipped.robustness.equals(checked.robustness)).toBe(true);
+    expect(skipped.robustness.equals(frac(3, 4).sub(skipped.regret.div(20)))).toBe(true);
+  });
+});

@@ -19,11 +19,16 @@ export interface SelfPlayOptions {
   readonly method?: SelfPlayMethod;
   /** Step size; default the T5 step η = sqrt(8 ln n / T) for every method. */
   readonly eta?: number;
+  /** Largest T·k·Σ(tiers of the user types) for which T5's identity is checked independently (default SELFPLAY_IDENTITY_WORK). */
+  readonly identityWork?: number;
   /** Exact iterates are rounded to denominator 2^bits (default 40), summing exactly to 1. */
   readonly bits?: number;
   /** Called as rounds are played and before the exact phase (display only). */
   readonly onProgress?: (info: { readonly prompt: number; readonly round: number; readonly T: number; readonly phase: 'rounds' | 'exact' }) => void;
 }
+
+/** Default work limit of selfPlay's independent identity check: T·k·Σ tiers ≤ 2·10^6 (about a second here). */
+export const SELFPLAY_IDENTITY_WORK = 2_000_000;
 
 /** T5's Hedge step size η = sqrt(8 ln n / T) (a float: it only drives the dynamics). */
 export function hedgeEta(n: number, T: number): number {
@@ -144,10 +149,17 @@ export interface SelfPlayResult {
   readonly prompts: PromptSelfPlay[];
   /** Reg_T = Σ_x ρ(x) Reg_T(x), exact. */
   readonly regret: Fraction;
-  /** rob_k(σ_T), exact via the mixture's opponent table (SPEC §2). */
+  /**
+   * rob_k(σ_T), exact: from the mixture's opponent table (the direct expectation of SPEC §2) when the identity is
+   * checked, else k/(k+1) − Reg_T/T by T5.
+   */
   readonly robustness: Fraction;
-  /** T5 identity rob_k(σ_T) = k/(k+1) − Reg_T/T, checked exactly. */
-  readonly identity: boolean;
+  /**
+   * T5's identity rob_k(σ_T) = k/(k+1) − Reg_T/T, checked exactly between two independent computations (Reg_T from
+   * the closed form, rob_k(σ_T) from the direct expectation) — or null when that is above `identityWork`
+   * (the direct expectation costs O(T·m·n·k) big-integer steps; `ualign verify` checks T5 on small instances).
+   */
+  readonly identity: boolean | null;
   /** For Hedge with the T5 step: Reg_T(x) ≤ sqrt((T/2) ln n) per prompt, checked exactly with a rational upper bound of ln n. */
   readonly hedgeBound?: { readonly holds: boolean; readonly lnUpper: Fraction[] };
 }
@@ -178,13 +190,19 @@ export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): Se
     return { iterates, last: roundToSimplex(lastF, bits), regret: exactRegret(prompt, iterates, k), mixture: mixtureOfProducts(iterates, k) };
   });
   const regret = sumOf(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));
-  const rob = robustnessOf(
-    profile,
-    prompts.map((p) => p.mixture),
-    1,
-    'uniform',
-  ).robustness;
-  const identity = rob.equals(frac(k, k + 1).sub(regret.div(frac(T))));
+  const byT5 = frac(k, k + 1).sub(regret.div(frac(T)));
+  const work = T * k * profile.prompts.reduce((s, { prompt }) => s + prompt.users.reduce((a, u) => a + u.numTiers, 0), 0);
+  let rob = byT5;
+  let identity: boolean | null = null;
+  if (work <= (opts.identityWork ?? SELFPLAY_IDENTITY_WORK)) {
+    rob = robustnessOf(
+      profile,
+      prompts.map((p) => p.mixture),
+      1,
+      'uniform',
+    ).robustness;
+    identity = rob.equals(byT5);
+  }
   let hedgeBound: SelfPlayResult['hedgeBound'];
   if (method === 'hedge' && opts.eta === undefined) {
     const lnUpper = profile.prompts.map(({ prompt }) => lnUpperBound(prompt.responses.length));

@@ -4,7 +4,7 @@
 // and solve the indifference equations U_k(y; π) = 1/(k+1) on it (Newton), exact residuals drive Newton on
 // dyadic iterates with the bits the target needs, and small supports are enumerated when that stalls.
 // ε is always recomputed exactly from the returned π; `targetMet` says whether ε ≤ target.
-import { Fraction, frac, ONE, ZERO, sumOf } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, sumOf, toExponential } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { makePolicy, makePrompt } from '../model/build.js';
 import { cloneClasses } from '../model/structure.js';
@@ -74,7 +74,7 @@ export function equilibrium(profile: Profile, k: number, opts: EquilibriumOption
   const tu = tuningOf(opts);
   const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
   const need = bitsFor(target, k, n, tu);
-  if (need > tu.maxBits) throw new InputError(`target ${target.toFraction().slice(0, 40)} needs about ${need} bits per coordinate, above maxBits = ${tu.maxBits}`);
+  if (need > tu.maxBits) throw new InputError(`target ${toExponential(target)} needs about ${need} bits per coordinate, above maxBits = ${tu.maxBits}`);
   const prompts = profile.prompts.map(({ prompt }) => promptEquilibrium(prompt, k, opts));
   const epsilon = sumOf(prompts.map((p, x) => p.epsilon.mul(profile.prompts[x].weight)));
   return {

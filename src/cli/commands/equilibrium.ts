@@ -140,7 +140,7 @@ export const equilibriumCommand: Command = {
           : `  box: none (${p.boxReason ?? 'skipped'})`,
       );
     });
-    lines.push(`exploitability ε = ${isZero(eps) ? '0' : `≈ ${toExponential(eps)} (exact p/q with --json)`}`);
+    lines.push(`exploitability ${isZero(eps) ? 'ε = 0' : `ε ≈ ${toExponential(eps)} (exact p/q with --json)`}`);
     lines.push(`robustness rob_k(π^{⊗k}) = k/(k+1) − ε ${isZero(eps) ? `= ${rob.toFraction()}` : `≈ ${toDecimal(rob, 12)}`}`);
     process.stdout.write(lines.join('\n') + '\n');
     return missed();

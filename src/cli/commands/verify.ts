@@ -9,7 +9,14 @@ import { failureDetails, verifyTable, writeVerifyReports } from '../../report/ve
 import { intOpt, parseArgs } from '../args.js';
 import { Command } from '../command.js';
 import { checkOutDir, faultName } from '../inputs.js';
-import { BUDGET_HELP, BUDGET_OPTIONS, budgetOf, enforce, verifyEstimate } from '../budget.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, Knob, budgetOf, enforce, knob, verifyEstimate } from '../budget.js';
+import { DEFAULT_K_MAX } from '../../instances/sizes.js';
+import { FAULTS } from '../../winrate/faults.js';
+
+interface VerifyParams {
+  readonly runs: number | undefined;
+  readonly kMax: number;
+}
 
 /** "1000–3000" from the registry: the built-in suite's instances per claim of one kind. */
 function runsRange(expect: 'holds' | 'refuted'): string {
@@ -49,7 +56,7 @@ Same seed, same output: verify.json, verify.md and the piped table are byte-iden
 and worker counts. Times appear only with --times or on a terminal. The counterexamples folder is
 replaced as a whole on every run. When a claim fails, the seed, path, shrunk counterexample, exact
 slack and report of each failing claim follow the table. UALIGN_FAULT=NAME injects a test-only
-fault into U_k (uk-off-by-one, uk-tie-share) to see a failure. A claim module that fails to load, breaks
+fault into U_k (${Object.keys(FAULTS).join(', ')}) to see a failure. A claim module that fails to load, breaks
 the contract (a missing or mistyped field, an id of another claim, a function that throws, a slack that
 is not a Fraction or disagrees with ok, a JSON round trip that changes the instance) or runs past
 --claim-timeout is one line naming the module and the problem, exit 2, and no report is written.`;
@@ -105,10 +112,18 @@ export const verifyCommand: Command = {
     const selected = selectClaims(a.opts.get('claims'));
     if (selected.length === 0 && claimPaths.length === 0) throw new InputError('verify: --claims none selects no built-in claim: give plug-in claims with --claim FILE.mjs');
     const claimTimeoutMs = claimTimeoutOf(a.opts.get('claim-timeout'), 'verify');
+    const budget = budgetOf(a, 'verify');
+    const knobs: Knob<VerifyParams>[] = [];
+    if (runs !== undefined) knobs.push(knob('runs', runs, (p) => ({ ...p, runs: 1 })));
+    if (maxK !== undefined) knobs.push(knob('k-max', maxK, (p) => ({ ...p, kMax: 1 })));
+    const within = (claims: readonly { defaultRuns: number }[]) => {
+      const instances = (r: number | undefined) => claims.reduce((t, c) => t + (r ?? c.defaultRuns), 0) / (shard?.count ?? 1);
+      enforce('verify', budget, (p: VerifyParams) => verifyEstimate(instances(p.runs), p.kMax), { runs, kMax: maxK ?? DEFAULT_K_MAX }, knobs, 'the claims');
+    };
+    // Before a plug-in claim runs anything (its sizes follow --k-max), and again with its own runs.
+    within(selected);
     const plugins = claimPaths.length === 0 ? [] : await loadClaimModules(claimPaths, { seed, maxK, timeoutMs: claimTimeoutMs });
-    const all = [...selected, ...plugins.map((p) => p.info)];
-    const instances = (r: number | undefined) => all.reduce((t, c) => t + (r ?? c.defaultRuns), 0) / (shard?.count ?? 1);
-    enforce('verify', budgetOf(a, 'verify'), (p: { runs: number | undefined }) => verifyEstimate(instances(p.runs)), { runs }, runs === undefined ? [] : [{ label: `--runs ${runs}`, smallest: () => ({ runs: 1 }) }], 'the claims');
+    if (plugins.length > 0) within([...selected, ...plugins.map((p) => p.info)]);
     const fault = faultName();
     const tty = process.stderr.isTTY === true;
     const times = new Map<string, number>();

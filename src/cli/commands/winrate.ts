@@ -24,11 +24,12 @@ single-output opponent (ℓ = 1) or its best ℓ-output opponent, and its robust
   --json        machine-readable output; exact values are "p/q" strings ("p" for integers)
 ${BUDGET_HELP}`;
 
-/** Resolve k: required for a policy, read from a k-output model (and checked against --k). */
+/** Resolve k: required for a policy, read from a k-output model or a mixture that states it (and checked against --k). */
 export function modelK(model: Model, kOpt: number | undefined, cmd: string): number {
-  if (model.kind === 'k-output') {
-    if (kOpt !== undefined && kOpt !== model.k) throw new InputError(`${cmd}: --k ${kOpt} but the k-output model has k = ${model.k}`);
-    return model.k;
+  const stated = model.kind === 'policy' ? undefined : model.k;
+  if (stated !== undefined) {
+    if (kOpt !== undefined && kOpt !== stated) throw new InputError(`${cmd}: --k ${kOpt} but the ${model.kind === 'k-output' ? 'k-output model' : 'mixture'} has k = ${stated}`);
+    return stated;
   }
   if (kOpt === undefined) throw new InputError(`${cmd}: missing --k (see ualign ${cmd} --help)`);
   return kOpt;
