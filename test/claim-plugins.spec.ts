@@ -85,7 +85,7 @@ describe('the examples (examples/claims/, public API only)', () => {
 
   it('UALIGN_FAULT reaches plug-in claims (they call the same kernels): refuted, and replayed only under the fault', () => {
     const dir = tmp();
-    const r = subprocess(['verify', '--claims', 'none', '--claim', TRUE_EX, '--out', join(dir, 'f')], { UALIGN_FAULT: 'uk-off-by-one' });
+    const r = subprocess(['verify', '--claims', 'none', '--claim', TRUE_EX, '--runs', '5', '--out', join(dir, 'f')], { UALIGN_FAULT: 'uk-off-by-one' });
     expect(r.out).toMatch(/^uniform-floor\s+holds\s+refuted\s+/m);
     expect(r.code).toBe(1);
     const cx = join(dir, 'f', 'counterexamples', 'uniform-floor.json');
@@ -95,7 +95,7 @@ describe('the examples (examples/claims/, public API only)', () => {
 
   it('results do not depend on the worker count: --jobs 0 (in process) and 2 give the same verify.json and verify.md', async () => {
     const dir = tmp();
-    const args = ['verify', '--claims', 'N2', '--claim', TRUE_EX, '--claim', FALSE_EX, '--runs', '40'];
+    const args = ['verify', '--claims', 'N2', '--claim', TRUE_EX, '--claim', FALSE_EX, '--runs', '20'];
     const a = await inProcess([...args, '--jobs', '0', '--out', join(dir, 'v')]);
     const aJson = readFileSync(join(dir, 'v', 'verify.json'), 'utf8');
     const aMd = readFileSync(join(dir, 'v', 'verify.md'), 'utf8');

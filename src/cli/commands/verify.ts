@@ -56,10 +56,11 @@ Same seed, same output: verify.json, verify.md and the piped table are byte-iden
 and worker counts. Times appear only with --times or on a terminal. The counterexamples folder is
 replaced as a whole on every run. When a claim fails, the seed, path, shrunk counterexample, exact
 slack and report of each failing claim follow the table. UALIGN_FAULT=NAME injects a test-only
-fault into U_k (${Object.keys(FAULTS).join(', ')}) to see a failure. A claim module that fails to load, breaks
-the contract (a missing or mistyped field, an id of another claim, a function that throws, a slack that
-is not a Fraction or disagrees with ok, a JSON round trip that changes the instance) or runs past
---claim-timeout is one line naming the module and the problem, exit 2, and no report is written.`;
+fault into U_k (${Object.keys(FAULTS).join(', ')}) to see a failure.
+A claim module that fails to load, breaks the contract (a missing or mistyped field, an id of another
+claim, a function that throws, a slack that is not a Fraction or disagrees with ok, a JSON round trip
+that changes the instance) or runs past --claim-timeout is one line naming the module and the
+problem, exit 2, and no report is written.`;
 
 /** Every `--KEY VALUE` / `--KEY=VALUE` of a repeatable option, and argv without them. */
 export function takeRepeated(argv: readonly string[], key: string, cmd: string): { values: string[]; rest: string[] } {
