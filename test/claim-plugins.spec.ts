@@ -123,6 +123,10 @@ describe('the examples (examples/claims/, public API only)', () => {
     expect(merged.claims[0]).toMatchObject({ id: 'uniform-floor', module: TRUE_EX, runs: runs[0] + runs[1] + runs[2] });
     expect(runs[0] + runs[1] + runs[2]).toBe(60);
     expect(merged.claims[1]).toMatchObject({ id: 'condorcet-mass', module: FALSE_EX, outcome: 'refuted' });
+    // the plug-in claims' statements travel in the report, so the merged verify.md states them as verify's does
+    const md = readFileSync(join(dir, 'm', 'verify.md'), 'utf8');
+    for (const c of merged.claims) expect(md).toContain(c.statement);
+    expect(readFileSync(join(dir, 's1', 'verify.md'), 'utf8')).toContain(merged.claims[1].statement);
     expect((await inProcess(['replay', join(dir, 'm', 'verify.json')])).code).toBe(0);
     const moved = readJson(shard(3));
     moved.claims[0].module = 'elsewhere/uniform-floor.mjs';

@@ -44,6 +44,9 @@ export interface ClaimResult {
   readonly id: string;
   /** A plug-in claim's module, its path as given (replay loads it from there); absent for the built-ins. */
   readonly module?: string;
+  /** A plug-in claim's statement and LaTeX (the built-ins' are in the registry): verify.md after merge-reports. */
+  readonly statement?: string;
+  readonly latex?: string;
   readonly title: string;
   readonly rule: string;
   readonly expect: Expect;
@@ -117,7 +120,7 @@ function runInner(claim: Claim, opts: RunOptions, t0: number): ClaimResult {
   const seed = claimSeed(opts.seed, claim.id, opts.shard);
   const numRuns = shardRuns(opts.runs ?? claim.defaultRuns, opts.shard);
   const corpus = (opts.corpus ?? []).filter((c) => c.claim === claim.id);
-  const base = { id: claim.id, ...(opts.module === undefined ? {} : { module: opts.module }), title: claim.title, rule: claim.rule, expect: claim.expect, seed };
+  const base = { id: claim.id, ...(opts.module === undefined ? {} : { module: opts.module, statement: claim.statement, latex: claim.latex }), title: claim.title, rule: claim.rule, expect: claim.expect, seed };
   let error: string | null = null;
 
   // Corpus instances (the shard-1 share only, so that merged shards count them once).

@@ -63,6 +63,8 @@ const COVERAGE_SHAPE: Shape = S.object(COVERAGE_FIELDS, 'coverage {"instances", 
 const CLAIM_ENTRY_FIELDS: Record<keyof ClaimEntry, Field | Shape> = {
   id: S.string({ nonEmpty: true }),
   module: S.optional(S.string({ nonEmpty: true })),
+  statement: S.optional(S.string()),
+  latex: S.optional(S.string()),
   title: S.string(),
   rule: S.string(),
   expect: S.string({ values: ['holds', 'refuted'] }),
@@ -209,7 +211,7 @@ export function verifyMarkdown(report: VerifyReport, claimsInfo?: ReadonlyMap<st
     'Slack: how far inside the claimed bound (≥ 0 iff the claim holds on the instance; 0 for an equality that holds).',
   ];
   for (const c of report.claims) {
-    const info = claimsInfo?.get(c.id);
+    const info = claimsInfo?.get(c.id) ?? (c.statement === undefined ? undefined : { statement: c.statement, latex: c.latex ?? '' });
     lines.push('', `## ${c.id} ${c.title}`, '');
     if (info) lines.push(info.statement, '', `$$${info.latex}$$`, '');
     if (c.module !== undefined) lines.push(`Plug-in claim from the module \`${c.module}\`.`, '');
@@ -360,7 +362,7 @@ export function mergeReports(reports: readonly VerifyReport[], names: readonly s
     if (other) throw new RangeError(`merge-reports: claim ${c0.id} comes from ${c0.module === undefined ? 'the built-ins' : `the module ${c0.module}`} in one shard and from ${other.module === undefined ? 'the built-ins' : `the module ${other.module}`} in another`);
     return {
       id: c0.id,
-      ...(c0.module === undefined ? {} : { module: c0.module }),
+      ...(c0.module === undefined ? {} : { module: c0.module, statement: c0.statement, latex: c0.latex }),
       title: e0.title,
       rule: e0.rule,
       expect: e0.expect,
