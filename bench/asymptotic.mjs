@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, prng, randomPolicyJson, runCli } from './util.mjs';
+import { median, prng, randomPolicyJson, runCli, standalone } from './util.mjs';
 import { parseRational, toExponential } from '../dist/index.js';
 
 
@@ -129,7 +129,4 @@ export async function run({ quick = false } = {}) {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  for (const r of rows) console.log(JSON.stringify(r));
-}
+await standalone(import.meta.url, run);

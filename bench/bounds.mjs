@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, runCli } from './util.mjs';
+import { median, runCli, standalone } from './util.mjs';
 
 const P = 'fixtures/profiles/two-camp.json';
 const POL = 'fixtures/profiles/two-camp-ne-k2.policy.json';
@@ -57,7 +57,4 @@ export async function run({ quick = false } = {}) {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await run({ quick: process.argv.includes('--quick') });
-  for (const r of rows) console.log(JSON.stringify(r));
-}
+await standalone(import.meta.url, run);

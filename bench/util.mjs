@@ -100,3 +100,9 @@ export function runCli(args, limitMs) {
   return { ms, memMB: m ? Number(m[1]) / 1024 : null, status: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
 }
 
+/** Run a bench module on its own (`node bench/NAME.mjs [--quick]`): its rows as JSON lines. */
+export async function standalone(moduleUrl, run) {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  const rows = await run({ quick: process.argv.includes('--quick') });
+  for (const r of rows) console.log(JSON.stringify(r));
+}

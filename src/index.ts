@@ -113,6 +113,9 @@ export {
 } from './equilibria/dynamics.js';
 export { gameToNfg, normalFormSize } from './equilibria/nfg.js';
 
+// everything a claim needs (generators, kernels, second opinions, verdict and instance helpers): claims/kit.ts
+export * from './claims/kit.js';
+
 // claims as objects and the verification engine
 export { DEFAULT_SEED } from './instances/seed.js';
 export { type Claim, type Verdict, type Expect, type ArbOptions, type InstanceSize, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
@@ -130,6 +133,8 @@ export { N1, N2, N3, N4, N5, N6, type N2Instance, type N5Instance } from './clai
 export { L1, L2, L3, L4, type LuceCampInstance, type L3Instance, type L4Instance } from './claims/luce.js';
 export { type PolicyInstance, type ProfileInstance } from './claims/instances.js';
 export { runClaim, type ClaimResult, type RunOptions, type Shard, type CorpusEntry } from './claims/run.js';
+export { loadClaimModules, type LoadOptions } from './claims/host.js';
+export { type LoadedClaimModule } from './claims/plugins.js';
 export {
   verify,
   CORPUS_DIR,

@@ -6,7 +6,11 @@ export { FAULTS, setFault, activeFault, faultFromEnv, type Fault } from './winra
 // seeded randomness and seed derivation
 export { mulberry32 } from './instances/prng.js';
 export { hashSeed, claimSeed, shardRuns } from './claims/run.js';
-export { runClaims, runTask, type PoolOptions, type WorkerTask } from './claims/pool.js';
+export { runClaims, runTask, runAnyTask, type PoolOptions, type WorkerTask } from './claims/pool.js';
+// plug-in claims: the contract's checks, loading in this thread, worker threads under the time limit
+export { guardClaim, checkClaimBehaviour, claimShapeProblem, jsonProblem, jsonDifference, type GuardOptions } from './claims/contract.js';
+export { importClaim, pluginClaim, probeClaimModule, claimModuleRef, recheck, type ClaimModuleRef, type Recheck } from './claims/plugins.js';
+export { callWorker, describeClaimModule, recheckInWorker, workerFile } from './claims/host.js';
 export { loadCorpus } from './claims/corpus.js';
 // BigInt kernels behind the public functions
 export { gcd, lcm, commonDenominator } from './exact/rational.js';

@@ -5,7 +5,8 @@
 // - `ts readme`: imported; every `console.log(...)` line carries its expected output as a trailing
 //   `// comment`, and the printed text must equal it;
 // - `ts readme-test`: imported here, so its tests run as part of this file;
-// - `js readme-plugin`: checked with `ualign check` (the built CLI), which must accept it.
+// - `js readme-plugin`: checked with `ualign check` (the built CLI), which must accept it;
+// - `js readme-claim`: a claim module, run by `ualign verify --claims none --claim` (the built CLI), which must hold.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -15,7 +16,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'ualign.mjs');
 
-export type SnippetKind = 'readme' | 'readme-test' | 'readme-plugin';
+export type SnippetKind = 'readme' | 'readme-test' | 'readme-plugin' | 'readme-claim';
 export interface Snippet {
   readonly kind: SnippetKind;
   /** 1-based line of the opening fence in README.md. */
@@ -28,7 +29,7 @@ export function extractSnippets(md: string): Snippet[] {
   const out: Snippet[] = [];
   const lines = md.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const open = /^```(ts|js)\s+(readme(?:-test|-plugin)?)\s*$/.exec(lines[i]);
+    const open = /^```(ts|js)\s+(readme(?:-test|-plugin|-claim)?)\s*$/.exec(lines[i]);
     if (!open) continue;
     const body: string[] = [];
     let j = i + 1;
@@ -74,15 +75,16 @@ const toSrc = (code: string): string =>
 
 const files = snippets.map((s, i) => {
   const base = `snippet-${i + 1}-line-${s.line}`;
-  const file = join(scratch, s.kind === 'readme-plugin' ? `${base}.mjs` : `${base}.ts`);
-  writeFileSync(file, s.kind === 'readme-plugin' ? s.code : toSrc(s.code));
+  const js = s.kind === 'readme-plugin' || s.kind === 'readme-claim'; // run by the built CLI: 'ualign' is the package itself
+  const file = join(scratch, js ? `${base}.mjs` : `${base}.ts`);
+  writeFileSync(file, js ? s.code : toSrc(s.code));
   return file;
 });
 
 describe('README code blocks', () => {
   it('has library snippets, a test file and a plug-in', () => {
     const kinds = new Set(snippets.map((s) => s.kind));
-    expect([...kinds].sort()).toEqual(['readme', 'readme-plugin', 'readme-test']);
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['readme', 'readme-plugin', 'readme-test']));
     expect(snippets.filter((s) => s.kind === 'readme').length).toBeGreaterThanOrEqual(4);
   });
 
@@ -122,6 +124,19 @@ describe('README code blocks', () => {
       expect(r.stderr.split('\n').filter((l) => l.startsWith('ualign'))).toEqual([]);
       expect(r.status).toBe(1);
       expect(JSON.parse(r.stdout).meetsTheory).toBe(false);
+    });
+  });
+
+  snippets.forEach((s, i) => {
+    if (s.kind !== 'readme-claim') return;
+    it(`the claim module at README.md:${s.line} runs under ualign verify --claim and holds`, () => {
+      const r = spawnSync(process.execPath, [BIN, 'verify', '--claims', 'none', '--claim', files[i], '--runs', '50', '--out', join(scratch, 'verify-out')], {
+        encoding: 'utf8',
+        cwd: scratch,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/verify: ok\n$/);
+      expect(r.status).toBe(0);
     });
   });
 });

@@ -21,9 +21,10 @@ export function claimById(id: string): Claim {
   return c;
 }
 
-/** "T0,T3,N1" → claims in registry order. */
+/** "T0,T3,N1" → claims in registry order; "all" (or nothing) every claim, "none" no claim (plug-in claims only). */
 export function selectClaims(ids: string | undefined): Claim[] {
   if (ids === undefined || ids === '' || ids === 'all') return [...CLAIMS];
+  if (ids.trim().toLowerCase() === 'none') return [];
   const want = new Set(ids.split(',').map((s) => claimById(s.trim()).id));
   return CLAIMS.filter((c) => want.has(c.id));
 }

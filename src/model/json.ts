@@ -1,7 +1,8 @@
 // The one JSON text reader of every input file. Unlike JSON.parse it sees each number's source text,
 // so a number that is not a safe integer is refused as written ("quote it"), never rounded to a
 // double first; it refuses nesting deeper than MAX_JSON_DEPTH, strings longer than MAX_JSON_STRING
-// and duplicate keys, each as one InputError naming the file and the JSON path.
+// and duplicate keys, each as one InputError naming the file and the JSON path. (One file of about 360
+// lines on purpose: a single recursive-descent grammar, whose position and path state every rule shares.)
 import { parseDecimal } from '../exact/rational.js';
 import { InputError } from './errors.js';
 import { jsonPath, quoteValue } from './schema.js';

@@ -6,8 +6,11 @@ import { profileFromJson, profileToJson } from '../model/codec.js';
 import { InputError } from '../model/errors.js';
 import { PathSeg, isObject, jsonPath, quoteValue, validate } from '../model/schema.js';
 import { Profile } from '../model/types.js';
-import { claimById } from '../claims/registry.js';
+import { CLAIMS, claimById } from '../claims/registry.js';
 import { Claim } from '../claims/types.js';
+import { ClaimInfo, ClaimModuleError } from '../claims/contract.js';
+import { ClaimModuleRef, InstanceReadError, Recheck, claimModuleRef, recheck } from '../claims/plugins.js';
+import { describeClaimModule, recheckInWorker } from '../claims/host.js';
 import { COUNTEREXAMPLE_REPORT_SHAPE, VERIFY_REPORT_SHAPE } from './verify.js';
 
 /** One stored counterexample of a report file, with where it sits in the file. */
@@ -16,6 +19,8 @@ export interface StoredCounterexample {
   readonly expect: string;
   /** The rule stored with it (verify.json entries), if any. */
   readonly rule: string | null;
+  /** A plug-in claim's module as recorded by verify (its path as given), if any. */
+  readonly module: string | null;
   readonly counterexample: Record<string, unknown>;
   readonly verdict: { slack: string; certificate: Record<string, unknown> } | null;
   /** JSON paths of the entry, its counterexample and its verdict in the file. */
@@ -34,6 +39,7 @@ export function storedCounterexamples(o: unknown, file: string): StoredCounterex
               claim: c.id as string,
               expect: c.expect as string,
               rule: c.rule as string,
+              module: (c.module ?? null) as string | null,
               counterexample: c.counterexample as Record<string, unknown>,
               verdict: c.verdict as StoredCounterexample['verdict'],
               at: ['claims', i],
@@ -48,6 +54,7 @@ export function storedCounterexamples(o: unknown, file: string): StoredCounterex
       claim: r.claim as string,
       expect: r.expect as string,
       rule: null,
+      module: (r.module ?? null) as string | null,
       counterexample: r.counterexample as Record<string, unknown>,
       verdict: (r.verdict ?? null) as StoredCounterexample['verdict'],
       at: [],
@@ -103,16 +110,6 @@ export interface ReplayResult {
   readonly certificate: Record<string, unknown>;
 }
 
-/** The claim's own reading of a stored instance: fromJson, with errors located in the file. */
-function readInstance(claim: Claim, cx: Record<string, unknown>, file: string, at: readonly PathSeg[]): unknown {
-  try {
-    return claim.fromJson(cx);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${file}: ${jsonPath([...at, 'counterexample'])}: ${e.message}`);
-    throw e;
-  }
-}
-
 /** The stored profile as the codec normalises it (weights summing to 1), so hand-written files compare by value. */
 function canonicalProfile(p: unknown): unknown {
   try {
@@ -122,35 +119,104 @@ function canonicalProfile(p: unknown): unknown {
   }
 }
 
-/** Replay one stored counterexample: everything stored must be what the claim recomputes now. */
-export function replayOne(s: StoredCounterexample, file: string): ReplayResult {
-  const claim = (() => {
-    try {
-      return claimById(s.claim);
-    } catch (e) {
-      throw new InputError(`${file}: ${jsonPath([...s.at, s.at.length ? 'id' : 'claim'])}: ${(e as Error).message}`);
-    }
-  })();
-  const inst = readInstance(claim, s.counterexample, file, s.at);
-  const v = claim.check(inst);
-  const recomputed = {
-    slack: v.slack.toFraction(),
-    certificate: JSON.parse(JSON.stringify(v.certificate)) as Record<string, unknown>,
-  };
+/** The claim's reading of a stored instance failed: the error, located in the file. */
+function located(e: unknown, s: StoredCounterexample, file: string): unknown {
+  return e instanceof InstanceReadError ? new InputError(`${file}: ${jsonPath([...s.at, 'counterexample'])}: ${e.message}`) : e;
+}
+
+/** Compare everything stored with what the claim (`c`: id, rule, expected outcome) recomputed. */
+export function compareReplay(s: StoredCounterexample, c: Pick<Claim, 'id' | 'rule' | 'expect'>, r: Recheck): ReplayResult {
+  const recomputed = { slack: r.slack, certificate: r.certificate };
   const stored = { ...s.counterexample, ...('profile' in s.counterexample ? { profile: canonicalProfile(s.counterexample.profile) } : {}) };
   const difference =
-    (s.expect !== claim.expect ? { path: jsonPath([...s.at, 'expect']), stored: quoteValue(s.expect), recomputed: quoteValue(claim.expect) } : null) ??
-    (s.rule !== null && s.rule !== claim.rule ? { path: jsonPath([...s.at, 'rule']), stored: quoteValue(s.rule), recomputed: quoteValue(claim.rule) } : null) ??
-    firstDifference(stored, claim.toJson(inst), [...s.at, 'counterexample']) ??
+    (s.expect !== c.expect ? { path: jsonPath([...s.at, 'expect']), stored: quoteValue(s.expect), recomputed: quoteValue(c.expect) } : null) ??
+    (s.rule !== null && s.rule !== c.rule ? { path: jsonPath([...s.at, 'rule']), stored: quoteValue(s.rule), recomputed: quoteValue(c.rule) } : null) ??
+    firstDifference(stored, r.instance, [...s.at, 'counterexample']) ??
     (s.verdict === null ? null : firstDifference(s.verdict, recomputed, [...s.at, 'verdict']));
   return {
-    claim: claim.id,
-    expect: claim.expect,
-    counterexample: !v.ok,
+    claim: c.id,
+    expect: c.expect,
+    counterexample: !r.ok,
     slack: recomputed.slack,
     storedSlack: s.verdict?.slack ?? null,
-    reproduced: !v.ok && difference === null,
+    reproduced: !r.ok && difference === null,
     difference,
     certificate: recomputed.certificate,
   };
+}
+
+/** The built-in claim of a stored counterexample, or an input error located in the file. */
+function builtinClaim(s: StoredCounterexample, file: string): Claim {
+  try {
+    return claimById(s.claim);
+  } catch (e) {
+    throw new InputError(`${file}: ${jsonPath([...s.at, s.at.length ? 'id' : 'claim'])}: ${(e as Error).message}`);
+  }
+}
+
+/** Replay one stored counterexample of a built-in claim (or of `claim`): everything stored must be what the claim recomputes now. */
+export function replayOne(s: StoredCounterexample, file: string, claim?: Claim): ReplayResult {
+  const c = claim ?? builtinClaim(s, file);
+  let r: Recheck;
+  try {
+    r = recheck(c, s.counterexample);
+  } catch (e) {
+    throw located(e, s, file);
+  }
+  return compareReplay(s, c, r);
+}
+
+export interface ReplayOptions {
+  /** Claim modules given with `replay --claim` (paths as given), used for the claims they define. */
+  readonly claimModules?: readonly string[];
+  /** Module paths are resolved from here (default: the current folder). */
+  readonly cwd?: string;
+  /** A plug-in claim's time limit for loading and for the re-check (ms). */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Replay stored counterexamples: a built-in claim's in this thread; a plug-in claim's in a worker
+ * thread under the time limit, from the module given with --claim whose claim has that id, else from
+ * the module the report records (resolved from the current folder).
+ */
+export async function replayAll(list: readonly StoredCounterexample[], file: string, o: ReplayOptions = {}): Promise<ReplayResult[]> {
+  const given: { ref: ClaimModuleRef; id: string }[] = [];
+  for (const path of o.claimModules ?? []) {
+    const ref = claimModuleRef(path, o.cwd);
+    const info = await describeClaimModule(ref, o.timeoutMs);
+    const builtin = CLAIMS.find((c) => c.id.toLowerCase() === info.id.toLowerCase());
+    if (builtin) throw new ClaimModuleError(path, `its claim's id "${info.id}" is the id of the built-in claim ${builtin.id} (ids ignore case): choose another`);
+    given.push({ ref, id: info.id });
+  }
+  const out: ReplayResult[] = [];
+  for (const s of list) {
+    const mine = given.find((g) => g.id.toLowerCase() === s.claim.toLowerCase());
+    const isBuiltin = CLAIMS.some((c) => c.id.toLowerCase() === s.claim.toLowerCase());
+    if (!mine && (isBuiltin || s.module === null)) {
+      if (!isBuiltin && s.module === null)
+        throw new InputError(`${file}: ${jsonPath([...s.at, s.at.length ? 'id' : 'claim'])}: unknown claim "${s.claim}" (known: ${CLAIMS.map((c) => c.id).join(', ')}; for a plug-in claim give its module with --claim PATH)`);
+      out.push(replayOne(s, file));
+      continue;
+    }
+    const ref = mine?.ref ?? claimModuleRefFrom(s, file, o.cwd);
+    let r: { recheck: Recheck; info: ClaimInfo };
+    try {
+      r = await recheckInWorker(ref, mine?.id ?? s.claim, s.counterexample, o.timeoutMs);
+    } catch (e) {
+      throw located(e, s, file);
+    }
+    out.push(compareReplay(s, r.info, r.recheck));
+  }
+  return out;
+}
+
+/** The module a report records for a plug-in claim, resolved from the current folder. */
+function claimModuleRefFrom(s: StoredCounterexample, file: string, cwd?: string): ClaimModuleRef {
+  try {
+    return claimModuleRef(s.module!, cwd);
+  } catch (e) {
+    if (!(e instanceof ClaimModuleError)) throw e;
+    throw new InputError(`${file}: ${jsonPath([...s.at, 'module'])}: claim ${s.claim}: ${e.message} (give the module with --claim PATH)`);
+  }
 }

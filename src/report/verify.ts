@@ -7,6 +7,7 @@ import { loadCorpus } from '../claims/corpus.js';
 import { Coverage, EMPTY_COVERAGE, ModelCounts, mergeCoverage } from '../claims/coverage.js';
 import { runClaims } from '../claims/pool.js';
 import { selectClaims } from '../claims/registry.js';
+import { LoadedClaimModule } from '../claims/plugins.js';
 import { DEFAULT_SEED } from '../instances/seed.js';
 import { toJsonText, writeOutputSet } from './atomic.js';
 import { Field, S, Shape } from '../model/schema.js';
@@ -27,6 +28,8 @@ export interface VerifyReport {
 /** A counterexample report: the format of reports/counterexamples/*.json and fixtures/counterexamples/*.json. */
 export interface CounterexampleReport {
   readonly claim: string;
+  /** A plug-in claim's module, its path as given to verify (replay loads it, resolved from the current folder). */
+  readonly module?: string;
   readonly title: string;
   readonly expect: 'holds' | 'refuted';
   /** fast-check seed of the claim's run and the path of the shrunk counterexample. */
@@ -61,6 +64,9 @@ const COVERAGE_SHAPE: Shape = S.object(COVERAGE_FIELDS, 'coverage {"instances", 
 
 const CLAIM_ENTRY_FIELDS: Record<keyof ClaimEntry, Field | Shape> = {
   id: S.string({ nonEmpty: true }),
+  module: S.optional(S.string({ nonEmpty: true })),
+  statement: S.optional(S.string()),
+  latex: S.optional(S.string()),
   title: S.string(),
   rule: S.string(),
   expect: S.string({ values: ['holds', 'refuted'] }),
@@ -91,6 +97,7 @@ export const VERIFY_REPORT_SHAPE: Shape = S.object(VERIFY_REPORT_FIELDS, 'a veri
 
 const COUNTEREXAMPLE_FIELDS: Record<keyof CounterexampleReport, Field | Shape> = {
   claim: S.string({ nonEmpty: true }),
+  module: S.optional(S.string({ nonEmpty: true })),
   title: S.optional(S.string()),
   expect: S.string({ values: ['holds', 'refuted'] }),
   seed: S.optional(S.integer()),
@@ -114,7 +121,16 @@ export function buildVerifyReport(seed: number, results: readonly ClaimResult[],
 
 export function counterexampleOf(c: ClaimEntry): CounterexampleReport | null {
   if (c.counterexample === null) return null;
-  return { claim: c.id, title: c.title, expect: c.expect, seed: c.seed, path: c.path, counterexample: c.counterexample, verdict: c.verdict };
+  return {
+    claim: c.id,
+    ...(c.module === undefined ? {} : { module: c.module }),
+    title: c.title,
+    expect: c.expect,
+    seed: c.seed,
+    path: c.path,
+    counterexample: c.counterexample,
+    verdict: c.verdict,
+  };
 }
 
 const dec = (s: string | null): string => (s === null ? '—' : (() => { const r = parseRational(s); return r === null ? s : toDecimal(r, 6); })());
@@ -161,8 +177,13 @@ export function counterexampleMarkdown(c: CounterexampleReport, replayPath?: str
   const lines = [
     `# ${c.claim} ${c.title}: counterexample`,
     '',
-    c.expect === 'refuted' ? 'Negative control: this counterexample is the expected outcome.' : '**A positive claim failed**: this is a bug.',
+    c.expect === 'refuted'
+      ? 'Negative control: this counterexample is the expected outcome.'
+      : c.module === undefined
+        ? '**A positive claim failed**: this is a bug.'
+        : '**The claim is refuted**: this instance is a counterexample to it.',
     '',
+    ...(c.module === undefined ? [] : [`- claim module \`${c.module}\` (a plug-in claim; replay loads it from there, or give \`--claim PATH\`)`]),
     `- fast-check seed ${c.seed}, path \`${c.path ?? ''}\``,
     `- replay: \`ualign replay ${replayPath ?? `${c.claim}.json`}\`${c.expect === 'holds' ? ' (with the same UALIGN_FAULT, if one was set)' : ''}`,
     '',
@@ -197,9 +218,10 @@ export function verifyMarkdown(report: VerifyReport, claimsInfo?: ReadonlyMap<st
     'Slack: how far inside the claimed bound (≥ 0 iff the claim holds on the instance; 0 for an equality that holds).',
   ];
   for (const c of report.claims) {
-    const info = claimsInfo?.get(c.id);
+    const info = claimsInfo?.get(c.id) ?? (c.statement === undefined ? undefined : { statement: c.statement, latex: c.latex ?? '' });
     lines.push('', `## ${c.id} ${c.title}`, '');
     if (info) lines.push(info.statement, '', `$$${info.latex}$$`, '');
+    if (c.module !== undefined) lines.push(`Plug-in claim from the module \`${c.module}\`.`, '');
     lines.push(`Rule: ${c.rule}. Expected: ${c.expect}. Outcome: ${c.outcome}. Instances: ${c.runs}. Seed ${c.seed}.`);
     if (c.corpus.replayed > 0) lines.push(`Stored counterexamples replayed: ${c.corpus.replayed} (${c.corpus.consistent} as stored).`);
     if (c.error) lines.push('', `Error: ${c.error}`);
@@ -343,8 +365,11 @@ export function mergeReports(reports: readonly VerifyReport[], names: readonly s
     const outcome = errored ? 'error' : best ? 'refuted' : 'holds';
     const corpus = es.reduce((a, e) => ({ replayed: a.replayed + e.corpus.replayed, consistent: a.consistent + e.corpus.consistent }), { replayed: 0, consistent: 0 });
     const e0 = best ?? errored ?? es[0];
+    const other = es.find((e) => e.module !== c0.module);
+    if (other) throw new RangeError(`merge-reports: claim ${c0.id} comes from ${c0.module === undefined ? 'the built-ins' : `the module ${c0.module}`} in one shard and from ${other.module === undefined ? 'the built-ins' : `the module ${other.module}`} in another`);
     return {
       id: c0.id,
+      ...(c0.module === undefined ? {} : { module: c0.module, statement: c0.statement, latex: c0.latex }),
       title: e0.title,
       rule: e0.rule,
       expect: e0.expect,
@@ -375,7 +400,7 @@ export interface VerifyOptions {
   seed?: number;
   /** Runs per claim (default: each claim's own default suite). */
   runs?: number;
-  /** Comma list of claim ids (default: all). */
+  /** Built-in claims: a comma list of ids, "all" (the default) or "none". */
   claims?: string;
   shard?: Shard;
   /** Corpus folder (default fixtures/counterexamples under cwd); null: no corpus. */
@@ -385,17 +410,29 @@ export interface VerifyOptions {
   fault?: string | null;
   /** Largest k for the claims that take k (default: each claim's own, 32 or 8). */
   maxK?: number;
+  /** Plug-in claims (loadClaimModules), run after the built-ins, in the order given. */
+  plugins?: readonly LoadedClaimModule[];
+  /** A plug-in claim's time limit per instance, in ms (default DEFAULT_CLAIM_TIMEOUT_MS). */
+  claimTimeoutMs?: number;
   onResult?: (r: ClaimResult, done: number, total: number) => void;
 }
 
 export async function verify(o: VerifyOptions = {}): Promise<{ report: VerifyReport; results: ClaimResult[] }> {
   const seed = o.seed ?? DEFAULT_SEED;
   const claims = selectClaims(o.claims);
+  const plugins = o.plugins ?? [];
   const corpus = o.corpusDir === null ? [] : loadCorpus(o.corpusDir ?? join(process.cwd(), CORPUS_DIR));
-  const results = await runClaims(
-    claims.map((c) => c.id),
-    { seed, runs: o.runs, shard: o.shard, corpus, fault: o.fault, workers: o.workers, onResult: o.onResult, maxK: o.maxK },
-  );
+  const results = await runClaims([...claims.map((c) => c.id), ...plugins.map((p) => p.info.id)], {
+    seed,
+    runs: o.runs,
+    shard: o.shard,
+    corpus,
+    fault: o.fault,
+    workers: o.workers,
+    onResult: o.onResult,
+    maxK: o.maxK,
+    ...(plugins.length > 0 ? { plugins, claimTimeoutMs: o.claimTimeoutMs } : {}),
+  });
   const shard = o.shard && o.shard.count > 1 ? `${o.shard.index}/${o.shard.count}` : undefined;
   return { report: buildVerifyReport(seed, results, shard), results };
 }

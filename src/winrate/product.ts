@@ -106,14 +106,18 @@ export function rankingScoreNumerators(
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   const { g, den } = productTierValues(prompt, probs, k, rule);
-  const acc = new Array<bigint>(n).fill(0n);
+  // Σ_θ a_θ g_θ: the g's summed per distinct weight numerator first, multiplied once per weight
+  const byWeight = new Map<bigint, bigint[]>();
   prompt.users.forEach((u, ui) => {
     if (u.kind !== 'ranking') return;
-    const au = a[ui];
-    const gt = g[ui].map((v) => v * au);
+    let part = byWeight.get(a[ui]);
+    if (!part) byWeight.set(a[ui], (part = new Array<bigint>(n).fill(0n)));
+    const gt = g[ui];
     const rank = u.rank;
-    for (let y = 0; y < n; y++) acc[y] += gt[rank[y]];
+    for (let y = 0; y < n; y++) part[y] += gt[rank[y]];
   });
+  const acc = new Array<bigint>(n).fill(0n);
+  for (const [au, part] of byWeight) for (let y = 0; y < n; y++) acc[y] += au * part[y];
   return { num: acc, den: den * B };
 }
 
