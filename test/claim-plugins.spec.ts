@@ -196,10 +196,11 @@ const BAD: [string, ClaimEdit, RegExp][] = [
   ['check is not judge ∘ evidence', { CLAIM: 'check: ({ k }) => verdict(frac(k), {}),' }, /: claim tiny: check\(x\) differs from judge\(x, evidence\(x\)\) on the first instance at \$\.slack/],
   ['an async check', { CLAIM: 'check: async () => verdict(frac(0), {}),' }, /: claim tiny: check returned a Promise: a claim's functions are synchronous$/],
   ['a size that is not one', { PARTS: 'size: () => ({ n: 0, users: 1, prompts: 1 }),' }, /: claim tiny: size returned "n": 0, not an integer ≥ 1$/],
+  ['a size with an unknown user model', { PARTS: "size: () => ({ n: 1, users: 1, prompts: 1, model: 'rankings' })," }, /: claim tiny: size returned "model": .*rankings.*, not one of "weak-orders", "luce", "mixed"$/],
   ['an arbitrary that is not one', { PARTS: 'arbitrary: () => [1, 2],' }, /: claim tiny: arbitrary\(\) returned an array of 2 items, not a fast-check Arbitrary$/],
   ['a module that throws on import', { TOP: "throw new Error('cannot start');" }, /: cannot load \(cannot start\)$/],
   ['a syntax error', { raw: 'export default {;\n' }, /: cannot load \(Unexpected token/],
-  ['process.exit in a check', { PARTS: 'judge: ({ k }, e) => { if (k >= 4) process.exit(7); return verdict(geq(kk1(k), e.rob), {}); },' }, /: claim tiny: its worker thread exited \(code 7\) \(does the claim call process\.exit\?\)$/],
+  ['process.exit in a check', { TOP: 'let seen = 0;', PARTS: 'judge: ({ k }, e) => { if (++seen > 8 && k >= 4) process.exit(7); return verdict(geq(kk1(k), e.rob), {}); },' }, /: claim tiny: its worker thread exited \(code 7\) \(does the claim call process\.exit\?\)$/],
 ];
 
 describe('a bad claim module: one line, exit 2, nothing written', () => {
@@ -244,7 +245,7 @@ const HANGS: [string, ClaimEdit, RegExp][] = [
   ['an import that never settles', { TOP: 'await new Promise(() => {});' }, /: did not finish loading within 1 s \(--claim-timeout\); it was stopped$/],
   ['an endless loop on import', { TOP: 'for (;;) {}' }, /: did not finish loading within 1 s \(--claim-timeout\); it was stopped$/],
   ['a check that never returns', { CLAIM: 'check: () => { for (;;) {} },' }, /: its first instance did not finish within 1 s \(generating and checking it; --claim-timeout\); it was stopped$/],
-  ['a check that never returns on a later instance', { PARTS: 'judge: ({ k }, e) => { if (k >= 4) for (;;) {} return verdict(geq(kk1(k), e.rob), {}); },' }, /: claim tiny: no instance finished within 1 s \(generating and checking it; --claim-timeout\); the claim was stopped$/],
+  ['a check that never returns on a later instance', { TOP: 'let seen = 0;', PARTS: 'judge: ({ k }, e) => { if (++seen > 8 && k >= 4) for (;;) {} return verdict(geq(kk1(k), e.rob), {}); },' }, /: claim tiny: no instance finished within 1 s \(generating and checking it; --claim-timeout\); the claim was stopped$/],
 ];
 
 describe('the time limit (--claim-timeout)', () => {

@@ -5,7 +5,7 @@
 // Inside this repository `import … from 'ualign'` resolves to the package itself (package.json "exports"
 // self-reference, after `npm run build`); in a project of your own it is the installed ualign.
 //
-// The statement. Let u be the uniform policy on each prompt's n responses and k ≥ 1. Then
+// The statement. Let u be the uniform policy on each prompt's n responses, k ≥ 1, and every user type a weak order. Then
 //
 //   rob_k(u^{⊗k}) ≥ Σ_x ρ(x) · (1 − b(n_x, k)),   b(n, k) = n/(k+1) · (1 − ((n−1)/n)^{k+1}),
 //
@@ -36,6 +36,7 @@ import {
   profileInstanceJson,
   profileInstanceFromJson,
   profileInstanceSize,
+  WEAK_ORDER_FAMILIES,
 } from 'ualign';
 
 /** b(n, k) by its closed form: n/(k+1) · (1 − ((n−1)/n)^{k+1}). */
@@ -66,7 +67,7 @@ export default defineClaim({
   id: 'uniform-floor',
   title: 'uniform policy floor',
   statement:
-    'For every profile and k ≥ 1, the uniform policy u has rob_k(u^{⊗k}) ≥ Σ_x ρ(x)(1 − b(n_x, k)) with ' +
+    'For every weak-order profile and k ≥ 1, the uniform policy u has rob_k(u^{⊗k}) ≥ Σ_x ρ(x)(1 − b(n_x, k)) with ' +
     'b(n, k) = n/(k+1)·(1 − ((n−1)/n)^{k+1}); equality on a prompt iff one response is every user type’s unique top.',
   latex: '\\mathrm{rob}_k(u^{\\otimes k}) \\ge \\sum_x \\rho(x)\\Bigl(1 - \\tfrac{n_x}{k+1}\\bigl(1 - (\\tfrac{n_x-1}{n_x})^{k+1}\\bigr)\\Bigr)',
   rule: 'uniform',
@@ -75,8 +76,9 @@ export default defineClaim({
   compares:
     'rob_k(u^{⊗k}) by robustness (closed form of U_k) and by directRobustness (direct expectation over tied draws); ' +
     'b(n, k) by its closed form and as E[1/(J+1)] for a binomial J',
-  // Profiles of every family, up to 2 prompts, k up to 32 (or --k-max): the instance is {profile, k}.
-  arbitrary: (o = {}) => profileInstanceArb({ ...o, maxPrompts: 2 }),
+  // Weak-order profiles of every family (the floor is about ties and tops; a Luce type can make one response
+  // win more than b(n, k)), up to 2 prompts, k up to 32 (or --k-max): the instance is {profile, k}.
+  arbitrary: (o = {}) => profileInstanceArb({ ...o, maxPrompts: 2, families: WEAK_ORDER_FAMILIES }),
   evidence({ profile, k }) {
     const u = makePolicy(profile.prompts.map(({ prompt }) => prompt.responses.map(() => frac(1, prompt.responses.length))));
     const closed = robustness(profile, u, { k, rule: 'uniform' });

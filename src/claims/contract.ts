@@ -6,7 +6,7 @@ import { Fraction, signOf } from '../exact/rational.js';
 import { profileFromJson, profileToJson } from '../model/codec.js';
 import { InputError } from '../model/errors.js';
 import { PathSeg, closest, isObject, jsonPath, quoteValue } from '../model/schema.js';
-import { ArbOptions, Claim, InstanceSize, Verdict } from './types.js';
+import { ArbOptions, Claim, InstanceSize, USER_MODELS, UserModel, Verdict } from './types.js';
 
 /** A claim module broke the contract (bad input: exit 2). `module` is its path as given. */
 export class ClaimModuleError extends InputError {
@@ -161,8 +161,11 @@ export function guardClaim(c: Claim, module: string, o: GuardOptions = {}): Clai
     throw breach(problem);
   };
   const sized = (s: unknown): InstanceSize => {
-    if (!isObject(s)) return fail(`size returned ${what(s)}, not { n, users, prompts, k?, ell? }`);
-    for (const k of Object.keys(s)) if (!['k', 'ell', 'n', 'users', 'prompts'].includes(k)) fail(`size returned an unknown field "${k}" (known: k, ell, n, users, prompts)`);
+    if (!isObject(s)) return fail(`size returned ${what(s)}, not { n, users, prompts, k?, ell?, model? }`);
+    for (const k of Object.keys(s))
+      if (!['k', 'ell', 'n', 'users', 'prompts', 'model'].includes(k)) fail(`size returned an unknown field "${k}" (known: k, ell, n, users, prompts, model)`);
+    if ('model' in s && !USER_MODELS.includes(s.model as UserModel))
+      fail(`size returned "model": ${what(s.model)}, not one of ${USER_MODELS.map((m) => `"${m}"`).join(', ')}`);
     for (const k of ['n', 'users', 'prompts', 'k', 'ell'])
       if ((k in s || !['k', 'ell'].includes(k)) && !(typeof s[k] === 'number' && Number.isSafeInteger(s[k]) && (s[k] as number) >= 1))
         fail(`size returned "${k}": ${what(s[k])}, not an integer ≥ 1`);

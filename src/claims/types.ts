@@ -30,7 +30,8 @@ export interface ArbOptions {
  * The user models of an instance's profile (SPEC §1, §4b): every type a weak order, every type a Luce type,
  * or both kinds (in one prompt or across prompts).
  */
-export type UserModel = 'weak-orders' | 'luce' | 'mixed';
+export const USER_MODELS = ['weak-orders', 'luce', 'mixed'] as const;
+export type UserModel = (typeof USER_MODELS)[number];
 
 /** What one instance exercises (recorded per claim in verify.json): k, ℓ, responses, user types, prompts, user model. */
 export interface InstanceSize {
