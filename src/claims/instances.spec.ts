@@ -10,7 +10,7 @@ import { Profile, Prompt } from '../model/types.js';
 import { cloneClasses, isUnanimous } from '../model/structure.js';
 import { Claim, InstanceSize, profileSize, userModelOf } from './types.js';
 import { Fraction, HALF, ONE, ZERO, toNumber } from '../exact/rational.js';
-import { campC } from './luce.js';
+import { campC } from './luceCamps.js';
 import { makeProfile, makePrompt } from '../model/build.js';
 import { ellOf, kArb, LARGE_K, mostlySmall } from '../instances/sizes.js';
 

@@ -6,6 +6,7 @@ import { Policy, Profile } from '../model/types.js';
 import { FamilyName, familiesProfileArb, multiPromptProfileArb, userModelsProfileArb } from '../instances/families.js';
 import { nearPolicy, nearRecordArb, policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { modelToJson, profileToJson } from '../model/codec.js';
+import { InputError } from '../model/errors.js';
 import { field, intField, policyField, profileField } from './json.js';
 import { equilibriumOf } from './ne.js';
 import { ArbOptions, InstanceSize, profileSize } from './types.js';
@@ -94,6 +95,34 @@ export const profileInstanceJson = (i: ProfileInstance): Record<string, unknown>
 
 export function profileInstanceFromJson(json: unknown): ProfileInstance {
   return { profile: profileField(json), k: intField(json, 'k') };
+}
+
+/** A profile, k and a deterministic policy δ_c, c one response per prompt (T4, L3). */
+export interface DeterministicInstance {
+  readonly profile: Profile;
+  readonly k: number;
+  /** The deterministic policy's response c on each prompt. */
+  readonly c: readonly number[];
+}
+
+/** c as one response id (one prompt) or one id per prompt. */
+export const deterministicInstanceJson = (i: DeterministicInstance): Record<string, unknown> => ({
+  profile: profileToJson(i.profile),
+  k: i.k,
+  c: i.c.length === 1 ? i.profile.prompts[0].prompt.responses[i.c[0]] : i.c.map((y, x) => i.profile.prompts[x].prompt.responses[y]),
+});
+
+export function deterministicInstanceFromJson(json: unknown): DeterministicInstance {
+  const profile = profileField(json);
+  const cj = field(json, 'c');
+  const ids = Array.isArray(cj) ? cj : [cj];
+  if (ids.length !== profile.prompts.length) throw new InputError('instance.c: give one response id per prompt');
+  const c = ids.map((id, x) => {
+    const y = typeof id === 'string' ? profile.prompts[x].prompt.index.get(id) : undefined;
+    if (y === undefined) throw new InputError(`instance.c${Array.isArray(cj) ? `[${x}]` : ''} must be a response id`);
+    return y;
+  });
+  return { profile, k: intField(json, 'k'), c };
 }
 
 export { field };

@@ -16,7 +16,8 @@ import { T6 } from './t6.js';
 import { T7 } from './t7.js';
 import { T8 } from './t8.js';
 import { N1, N2, N3, N4, N5, N6 } from './negative.js';
-import { L1, L2, L3, L4, campGap } from './luce.js';
+import { L1, L2, campGap } from './luceCamps.js';
+import { L3, L4 } from './luce.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { CLAIMS } from './registry.js';
 
@@ -502,4 +503,13 @@ describe('pinned verdicts', () => {
       });
       expect(out).toMatchSnapshot();
     });
+});
+
+describe('statements', () => {
+  it('every claim states itself in plain text and in LaTeX (commands kept, no control characters)', () => {
+    for (const c of CLAIMS) {
+      for (const text of [c.title, c.statement, c.latex, c.compares]) expect(text, c.id).not.toMatch(/[\u0000-\u001f]/);
+      expect(c.latex, c.id).toMatch(/\\[a-z]+/);
+    }
+  });
 });

@@ -1,4 +1,6 @@
 // Negative controls N1–N6 (SPEC §5, §4 T8, §4b): false statements the harness must refute with a shrunk counterexample.
+// One file of six small claims (about 50 lines each) that share the refutation's discipline above; the Luce
+// two-camp instances N6 uses live in luceCamps.ts.
 // Each computes its quantities with the public kernels and checks them against a second opinion
 // (oracles.ts); a disagreement is an error (thrown: CertificateError), never taken for a refutation.
 import fc from 'fast-check';
@@ -28,7 +30,7 @@ import {
 } from './oracles.js';
 import { ProfileInstance, profileArbFor, profileInstanceArb, profileInstanceFromJson, profileInstanceJson, profileInstanceSize } from './instances.js';
 import { defineClaim, geq, kk1, minRat, profileSize, verdict } from './types.js';
-import { CampLotteryEvidence, LuceCampInstance, campLottery, campRobustness, luceCampArb, luceCampFromJson, luceCampJson, luceCampProfile } from './luce.js';
+import { CampLotteryEvidence, LuceCampInstance, campLottery, campRobustness, luceCampArb, luceCampFromJson, luceCampJson, luceCampProfile } from './luceCamps.js';
 
 const NE_FAMILIES: readonly FamilyName[] = ['unanimous', 'weak-orders', 'two-camp', 'strict', 'single-peaked', 'condorcet-cycle', 'clones', 'near-degenerate'];
 
@@ -354,7 +356,7 @@ export const N6 = defineClaim<LuceCampInstance, N6Evidence>({
   title: "T4's ceiling for Luce users (false)",
   statement:
     "On the Luce two camps (weight ½+δ with s(a) = M, s(b) = 1; weight ½−δ with s(a) = 1, s(b) = M), NLHF's maximal lottery δ_a has rob_k(δ_a^{⊗k}) ≤ min(k/(k+1), ½+δ), T4's value read as a ceiling. False: e.g. M = 10, δ = 1/10, k = 2 gives 67/105 > 3/5 (L1: the robustness tends to 1).",
-  latex: '\mathrm{rob}_k(\delta_a^{\otimes k}) \le \min\bigl(\tfrac{k}{k+1}, \tfrac12 + \delta\bigr)',
+  latex: '\\mathrm{rob}_k(\\delta_a^{\\otimes k}) \\le \\min\\bigl(\\tfrac{k}{k+1}, \\tfrac12 + \\delta\\bigr)',
   rule: 'Luce',
   expect: 'refuted',
   compares: 'the maximal lottery (nash, nash --all) checked by definition; rob_k by robustness (the power recurrence of luce.ts) and by the strength sums by convolution',

@@ -12,6 +12,8 @@
 //    the column generation of bestKOutput.ts.
 // Exact fraction.js arithmetic, written for clarity, for small cases: callers bound the sizes (multisetCountOf).
 // The brute-force oracles of the unit tests are another, separate set (test/oracles/).
+// One file on purpose: every second opinion of the claims in one place, apart from the kernels it checks (it
+// imports none of product.ts, luce.ts or multiset.ts, and of tables.ts it uses the weak-order tables only).
 import { Fraction, frac, ONE, ZERO, HALF, isZero, sumOf } from '../exact/rational.js';
 import { Profile, Prompt, UserType } from '../model/types.js';
 import { denseRow, LP } from '../lp/types.js';

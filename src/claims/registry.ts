@@ -1,6 +1,7 @@
 // Every claim of SPEC §4–5 and §4b (L1–L4, N6), in report order.
 import { N1, N2, N3, N4, N5, N6 } from './negative.js';
-import { L1, L2, L3, L4 } from './luce.js';
+import { L1, L2 } from './luceCamps.js';
+import { L3, L4 } from './luce.js';
 import { T0 } from './t0.js';
 import { T1 } from './t1.js';
 import { T2 } from './t2.js';

@@ -10,26 +10,19 @@ import fc from 'fast-check';
 import { Fraction, frac, ONE, HALF, ZERO, minOf, sumOf } from '../exact/rational.js';
 import { makePolicy, makeProfile } from '../model/build.js';
 import { InputError } from '../model/errors.js';
-import { Profile } from '../model/types.js';
 import { robustness } from '../winrate/opponents.js';
 import { twoCampPrompt } from '../instances/families.js';
 import { deterministicPolicy } from '../instances/policies.js';
 import { DEFAULT_K_MAX, kArb } from '../instances/sizes.js';
-import { profileToJson } from '../model/codec.js';
 import { isStrict } from '../model/structure.js';
 import { condorcetWinner, strictShareMatrix } from '../winrate/pairwise.js';
 import { allMaximalLotteriesOfPrompt, maximalLotterySync } from '../equilibria/maximalLottery.js';
-import { field, intField, profileField, ratList } from './json.js';
+import { ratList } from './json.js';
 import { lotteryWinRates, preferenceByDefinition } from './oracles.js';
-import { profileArbFor } from './instances.js';
+import { DeterministicInstance, deterministicInstanceFromJson, deterministicInstanceJson, profileArbFor } from './instances.js';
 import { defineClaim, eqSlack, holds, kk1, minRat, profileSize, verdict } from './types.js';
 
-export interface T4Instance {
-  readonly profile: Profile;
-  readonly k: number;
-  /** The deterministic policy's response c on each prompt. */
-  readonly c: readonly number[];
-}
+export type T4Instance = DeterministicInstance;
 
 /** Largest n for which every extreme maximal lottery is enumerated. */
 const ALL_ML_N = 6;
@@ -123,24 +116,12 @@ export const T4 = defineClaim<T4Instance, T4Evidence>({
     return verdict(minRat(parts), cert);
   },
   size: ({ profile, k }) => profileSize(profile, k),
-  toJson: (i) => ({
-    profile: profileToJson(i.profile),
-    k: i.k,
-    c: i.c.length === 1 ? i.profile.prompts[0].prompt.responses[i.c[0]] : i.c.map((y, x) => i.profile.prompts[x].prompt.responses[y]),
-  }),
+  toJson: deterministicInstanceJson,
   fromJson(json) {
-    const profile = profileField(json);
-    const cj = field(json, 'c');
-    const ids = Array.isArray(cj) ? cj : [cj];
-    if (ids.length !== profile.prompts.length) throw new InputError('instance.c: give one response id per prompt');
-    const c = ids.map((id, x) => {
-      const y = typeof id === 'string' ? profile.prompts[x].prompt.index.get(id) : undefined;
-      if (y === undefined) throw new InputError(`instance.c${Array.isArray(cj) ? `[${x}]` : ''} must be a response id`);
-      return y;
-    });
-    profile.prompts.forEach(({ prompt }) => {
+    const i = deterministicInstanceFromJson(json);
+    i.profile.prompts.forEach(({ prompt }) => {
       if (!isStrict(prompt)) throw new InputError('T4: rankings must be strict');
     });
-    return { profile, k: intField(json, 'k'), c };
+    return i;
   },
 });

@@ -8,7 +8,8 @@ import { CROSSOVER, solveLPSync, SolveMethod } from '../lp/solve.js';
 import { loadGlpk } from '../lp/glpk.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { Rule } from '../winrate/rules.js';
-import { bestTiers, multisetCount, searchMultisets, typeStates } from '../winrate/multiset.js';
+import { bestTiers, multisetCount, searchMultisets } from '../winrate/multiset.js';
+import { typeStates } from '../winrate/searchMixed.js';
 import { ShareDenominator, distinctValues, sumSets } from '../winrate/luce.js';
 import { hasLuce } from '../model/structure.js';
 

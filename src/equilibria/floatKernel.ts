@@ -1,5 +1,7 @@
 // Float guide for the (k+1)-player game G_{k+1} (SPEC §3). Floats only steer dynamics and Newton;
 // every certified number is recomputed exactly elsewhere.
+// One file: the float U_k, its Jacobian and the fixed-point variants for weak orders and Luce types share
+// the per-type layouts built here; splitting them would export those internals.
 import { commonDenominator, toNumber } from '../exact/rational.js';
 import { Prompt } from '../model/types.js';
 import { luceScoreNumerators } from '../winrate/luce.js';

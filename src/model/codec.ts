@@ -3,6 +3,7 @@
 // read exactly and written back as "p/q" strings. Reading has one option: `floats` accepts JS
 // numbers as their exact dyadic values (plug-in answers), normalising a float vector whose exact
 // sum is within 10^−9 of 1, with a note.
+// One file on purpose: one codec for every model object, so reading and writing cannot drift apart.
 import { Fraction, ONE, ZERO, frac, isZero, signOf, sumOf, toDecimal } from '../exact/rational.js';
 import { UserSpec, makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt } from './build.js';
 import { PathSeg, S, Shape, didYouMean, inputError, isObject, quoteValue, readExact, validate } from './schema.js';

@@ -1,5 +1,7 @@
 // `ualign verify` reports: verify.json, verify.md and one counterexample report per
 // refuted claim (JSON + Markdown). No times in these files: same seed, same bytes.
+// One file because the report's declared shape, its writer, its reader (merge-reports, replay) and the
+// merge rules must change together: a field added in one place and not the others would break byte-identity.
 import { join } from 'node:path';
 import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
 import { ClaimResult, Shard } from '../claims/run.js';

@@ -4,6 +4,8 @@
 // strength sum X of the k draws has the distribution of the polynomial (Σ_y p_y z^{s_y})^k / D^k, so
 //   U_θ(t) = E[t/(t + X)] = Σ_x c_x·t/(t + x) / D^k      (t = s(T); t = s_y for a single response y).
 // One common L = lcm{t + x} makes every term an integer; results are reduced once, by the callers.
+// One file: the strength-sum distributions, the common denominator and the size budgets they are refused by
+// belong together (each budget bounds one of these computations).
 import { gcd } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { activeFault } from './faults.js';

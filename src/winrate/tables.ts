@@ -1,7 +1,8 @@
 import { Fraction, numer, lcm, commonDenominator } from '../exact/rational.js';
 import { hasLuce } from '../model/structure.js';
 import { LuceType, Prompt } from '../model/types.js';
-import { bestTiers, typeStates } from './multiset.js';
+import { bestTiers } from './multiset.js';
+import { typeStates } from './searchMixed.js';
 import { PromptModel } from './promptModel.js';
 import { Rule } from './rules.js';
 import { ShareDenominator, SumDist, combineDists, distinctValues, outcomeSumDist, shareNumerators, strengthSumDist, sumSets } from './luce.js';

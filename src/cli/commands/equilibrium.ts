@@ -1,4 +1,4 @@
-import { Fraction, frac, signOf, isZero, parseExactText, toNumber, toDecimal, toExponential } from '../../exact/rational.js';
+import { Fraction, signOf, isZero, parseExactText, toNumber, toDecimal, toExponential } from '../../exact/rational.js';
 import { modelToJson } from '../../model/codec.js';
 import { InputError } from '../../model/errors.js';
 import { Profile } from '../../model/types.js';

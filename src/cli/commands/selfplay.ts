@@ -1,5 +1,5 @@
 import { frac, toDecimal } from '../../exact/rational.js';
-import { modelToJson, policyToJson } from '../../model/codec.js';
+import { modelToJson } from '../../model/codec.js';
 import { InputError } from '../../model/errors.js';
 import { makeKOutput, makeMixture, makePolicy } from '../../model/build.js';
 import { SELFPLAY_IDENTITY_WORK, SELFPLAY_METHODS, SelfPlayMethod, expandMixture, selfPlay } from '../../equilibria/dynamics.js';
