@@ -10,6 +10,7 @@ import { have, median } from './util.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const distIndex = join(here, '..', 'dist', 'index.js');
+const distInternal = join(here, '..', 'dist', 'internal.js');
 const bin = join(here, '..', 'bin', 'ualign.mjs');
 
 /** Seeded 64-bit LCG → [0, 1). */
@@ -131,7 +132,8 @@ function timed(cmd, args, limitMs, opts = {}) {
 
 
 export async function run({ quick = false } = {}) {
-  const api = await import(distIndex);
+  // nlhfLP (the NLHF game as an LP) is internal: the crossover rows solve the same LP both ways
+  const api = { ...(await import(distIndex)), nlhfLP: (await import(distInternal)).nlhfLP };
   const rows = [];
   const dir = mkdtempSync(join(tmpdir(), 'ualign-bench-lp-'));
   const limitMs = quick ? 10_000 : 120_000;

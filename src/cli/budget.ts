@@ -81,6 +81,8 @@ export interface PromptSize {
   readonly m: number;
   readonly tiers: number;
   readonly wBits: number;
+  /** Some user type is a Luce type (SPEC §4b). */
+  readonly luce: boolean;
 }
 
 export function promptSizes(profile: Profile): PromptSize[] {
@@ -89,6 +91,7 @@ export function promptSizes(profile: Profile): PromptSize[] {
     m: prompt.users.length,
     tiers: Math.max(1, ...prompt.users.map((u) => (u.kind === 'ranking' ? u.numTiers : prompt.responses.length))),
     wBits: denominatorBits(prompt.users.map((u) => u.weight)),
+    luce: prompt.users.some((u) => u.kind === 'luce'),
   }));
 }
 
@@ -166,7 +169,10 @@ export function equilibriumIterateBits(k: number, targetBits: number, n: number)
   return Math.max(t.minBits, targetBits + t.bitsMargin + t.bitsPerLogK * Math.ceil(Math.log2(k + 1)) + Math.ceil(Math.log2(n + 1)));
 }
 
-/** A symmetric ε-equilibrium of G_{k+1}: float Hedge and Newton (O(k) per tier), exact U_k at dyadic points. */
+/**
+ * A symmetric ε-equilibrium of G_{k+1}: float Hedge and Newton rounds (a weak-order tier's float U_k is a closed
+ * form, O(1); a Luce type's Gauss–Legendre quadrature has O(k) nodes), exact U_k at dyadic points.
+ */
 export function equilibriumEstimate(sizes: readonly PromptSize[], k: number, targetBits: number): Estimate {
   let bits = 0;
   let work = 0;
@@ -174,7 +180,7 @@ export function equilibriumEstimate(sizes: readonly PromptSize[], k: number, tar
     const P = equilibriumIterateBits(k, targetBits, s.n);
     const b = (k + 1) * P + s.wBits;
     bits = Math.max(bits, b);
-    work += 20000 * s.m * s.tiers * (k + 1) + 10 * s.m * s.n * s.n * words(b);
+    work += 20000 * s.m * s.tiers * (s.luce ? k + 1 : 1) + 10 * s.m * s.n * s.n * words(b);
   }
   return { bits, work, bitsWhat: 'exact U_k values at the dyadic iterates', workWhat: 'steps (Hedge and Newton rounds, exact residuals)' };
 }

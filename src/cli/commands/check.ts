@@ -153,7 +153,7 @@ export const checkCommand: Command = {
 function enforceCheck(spec: string, ks: readonly number[], runs: number, fixtures: readonly NamedProfile[], search: typeof DEFAULT_SEARCH, budget: ReturnType<typeof budgetOf>): void {
   const maxN = search.maxResponses ?? 4;
   const maxM = search.maxUsers ?? 4;
-  const searched: PromptSize = { n: maxN, m: maxM, tiers: maxN + 1, wBits: Math.ceil(Math.log2(maxM * (search.maxWeight ?? 5) + 1)) };
+  const searched: PromptSize = { n: maxN, m: maxM, tiers: maxN + 1, wBits: Math.ceil(Math.log2(maxM * (search.maxWeight ?? 5) + 1)), luce: false };
   const sizes = [...fixtures.flatMap((f) => promptSizes(f.profile)), ...(runs > 0 ? [searched] : [])];
   const name = spec.startsWith('builtin:') ? spec.slice(8).split(':')[0] : null;
   const T = Number(/(?:^|[:,])T=(\d+)/.exec(spec)?.[1] ?? 100);
