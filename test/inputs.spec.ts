@@ -7,6 +7,7 @@ import { InputError } from '../src/model/errors.js';
 import { parseJson } from '../src/model/json.js';
 import { S, closest, jsonPath, quoteValue, validate } from '../src/model/schema.js';
 import { parseAlignOutput } from '../src/algorithms/result.js';
+import { DEFAULT_BUDGET, equilibriumEstimate } from '../src/cli/budget.js';
 
 describe('exact decimal text', () => {
   it('reads decimals exactly and refuses what is not one', () => {
@@ -112,5 +113,22 @@ describe('the codec', () => {
     expect(parseAlignOutput({ model: { a: 0.5, b: 0.5 }, slack: 0.25, note: 'n' }, prompt, 1, 'alg').slack.toFraction()).toBe('1/4');
     expect(() => parseAlignOutput({ model: { a: 1 }, slak: '1/2' }, prompt, 1, 'alg')).toThrow('alg: $: unknown key "slak" (did you mean "slack"?)');
     expect(() => parseAlignOutput({ model: { a: 1 }, note: 3 }, prompt, 1, 'alg')).toThrow('alg: $.note: expected a string, got 3');
+  });
+});
+
+describe('size estimates (src/cli/budget.ts)', () => {
+  const strict = (n: number, m: number) => ({ n, m, tiers: n, wBits: Math.ceil(Math.log2(9 * m)), luce: false });
+  it('equilibrium: the large-k cases of the bench fit the default budget; k = 10^9 does not', () => {
+    for (const [n, m, k] of [[20, 200, 128], [50, 1000, 16], [50, 1000, 32]]) {
+      const e = equilibriumEstimate([strict(n, m)], k, 100);
+      expect(e.work, `n=${n} m=${m} k=${k}`).toBeLessThanOrEqual(DEFAULT_BUDGET.maxWork);
+      expect(e.bits, `n=${n} m=${m} k=${k}`).toBeLessThanOrEqual(DEFAULT_BUDGET.maxBits);
+    }
+    expect(equilibriumEstimate([strict(20, 200)], 1e9, 100).bits).toBeGreaterThan(DEFAULT_BUDGET.maxBits);
+  });
+  it('equilibrium: Luce types pay O(k) quadrature nodes per round, weak orders a closed form', () => {
+    const w = equilibriumEstimate([strict(20, 100)], 64, 100).work;
+    const l = equilibriumEstimate([{ ...strict(20, 100), luce: true }], 64, 100).work;
+    expect(l).toBeGreaterThan(w * 10);
   });
 });
