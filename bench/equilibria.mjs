@@ -61,7 +61,7 @@ export async function run({ quick = false } = {}) {
         eps30Ms: Math.round(e30.ms),
         eps30: toNumber(e30.out.epsilon).toExponential(2),
         support: p.support.length,
-        box: p.box === null ? `none: ${p.boxReason}` : p.box.radius.isZero() ? 'exact point' : `radius 2^-${p.box.radius.d.toString(2).length - 1}`,
+        box: p.box === null ? `none: ${p.boxReason}` : p.box.radius.n === 0n ? 'exact point' : `radius 2^-${p.box.radius.d.toString(2).length - 1}`,
       });
     }
   }

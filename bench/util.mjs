@@ -1,5 +1,7 @@
 // Shared bench helpers: seeded PRNG, deterministic profiles, median timing, command lookup.
 import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** mulberry32: the same seeded PRNG as the library's instances. */
 import { mulberry32 } from '../dist/internal.js';
@@ -78,4 +80,29 @@ export function timeit(fn, { warmup = 2, reps = 7 } = {}) {
 /** Is a command on PATH? */
 export function have(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/** The ualign command of this checkout. */
+export const UALIGN_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ualign.mjs');
+
+/** One whole-process run: wall ms, peak RSS (MB), exit status, stdout. */
+export function runCli(args, limitMs) {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '__MAXRSS__ %M', process.execPath, UALIGN_BIN, ...args], {
+    encoding: 'utf8',
+    timeout: limitMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 1 << 28,
+  });
+  const ms = performance.now() - t0;
+  if ((r.error && r.error.code === 'ETIMEDOUT') || r.signal === 'SIGKILL') return { ms: limitMs, memMB: null, status: 'did not finish', out: '' };
+  const m = /__MAXRSS__ (\d+)/.exec(r.stderr ?? '');
+  return { ms, memMB: m ? Number(m[1]) / 1024 : null, status: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
+}
+
+/** Run a bench module on its own (`node bench/NAME.mjs [--quick]`): its rows as JSON lines. */
+export async function standalone(moduleUrl, run) {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  const rows = await run({ quick: process.argv.includes('--quick') });
+  for (const r of rows) console.log(JSON.stringify(r));
 }

@@ -17,7 +17,7 @@ function bruteT2(prompt, probs, k) {
   for (;;) {
     let p = ONE;
     for (const y of tuple) p = p.mul(probs[y]);
-    if (!p.isZero()) {
+    if (p.n !== 0n) {
       for (let y = 0; y < n; y++) {
         let s = ZERO;
         for (const u of prompt.users) {

@@ -8,5 +8,6 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('ualign: not built yet: run `npm install` (or `npm run build`) in the ualign folder\n');
   process.exit(2);
 }
-const { main } = await import(entry.href);
+const { main, installProcessHandlers } = await import(entry.href);
+installProcessHandlers();
 process.exitCode = await main(process.argv.slice(2));

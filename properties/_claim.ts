@@ -75,8 +75,9 @@ export function shrinksSmall(claim: Claim, runs: number, maxN = 3, maxM = 2): vo
   });
 }
 
-/** Size of a counterexample's profile: responses and user types of its (single) prompt. */
+/** Size of a counterexample's profile: the most responses and user types of its prompts. */
 export function sizeOf(cx: Record<string, unknown>): { n: number; m: number } {
-  const p = cx.profile as { responses: unknown[]; users: unknown[] };
-  return { n: p.responses.length, m: p.users.length };
+  const pr = cx.profile as { prompts?: { responses: unknown[]; users: unknown[] }[]; responses: unknown[]; users: unknown[] };
+  const ps = pr.prompts ?? [pr];
+  return { n: Math.max(...ps.map((p) => p.responses.length)), m: Math.max(...ps.map((p) => p.users.length)) };
 }

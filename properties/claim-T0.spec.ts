@@ -2,4 +2,4 @@
 import { T0 } from '../src/claims/t0.js';
 import { claimProperty } from './_claim.js';
 
-claimProperty(T0, 600);
+claimProperty(T0, 400);

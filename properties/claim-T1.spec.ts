@@ -2,4 +2,4 @@
 import { T1 } from '../src/claims/t1.js';
 import { claimProperty } from './_claim.js';
 
-claimProperty(T1, 600);
+claimProperty(T1, 400);

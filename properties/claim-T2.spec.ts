@@ -2,4 +2,4 @@
 import { T2 } from '../src/claims/t2.js';
 import { claimProperty } from './_claim.js';
 
-claimProperty(T2, 300);
+claimProperty(T2, 200);

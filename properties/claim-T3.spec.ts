@@ -2,4 +2,4 @@
 import { T3 } from '../src/claims/t3.js';
 import { claimProperty } from './_claim.js';
 
-claimProperty(T3, 200);
+claimProperty(T3, 120);

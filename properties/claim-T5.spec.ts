@@ -2,4 +2,4 @@
 import { T5 } from '../src/claims/t5.js';
 import { claimProperty } from './_claim.js';
 
-claimProperty(T5, 400);
+claimProperty(T5, 250);

@@ -2,4 +2,4 @@
 import { T6 } from '../src/claims/t6.js';
 import { claimProperty } from './_claim.js';
 
-claimProperty(T6, 300);
+claimProperty(T6, 200);

@@ -2,4 +2,4 @@
 import { T7 } from '../src/claims/t7.js';
 import { claimProperty } from './_claim.js';
 
-claimProperty(T7, 300);
+claimProperty(T7, 200);

@@ -15,6 +15,8 @@ export {
   maxOf,
   argmax,
   parseRational,
+  parseDecimal,
+  parseExactText,
   fromDouble,
   toNumber,
   toDecimal,
@@ -24,7 +26,7 @@ export {
 // model: profiles, policies, k-output models, mixtures; reading and writing them
 export * from './model/types.js';
 export { InputError, CertificateError } from './model/errors.js';
-export { makePrompt, makeProfile, makePolicy, makeKOutput, makeMixture, singlePrompt, pointMass } from './model/build.js';
+export { makePrompt, makeProfile, makePolicy, makeKOutput, makeMixture, singlePrompt, pointMass, luceType, type UserSpec } from './model/build.js';
 export {
   profileFromJson,
   modelFromJson,
@@ -37,17 +39,22 @@ export {
   policyToJson,
   outcomesToJson,
   mixtureToJson,
+  parseStrengths,
+  type UserJson,
   FLOAT_TOLERANCE,
   type ReadOptions,
   type PromptModelJson,
 } from './model/codec.js';
 export { profileFromPrefLib } from './model/preflib.js';
 export { loadProfile, loadModel, readJsonFile } from './model/load.js';
-export { isUnanimous, isImpartialCulture, isStrict, cloneClasses } from './model/structure.js';
+export { parseJson, MAX_JSON_DEPTH, MAX_JSON_STRING } from './model/json.js';
+export { validate, S, type Shape, type Field } from './model/schema.js';
+export { isUnanimous, isImpartialCulture, isStrict, cloneClasses, hasLuce } from './model/structure.js';
 
 // win rates, opponents, exploitability (SPEC §2–3)
 export { type Rule, RULES, parseRule } from './winrate/rules.js';
 export { productScores } from './winrate/product.js';
+export { LUCE_BUDGET, setLuceBudget } from './winrate/luce.js';
 export { type PromptModel, promptModels } from './winrate/promptModel.js';
 export {
   bestOpponent,
@@ -97,6 +104,7 @@ export {
   hedgeEta,
   lnUpperBound,
   SELFPLAY_METHODS,
+  SELFPLAY_IDENTITY_WORK,
   type SelfPlayMethod,
   type SelfPlayOptions,
   type SelfPlayResult,
@@ -105,9 +113,12 @@ export {
 } from './equilibria/dynamics.js';
 export { gameToNfg, normalFormSize } from './equilibria/nfg.js';
 
+// everything a claim needs (generators, kernels, second opinions, verdict and instance helpers): claims/kit.ts
+export * from './claims/kit.js';
+
 // claims as objects and the verification engine
 export { DEFAULT_SEED } from './instances/seed.js';
-export { type Claim, type Verdict, type Expect, type ArbOptions, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
+export { type Claim, type Verdict, type Expect, type ArbOptions, type InstanceSize, geq, eqSlack, verdict, minRat, kk1 } from './claims/types.js';
 export { CLAIMS, claimById, selectClaims } from './claims/registry.js';
 export { T0 } from './claims/t0.js';
 export { T1 } from './claims/t1.js';
@@ -117,9 +128,13 @@ export { T4, type T4Instance } from './claims/t4.js';
 export { T5, type T5Instance } from './claims/t5.js';
 export { T6, type T6Instance } from './claims/t6.js';
 export { T7, type T7Instance } from './claims/t7.js';
-export { N1, N2, N3, N4, type N2Instance } from './claims/negative.js';
+export { T8, type T8Instance } from './claims/t8.js';
+export { N1, N2, N3, N4, N5, N6, type N2Instance, type N5Instance } from './claims/negative.js';
+export { L1, L2, L3, L4, type LuceCampInstance, type L3Instance, type L4Instance } from './claims/luce.js';
 export { type PolicyInstance, type ProfileInstance } from './claims/instances.js';
 export { runClaim, type ClaimResult, type RunOptions, type Shard, type CorpusEntry } from './claims/run.js';
+export { loadClaimModules, type LoadOptions } from './claims/host.js';
+export { type LoadedClaimModule } from './claims/plugins.js';
 export {
   verify,
   CORPUS_DIR,

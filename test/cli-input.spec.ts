@@ -27,9 +27,9 @@ const profileCases: [string, string, RegExp][] = [
   ['dup-responses.json', JSON.stringify({ responses: ['a', 'a'], users: [{ weight: 1, ranking: [['a']] }] }), /duplicate response "a" in responses/],
   ['zero-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: 0, ranking: [['a']] }] }), /weight must be positive/],
   ['neg-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: '-1/2', ranking: [['a']] }] }), /weight must be positive/],
-  ['nan-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: 'NaN', ranking: [['a']] }] }), /"NaN" is not an integer or a "p\/q" string/],
-  ['float-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: '0.5', ranking: [['a']] }] }), /"0.5" is not an integer/],
-  ['float-num-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: 0.5, ranking: [['a']] }] }), /0.5 is not an integer/],
+  ['nan-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: 'NaN', ranking: [['a']] }] }), /\$\.users\[0\]\.weight: expected an exact number.*got "NaN"/],
+  ['bad-decimal-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: '.5', ranking: [['a']] }] }), /expected an exact number.*got "\.5"/],
+  ['float-num-weight.json', JSON.stringify({ responses: ['a'], users: [{ weight: 0.5, ranking: [['a']] }] }), /the number 0\.5 is not a safe integer.*"0\.5"/],
   ['empty.json', JSON.stringify({ responses: [], users: [] }), /no responses/],
   ['no-users.json', JSON.stringify({ responses: ['a'], users: [] }), /no users/],
   ['no-prompts.json', JSON.stringify({ prompts: [] }), /no prompts/],
@@ -56,7 +56,7 @@ describe('bad policies and options', () => {
     ['sum ≠ 1', ['--policy', file('p1.json', JSON.stringify({ a: '1/2', b: '1/3' })), '--k', '2'], /sum to 5\/6, not exactly 1/],
     ['negative', ['--policy', file('p2.json', JSON.stringify({ a: '3/2', b: '-1/2' })), '--k', '2'], /negative/],
     ['unknown id', ['--policy', file('p3.json', JSON.stringify({ z: 1 })), '--k', '2'], /unknown response "z"/],
-    ['float prob', ['--policy', file('p4.json', JSON.stringify({ a: 0.5, b: 0.5 })), '--k', '2'], /0.5 is not an integer/],
+    ['float prob', ['--policy', file('p4.json', JSON.stringify({ a: 0.5, b: 0.5 })), '--k', '2'], /\$\.a: the number 0\.5 is not a safe integer/],
     ['k < 1', ['--policy', goodPolicy, '--k', '0'], /--k must be an integer ≥ 1/],
     ['non-integer k', ['--policy', goodPolicy, '--k', '1.5'], /--k must be an integer/],
     ['missing k', ['--policy', goodPolicy], /missing --k/],
@@ -103,6 +103,16 @@ describe('good input', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).exploitability).toBe('0');
     expect(JSON.parse(r.out).robustness).toBe('2/3');
+  });
+  it('a mixture that states its k needs no --k, and a different --k is refused', () => {
+    const tc = file('tc2.json', JSON.stringify({ responses: ['a', 'b'], users: [{ weight: '11/20', ranking: [['a'], ['b']] }, { weight: '9/20', ranking: [['b'], ['a']] }] }));
+    const mix = file('mix.json', JSON.stringify({ kind: 'mixture', k: 2, parts: [{ weight: '1/2', policy: { a: '13/20', b: '7/20' } }, { weight: '1/2', policy: { a: '13/20', b: '7/20' } }] }));
+    const r = ualign('winrate', '--profile', tc, '--policy', mix, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).robustness).toBe('2/3');
+    const bad = ualign('winrate', '--profile', tc, '--policy', mix, '--k', '3');
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('ualign winrate: --k 3 but the mixture has k = 2');
   });
   it('--help on every command', () => {
     const top = ualign('--help');

@@ -46,13 +46,17 @@ describe('a sweep of 4 shards (examples/sweep)', () => {
   it('merges in any order to the same bytes; merged runs are the sum of the shards’', () => {
     const merged = join(out, 'merged');
     expect(report(join(merged, 'verify.json')).merged).toEqual(['1/4', '2/4', '3/4', '4/4']);
-    for (const order of [[4, 3, 2, 1], [2, 4, 1, 3]]) {
-      const dest = join(out, `merged-${order.join('')}`);
-      const r = ualign('merge-reports', ...order.map(shard), '--out', dest);
+    // each order from its own folder with the same relative --out (the .md files name the report's path)
+    const mergeIn = (order: number[]) => {
+      const cwd = mkdtempSync(join(out, `order-${order.join('')}-`));
+      const r = ualignIn(cwd, 'merge-reports', ...order.map(shard), '--out', 'merged');
       expect(r.code, r.err).toBe(0);
       expect(r.err).toBe('');
-      expect(tree(dest)).toEqual(tree(merged));
-    }
+      return tree(join(cwd, 'merged'));
+    };
+    const reference = mergeIn([1, 2, 3, 4]);
+    expect(reference['verify.json']).toBe(read(join(merged, 'verify.json')));
+    for (const order of [[4, 3, 2, 1], [2, 4, 1, 3]]) expect(mergeIn(order)).toEqual(reference);
     const m = report(join(merged, 'verify.json'));
     const shards = [1, 2, 3, 4].map((i) => report(shard(i)));
     expect(shards.map((s) => s.shard)).toEqual(['1/4', '2/4', '3/4', '4/4']);

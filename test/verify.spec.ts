@@ -9,6 +9,9 @@ import { verify } from '../src/report/verify.js';
 import { claimById } from '../src/claims/registry.js';
 import { setFault } from '../src/winrate/faults.js';
 import { mergeReports } from '../src/report/verify.js';
+import { frac } from '../src/exact/rational.js';
+import { makePrompt, singlePrompt } from '../src/model/build.js';
+import { selfPlay } from '../src/equilibria/dynamics.js';
 
 const BIN = join(__dirname, '..', 'bin', 'ualign.mjs');
 const ualign = (args: string[], env: Record<string, string> = {}) => {
@@ -53,6 +56,84 @@ describe('fault injection', () => {
     const clean = ualign(['replay', cx]);
     expect(clean.code).toBe(1);
     expect(clean.out).toMatch(/NOT a counterexample/);
+  });
+});
+
+describe('faults in the closed form of U_k and in the Luce kernel are caught by claims that compare it with an independent computation', () => {
+  for (const fault of ['uk-tie-worse', 'uk-tie-share', 'luce-sum-short'])
+    it(`${fault}: T2, T5 and T6 are refuted with counterexamples that replay only under the fault`, async () => {
+      const { report } = await verify({ claims: 'T2,T5,T6', runs: 60, workers: 0, corpusDir: null, fault });
+      expect(report.ok).toBe(false);
+      for (const id of ['T2', 'T5', 'T6']) {
+        const c = report.claims.find((x) => x.id === id)!;
+        expect(c.outcome).toBe('refuted');
+        const claim = claimById(id);
+        const inst = claim.fromJson(JSON.parse(JSON.stringify(c.counterexample)));
+        setFault(fault);
+        try {
+          expect(claim.check(inst).ok).toBe(false);
+        } finally {
+          setFault(null);
+        }
+        expect(claim.check(inst).ok).toBe(true);
+      }
+    });
+});
+
+describe('selfPlay().identity compares two independent computations', () => {
+  it('it fails under uk-tie-worse and uk-tie-share (Reg_T from the closed form, rob_k(σ_T) from the mixture table)', () => {
+    const prompt = makePrompt(['a', 'b', 'c'], [
+      { weight: frac(3), tiers: [['a'], ['b', 'c']] },
+      { weight: frac(2), tiers: [['c'], ['a']] },
+    ]);
+    expect(selfPlay(singlePrompt(prompt), 2, { T: 5 }).identity).toBe(true);
+    for (const fault of ['uk-tie-worse', 'uk-tie-share']) {
+      setFault(fault);
+      try {
+        expect(selfPlay(singlePrompt(prompt), 2, { T: 5 }).identity).toBe(false);
+      } finally {
+        setFault(null);
+      }
+    }
+  });
+});
+
+describe('coverage and --k-max', () => {
+  it('verify.json records per claim the ranges of k, ℓ, n, user types and prompts its instances covered', async () => {
+    const { report } = await verify({ claims: 'T0,T6,T7', runs: 80, workers: 0, corpusDir: null });
+    const t6 = report.claims.find((c) => c.id === 'T6')!;
+    expect(t6.coverage.instances).toBe(80);
+    expect(t6.coverage.k!.min).toBe(1);
+    expect(t6.coverage.k!.max).toBeGreaterThanOrEqual(8);
+    expect(t6.coverage.largeK).toBeGreaterThanOrEqual(8);
+    expect(t6.coverage.ell!.max).toBeGreaterThan(2);
+    expect(t6.coverage.prompts!.max).toBe(2);
+    const t7 = report.claims.find((c) => c.id === 'T7')!;
+    expect(t7.coverage.k).toEqual({ min: 1, max: 1 });
+    const t0 = report.claims.find((c) => c.id === 'T0')!;
+    expect(t0.coverage.ell).toBeNull();
+    expect(t0.coverage.n!.max).toBeGreaterThanOrEqual(4);
+  });
+
+  it('--k-max bounds (and raises) the k drawn', () => {
+    const out = tmp();
+    const r = ualign(['verify', '--claims', 'T0,T8', '--runs', '60', '--jobs', '0', '--k-max', '3', '--out', out, '--no-corpus']);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(readFileSync(join(out, 'verify.json'), 'utf8'));
+    for (const c of rep.claims) expect(c.coverage.k.max).toBeLessThanOrEqual(3);
+    const hi = tmp();
+    expect(ualign(['verify', '--claims', 'T0', '--runs', '80', '--jobs', '0', '--k-max', '64', '--out', hi, '--no-corpus']).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(hi, 'verify.json'), 'utf8')).claims[0].coverage.k.max).toBeGreaterThan(32);
+    expect(ualign(['verify', '--k-max', '0']).code).toBe(2);
+  });
+
+  it('merged shards add up their coverage', async () => {
+    const s1 = await verify({ runs: 20, workers: 0, shard: { index: 1, count: 2 }, claims: 'T8', corpusDir: null });
+    const s2 = await verify({ runs: 20, workers: 0, shard: { index: 2, count: 2 }, claims: 'T8', corpusDir: null });
+    const m = mergeReports([s1.report, s2.report]);
+    const c = m.claims[0].coverage;
+    expect(c.instances).toBe(20);
+    expect(c.k!.max).toBe(Math.max(s1.report.claims[0].coverage.k!.max, s2.report.claims[0].coverage.k!.max));
   });
 });
 

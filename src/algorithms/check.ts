@@ -27,6 +27,8 @@ export interface CheckOptions {
   readonly search?: ProfileArbOptions;
   /** Also evaluate NLHF (the maximal lottery) on each worst profile, for the plot. Default true. */
   readonly compareNlhf?: boolean;
+  /** Also evaluate the certified symmetric NE of G_{k+1} (builtin multiplayer-ne) on each worst profile. Default true. */
+  readonly compareNe?: boolean;
 }
 
 export interface CurvePoint {
@@ -47,6 +49,8 @@ export interface CurvePoint {
   readonly counterexample: Evaluation | null;
   /** rob_k of the maximal lottery's product on the worst profile (null when not computed). */
   readonly nlhf: Fraction | null;
+  /** rob_k = k/(k+1) − ε of the certified symmetric NE of G_{k+1} on the worst profile (null when not computed). */
+  readonly ne: Fraction | null;
   /** Distinct profiles evaluated at this k. */
   readonly checked: number;
   /** The stored worst profile (and counterexample), re-read from JSON and re-evaluated, gave the same exact numbers. */
@@ -88,6 +92,7 @@ export async function checkAlgorithm(alg: AlignmentAlgorithm, opts: CheckOptions
     return e;
   };
   const nlhfAlg = opts.compareNlhf === false ? null : builtin('nlhf');
+  const neAlg = opts.compareNe === false ? null : builtin('multiplayer-ne');
   const curve: CurvePoint[] = [];
 
   for (const k of opts.ks) {
@@ -160,6 +165,7 @@ export async function checkAlgorithm(alg: AlignmentAlgorithm, opts: CheckOptions
     if (counterexample) reproducible = reproducible && (await recheck(alg, counterexample, rule));
     let nlhfRob: Fraction | null = null;
     if (nlhfAlg) nlhfRob = (await evaluate(nlhfAlg, worst.profile, k, rule, worst.source)).robustness;
+    const neRob = neAlg ? (await evaluate(neAlg, worst.profile, k, rule, worst.source)).robustness : null;
     const theory = frac(k, k + 1);
     curve.push({
       k,
@@ -171,6 +177,7 @@ export async function checkAlgorithm(alg: AlignmentAlgorithm, opts: CheckOptions
       worst,
       counterexample,
       nlhf: nlhfRob,
+      ne: neRob,
       checked: fixed.length + cache.size,
       reproducible,
     });

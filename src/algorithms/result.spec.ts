@@ -28,9 +28,9 @@ describe('parseAlignOutput: exact reading of answers', () => {
   });
 
   it('errors name the algorithm, the prompt and the entry', () => {
-    expect(() => parseAlignOutput({ a: 0.5, b: 0.4 }, prompt, 1, where)).toThrow(/algorithm "x" on test: probabilities sum to 0.9.*further than 1e-9/);
-    expect(() => parseAlignOutput({ a: NaN, b: 1 }, prompt, 1, where)).toThrow(/algorithm "x" on test: probability of "a" is NaN/);
-    expect(() => parseAlignOutput({ a: -0.5, b: 1.5 }, prompt, 1, where)).toThrow(/probability of "a" is negative/);
+    expect(() => parseAlignOutput({ a: 0.5, b: 0.4 }, prompt, 1, where)).toThrow(/algorithm "x" on test: \$: probabilities sum to 0.9.*further than 1e-9/);
+    expect(() => parseAlignOutput({ a: NaN, b: 1 }, prompt, 1, where)).toThrow(/algorithm "x" on test: \$\.a: is NaN/);
+    expect(() => parseAlignOutput({ a: -0.5, b: 1.5 }, prompt, 1, where)).toThrow(/\$\.a: a probability must not be negative/);
     expect(() => parseAlignOutput({ z: 1 }, prompt, 1, where)).toThrow(/unknown response "z"/);
     expect(() => parseAlignOutput({ a: 1 + 2e-9 }, prompt, 1, where)).toThrow(InputError);
   });

@@ -1,7 +1,8 @@
 // Reading an algorithm's answer: the model codec with floats accepted (exact dyadic values; a float
 // vector within 10^−9 of summing to 1 is normalised and noted), plus the long form {model, slack, note}.
 import { Fraction, ZERO, signOf, fromDouble } from '../exact/rational.js';
-import { isObject, parseExact, promptModelFromJson } from '../model/codec.js';
+import { ANSWER_SHAPE, isObject, parseExact, promptModelFromJson } from '../model/codec.js';
+import { validate } from '../model/schema.js';
 import { InputError } from '../model/errors.js';
 import { Prompt } from '../model/types.js';
 import { PromptModel } from '../winrate/promptModel.js';
@@ -42,6 +43,7 @@ function parseSlack(v: unknown, where: string): Fraction {
 export function parseAlignOutput(out: unknown, prompt: Prompt, k: number, where: string): ParsedAlign {
   const notes: string[] = [];
   if (isObject(out) && isObject(out.model)) {
+    validate(out, ANSWER_SHAPE, where, { floats: true });
     const model = parseModelJson(out.model, prompt, k, where, notes);
     const slack = out.slack === undefined ? ZERO : parseSlack(out.slack, `${where}: slack`);
     if (out.note !== undefined) {

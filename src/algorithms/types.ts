@@ -2,10 +2,13 @@
 // (the documented profile format) and returns a policy, a k-output model or a mixture of products.
 import type { Rule } from '../winrate/rules.js';
 
-/** One prompt as handed to `align`: the documented profile JSON with exact "p/q" weights (normalised). */
+/**
+ * One prompt as handed to `align`: the documented profile JSON with exact "p/q" weights (normalised); a user
+ * type is a weak order {weight, ranking} or a Luce type {weight, strengths: {id: "p/q"}} (SPEC §4b).
+ */
 export interface PromptJson {
   readonly responses: string[];
-  readonly users: { readonly weight: string; readonly ranking: string[][] }[];
+  readonly users: ({ readonly weight: string; readonly ranking: string[][] } | { readonly weight: string; readonly strengths: { readonly [id: string]: string } })[];
 }
 
 /** A probability: an exact "p/q" string or integer, or a float (converted exactly: every double is dyadic). */

@@ -3,12 +3,13 @@ import fc from 'fast-check';
 import { frac } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile } from '../model/types.js';
-import { FamilyName, FAMILIES, familiesProfileArb, multiPromptProfileArb } from '../instances/families.js';
+import { FamilyName, familiesProfileArb, multiPromptProfileArb, userModelsProfileArb } from '../instances/families.js';
 import { nearPolicy, nearRecordArb, policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { modelToJson, profileToJson } from '../model/codec.js';
 import { field, intField, policyField, profileField } from './json.js';
 import { equilibriumOf } from './ne.js';
-import { ArbOptions } from './types.js';
+import { ArbOptions, InstanceSize, profileSize } from './types.js';
+import { DEFAULT_K_MAX, kArb } from '../instances/sizes.js';
 
 /** A profile, a policy π (one vector per prompt) and k. */
 export interface PolicyInstance {
@@ -25,8 +26,6 @@ export interface ProfileInstance {
 
 export interface InstanceArbOptions extends ArbOptions {
   families?: readonly FamilyName[];
-  maxK?: number;
-  minK?: number;
   maxUsers?: number;
   /** Up to this many prompts (default 1). */
   maxPrompts?: number;
@@ -34,14 +33,19 @@ export interface InstanceArbOptions extends ArbOptions {
   nearEquilibrium?: boolean;
 }
 
+/**
+ * Profiles of the given families; by default the user models mixed (SPEC §1, §4b): half weak orders, a quarter
+ * Luce types only, a quarter mixed prompts (userModelsProfileArb).
+ */
 export function profileArbFor(o: InstanceArbOptions): fc.Arbitrary<Profile> {
   const fo = { maxResponses: o.maxResponses ?? 5, maxUsers: o.maxUsers ?? 4 };
-  const fams = o.families ?? FAMILIES;
-  return (o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(fams, { ...fo, maxPrompts: o.maxPrompts }) : familiesProfileArb(fams, fo);
+  if (o.families === undefined) return userModelsProfileArb({ ...fo, maxPrompts: o.maxPrompts });
+  return (o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(o.families, { ...fo, maxPrompts: o.maxPrompts }) : familiesProfileArb(o.families, fo);
 }
 
-export function kArb(o: InstanceArbOptions): fc.Arbitrary<number> {
-  return fc.integer({ min: o.minK ?? 1, max: o.maxK ?? 4 });
+/** k ∈ 1..maxK (default 32): mostly small, a quarter over the whole range; shrinks toward 1 (instances/sizes). */
+export function kArbFor(o: InstanceArbOptions): fc.Arbitrary<number> {
+  return kArb(o.maxK ?? DEFAULT_K_MAX);
 }
 
 /** Profiles, k and policies: weights (sparse, uniform), point masses, and (optionally) near-equilibria. */
@@ -51,7 +55,7 @@ export function policyInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<Poli
   return fc
     .record({
       profile: profileArbFor(o),
-      k: kArb(o),
+      k: kArbFor(o),
       policies: fc.array(policyRecordArb(maxN, 6), { minLength: maxP, maxLength: maxP }),
       // 0 (shrink target): the records; 1: near a symmetric NE (when enabled).
       near: o.nearEquilibrium ? fc.integer({ min: 0, max: 3 }).map((v) => (v === 3 ? 1 : 0)) : fc.constant(0),
@@ -69,8 +73,11 @@ export function policyInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<Poli
 }
 
 export function profileInstanceArb(o: InstanceArbOptions = {}): fc.Arbitrary<ProfileInstance> {
-  return fc.record({ profile: profileArbFor(o), k: kArb(o) });
+  return fc.record({ profile: profileArbFor(o), k: kArbFor(o) });
 }
+
+export const policyInstanceSize = (i: PolicyInstance): InstanceSize => profileSize(i.profile, i.k);
+export const profileInstanceSize = (i: ProfileInstance): InstanceSize => profileSize(i.profile, i.k);
 
 export const policyInstanceJson = (i: PolicyInstance): Record<string, unknown> => ({
   profile: profileToJson(i.profile),

@@ -1,5 +1,6 @@
-// Every claim of SPEC §4–5, in report order.
-import { N1, N2, N3, N4 } from './negative.js';
+// Every claim of SPEC §4–5 and §4b (L1–L4, N6), in report order.
+import { N1, N2, N3, N4, N5, N6 } from './negative.js';
+import { L1, L2, L3, L4 } from './luce.js';
 import { T0 } from './t0.js';
 import { T1 } from './t1.js';
 import { T2 } from './t2.js';
@@ -8,10 +9,11 @@ import { T4 } from './t4.js';
 import { T5 } from './t5.js';
 import { T6 } from './t6.js';
 import { T7 } from './t7.js';
+import { T8 } from './t8.js';
 import { Claim } from './types.js';
 import { InputError } from '../model/errors.js';
 
-export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, N1, N2, N3, N4];
+export const CLAIMS: readonly Claim[] = [T0, T1, T2, T3, T4, T5, T6, T7, T8, L1, L2, L3, L4, N1, N2, N3, N4, N5, N6];
 
 export function claimById(id: string): Claim {
   const c = CLAIMS.find((x) => x.id.toLowerCase() === id.toLowerCase());
@@ -19,9 +21,10 @@ export function claimById(id: string): Claim {
   return c;
 }
 
-/** "T0,T3,N1" → claims in registry order. */
+/** "T0,T3,N1" → claims in registry order; "all" (or nothing) every claim, "none" no claim (plug-in claims only). */
 export function selectClaims(ids: string | undefined): Claim[] {
   if (ids === undefined || ids === '' || ids === 'all') return [...CLAIMS];
+  if (ids.trim().toLowerCase() === 'none') return [];
   const want = new Set(ids.split(',').map((s) => claimById(s.trim()).id));
   return CLAIMS.filter((c) => want.has(c.id));
 }

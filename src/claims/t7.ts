@@ -1,18 +1,27 @@
-// T7 k = 1 is NLHF (SPEC §4): WR(π, π′) = P(π ≻ π′) under `uniform`; the symmetric NE of G_2 are the
-// maximal lotteries (every extreme maximal lottery has ε = 0; ε(π) ≤ 0 ⇔ min_y P(π ≻ y) ≥ ½); V_1 = ½.
+// T7 k = 1 is NLHF (SPEC §2, §4): WR(π, π′) = P(π ≻ π′) for k = ℓ = 1 under `uniform` and under `pairwise`;
+// the symmetric NE of G_2 are exactly the maximal lotteries (ε_1(π) ≤ 0 ⇔ min_y P(π ≻ y) ≥ ½); V_1 = ½.
+// Per prompt, averaged with ρ.
+// Compares: WR from the closed form of U_1 (product.ts) under both rules, with P(π ≻ π′) from the margin
+// matrix (pairwise.ts) and by definition; ε_1 from `exploitability` with min_y P(π ≻ y) by definition; the
+// maximal lotteries of `maximalLotterySync` and `allMaximalLotteriesOfPrompt` (what `ualign nash` and
+// `nash --all` print) with P(π ≻ z) ≥ ½ by definition (and their reported certificates); V_1 from `bestKOutputSync`.
+// On Luce and mixed profiles (SPEC §4b): P(y ≻ z) = Σ_θ w_θ s_θ(y)/(s_θ(y) + s_θ(z)) for the Luce types, by the
+// integer margin matrix of pairwise.ts and by definition on the strengths as given.
 import fc from 'fast-check';
-import { ONE, ZERO, HALF, sumOf, minOf, argmax } from '../exact/rational.js';
+import { Fraction, ONE, ZERO, HALF, sumOf, minOf, signOf } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile } from '../model/types.js';
 import { policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { modelToJson, profileToJson } from '../model/codec.js';
 import { productScores } from '../winrate/product.js';
 import { pairwiseMatrix } from '../winrate/pairwise.js';
-import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
+import { exploitability } from '../winrate/exploitability.js';
+import { allMaximalLotteriesOfPrompt, maximalLotterySync } from '../equilibria/maximalLottery.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
-import { onlyPrompt, policyField, profileField, ratList } from './json.js';
+import { policyField, profileField, ratList } from './json.js';
+import { lotteryPreference, lotteryWinRates } from './oracles.js';
 import { profileArbFor } from './instances.js';
-import { Claim, eqSlack, minRat, verdict } from './types.js';
+import { defineClaim, eqSlack, holds, minRat, profileSize, verdict } from './types.js';
 
 export interface T7Instance {
   readonly profile: Profile;
@@ -20,62 +29,116 @@ export interface T7Instance {
   readonly opponent: Policy;
 }
 
-export const T7: Claim<T7Instance> = {
+const MAXP = 2;
+/** Largest n for which every extreme maximal lottery is enumerated. */
+const ALL_ML_N = 5;
+
+/** A lottery judged by definition: its ε_1 (exploitability) and P(π ≻ z) for every z. */
+export interface LotteryEvidence {
+  readonly probs: readonly Fraction[];
+  readonly epsilon: Fraction;
+  readonly winRates: readonly Fraction[];
+}
+
+export interface T7Evidence {
+  /** WR(π, π′) averaged with ρ, by the closed form of U_1 under uniform and under pairwise. */
+  readonly wrUniform: Fraction;
+  readonly wrPairwise: Fraction;
+  /** P(π ≻ π′) averaged with ρ: margin matrix, and by definition. */
+  readonly P: Fraction;
+  readonly PDefinition: Fraction;
+  readonly prompts: readonly {
+    readonly policy: LotteryEvidence;
+    /** `maximalLotterySync`'s lottery, with the win rates its certificate reports. */
+    readonly maximalLottery: LotteryEvidence;
+    readonly reportedWinRates: readonly Fraction[];
+    /** Every extreme maximal lottery (n ≤ 5), else null. */
+    readonly all: readonly LotteryEvidence[] | null;
+  }[];
+  readonly V1: Fraction;
+}
+
+function lottery(profile: Profile, x: number, probs: readonly Fraction[]): LotteryEvidence {
+  const { prompt } = profile.prompts[x];
+  const one = { prompts: [{ weight: ONE, prompt }] };
+  return { probs, epsilon: exploitability(one, makePolicy([probs]), 1).epsilon, winRates: lotteryWinRates(prompt, probs) };
+}
+
+const minWin = (l: LotteryEvidence) => l.winRates.reduce((a, b) => minOf(a, b));
+
+export const T7 = defineClaim<T7Instance, T7Evidence>({
   id: 'T7',
   title: 'k = 1 is NLHF',
   statement:
-    'For k = 1 under uniform: WR(π, π′) = P(π ≻ π′); the symmetric NE of G_2 are exactly the maximal lotteries; V_1 = ½.',
-  latex: 'WR(\\pi,\\pi\') = P(\\pi \\succ \\pi\'),\\ \\mathrm{NE}(G_2) = \\mathrm{ML},\\ V_1 = \\tfrac12',
-  rule: 'uniform',
+    'For k = 1 under uniform and under pairwise, on weak-order, Luce and mixed profiles (P(y ≻ z) = E_θ s_θ(y)/(s_θ(y)+s_θ(z)) for Luce types): WR(π, π′) = P(π ≻ π′); the symmetric NE of G_2 are exactly the maximal lotteries; V_1 = ½.',
+  latex: "WR(\\pi,\\pi') = P(\\pi \\succ \\pi'),\\ \\mathrm{NE}(G_2) = \\mathrm{ML},\\ V_1 = \\tfrac12",
+  rule: 'uniform and pairwise',
   expect: 'holds',
-  defaultRuns: 1500,
+  compares: 'WR by the closed form of U_1 and P(π ≻ π′) by the margin matrix and by definition; ε_1 (exploitability) and min_y P(π ≻ y) by definition; the maximal lotteries (nash, nash --all) by definition; V_1 (bestKOutput)',
+  defaultRuns: 700,
   arbitrary: (o = {}) =>
     fc
-      .record({ profile: profileArbFor({ ...o, maxResponses: o.maxResponses ?? 5 }), p: policyRecordArb(5, 5), q: policyRecordArb(5, 5) })
+      .record({
+        profile: profileArbFor({ ...o, maxResponses: o.maxResponses ?? 5, maxPrompts: MAXP }),
+        p: fc.array(policyRecordArb(5, 5), { minLength: MAXP, maxLength: MAXP }),
+        q: fc.array(policyRecordArb(5, 5), { minLength: MAXP, maxLength: MAXP }),
+      })
       .map(({ profile, p, q }) => {
-        const n = profile.prompts[0].prompt.responses.length;
-        return { profile, policy: makePolicy([policyFromRecord(p, n)]), opponent: makePolicy([policyFromRecord(q, n)]) };
+        const ns = profile.prompts.map(({ prompt }) => prompt.responses.length);
+        return { profile, policy: makePolicy(ns.map((n, x) => policyFromRecord(p[x], n))), opponent: makePolicy(ns.map((n, x) => policyFromRecord(q[x], n))) };
       }),
-  check({ profile, policy, opponent }) {
-    const prompt = onlyPrompt(profile, 'T7');
-    const n = prompt.responses.length;
-    const pi = policy.perPrompt[0];
-    const pi2 = opponent.perPrompt[0];
-    const U = productScores(prompt, pi, 1, 'uniform');
-    const maxU = U[argmax(U)];
-    const wr = ONE.sub(sumOf(U.map((u, z) => u.mul(pi2[z]))));
-    const Pm = pairwiseMatrix(prompt);
+  evidence({ profile, policy, opponent }) {
+    const ml = maximalLotterySync(profile);
+    let wrUniform = ZERO;
+    let wrPairwise = ZERO;
     let P = ZERO;
-    for (let y = 0; y < n; y++) for (let z = 0; z < n; z++) P = P.add(pi[y].mul(pi2[z]).mul(Pm[y][z]));
-    const parts = [eqSlack(wr, P)];
-    // ε_1(π) ≤ 0 ⇔ π is a maximal lottery (min_y P(π ≻ y) ≥ ½)
-    let minP = ONE;
-    for (let z = 0; z < n; z++) minP = minOf(minP, sumOf(pi.map((p, y) => p.mul(Pm[y][z]))));
-    const isNE = maxU.lte(HALF);
-    const isML = minP.gte(HALF);
-    parts.push(isNE === isML ? ZERO : ONE.neg());
-    // every extreme maximal lottery is a symmetric NE of G_2
-    const mls = allMaximalLotteriesOfPrompt(prompt);
-    const mlEps = mls.map((m) => {
-      const s = productScores(prompt, m, 1, 'uniform');
-      return s[argmax(s)].sub(HALF);
+    let PDefinition = ZERO;
+    const prompts = profile.prompts.map(({ prompt, weight }, x) => {
+      const pi = policy.perPrompt[x];
+      const pi2 = opponent.perPrompt[x];
+      const wr = (rule: 'uniform' | 'pairwise') => ONE.sub(sumOf(productScores(prompt, pi, 1, rule).map((u, z) => u.mul(pi2[z]))));
+      wrUniform = wrUniform.add(weight.mul(wr('uniform')));
+      wrPairwise = wrPairwise.add(weight.mul(wr('pairwise')));
+      const Pm = pairwiseMatrix(prompt);
+      P = P.add(weight.mul(sumOf(pi.flatMap((p, y) => pi2.map((q, z) => p.mul(q).mul(Pm[y][z]))))));
+      PDefinition = PDefinition.add(weight.mul(lotteryPreference(prompt, pi, pi2)));
+      const n = prompt.responses.length;
+      return {
+        policy: lottery(profile, x, pi),
+        maximalLottery: lottery(profile, x, ml.prompts[x].probs),
+        reportedWinRates: ml.prompts[x].winRates,
+        all: n <= ALL_ML_N ? allMaximalLotteriesOfPrompt(prompt).map((m) => lottery(profile, x, m)) : null,
+      };
     });
-    for (const e of mlEps) parts.push(eqSlack(e, ZERO));
-    const v1 = bestKOutputSync(profile, 1, 'uniform').value;
-    parts.push(eqSlack(v1, HALF));
+    return { wrUniform, wrPairwise, P, PDefinition, prompts, V1: bestKOutputSync(profile, 1, 'uniform').value };
+  },
+  judge(_i, e) {
+    const parts = [eqSlack(e.wrUniform, e.P), eqSlack(e.wrPairwise, e.P), eqSlack(e.P, e.PDefinition), eqSlack(e.V1, HALF)];
+    const isML = (l: LotteryEvidence) => minWin(l).gte(HALF);
+    for (const p of e.prompts) {
+      // ε_1(π) ≤ 0 ⇔ π is a maximal lottery
+      parts.push(holds((signOf(p.policy.epsilon) <= 0) === isML(p.policy)));
+      for (const m of [p.maximalLottery, ...(p.all ?? [])]) parts.push(eqSlack(m.epsilon, ZERO), holds(isML(m)));
+      parts.push(holds(p.reportedWinRates.length === p.maximalLottery.winRates.length && p.reportedWinRates.every((v, z) => v.equals(p.maximalLottery.winRates[z]))));
+      if (p.all !== null) parts.push(holds(p.all.length > 0));
+    }
+    const one = e.prompts.length === 1;
+    const per = <T>(f: (p: T7Evidence['prompts'][number]) => T) => (one ? f(e.prompts[0]) : e.prompts.map(f));
     return verdict(minRat(parts), {
-      winRate: wr.toFraction(),
-      P: P.toFraction(),
-      epsilon: maxU.sub(HALF).toFraction(),
-      minP: minP.toFraction(),
-      maximalLotteries: mls.map(ratList),
-      V1: v1.toFraction(),
+      winRate: e.wrUniform.toFraction(),
+      winRatePairwise: e.wrPairwise.toFraction(),
+      P: e.P.toFraction(),
+      epsilon: per((p) => p.policy.epsilon.toFraction()),
+      minP: per((p) => minWin(p.policy).toFraction()),
+      maximalLottery: per((p) => ratList(p.maximalLottery.probs)),
+      maximalLotteries: per((p) => (p.all === null ? null : p.all.map((m) => ratList(m.probs)))),
+      V1: e.V1.toFraction(),
     });
   },
+  size: ({ profile }) => profileSize(profile, 1, 1),
   toJson: (i) => ({ profile: profileToJson(i.profile), k: 1, policy: modelToJson(i.policy, i.profile), opponent: modelToJson(i.opponent, i.profile) }),
   fromJson(json) {
     const profile = profileField(json);
-    onlyPrompt(profile, 'T7');
     return { profile, policy: policyField(json, 'policy', profile), opponent: policyField(json, 'opponent', profile) };
   },
-};
+});

@@ -7,7 +7,7 @@ import { LP } from '../lp/types.js';
 import { opponentScore } from '../winrate/opponents.js';
 import { Rule, RULES } from '../winrate/rules.js';
 import { main } from '../cli/main.js';
-import { bestKOutput } from './bestKOutput.js';
+import { bestKOutput, bestKOutputSync } from './bestKOutput.js';
 import { multisetCount } from '../winrate/multiset.js';
 import { Prompt } from '../model/types.js';
 import { test } from '@fast-check/vitest';
@@ -133,5 +133,15 @@ describe('best k-output model V_k (SPEC T3)', () => {
   it('SPEC §6: impartial culture N = 4, k = 2: V_2 = 17/24; unanimous a ≻ b ≻ c: V_k = k/(k+1)', async () => {
     expect((await bestKOutput(loadProfile('fixtures/profiles/impartial-culture-4.json'), 2)).value.toFraction()).toBe('17/24');
     for (let k = 1; k <= 5; k++) expect((await bestKOutput(loadProfile('fixtures/profiles/unanimous-3.json'), k)).value.equals(frac(k, k + 1))).toBe(true);
+  });
+});
+
+describe('pricing by branch and bound (submodular bound, scaled exact bounds, local search first) = enumeration', () => {
+  const arb = fc.record({ rec: profileRecordArb({ maxResponses: 5, maxUsers: 4 }), k: fc.integer({ min: 1, max: 4 }), rule: fc.constantFrom(...RULES) });
+  test.prop([arb], params(60))('V_k, every rule', ({ rec, k, rule }) => {
+    const pr = singlePrompt(promptFromRecord(rec));
+    const a = bestKOutputSync(pr, k, rule, { enumerateUpTo: 0 });
+    const b = bestKOutputSync(pr, k, rule, { enumerateUpTo: 1_000_000 });
+    expect(a.value.equals(b.value)).toBe(true);
   });
 });

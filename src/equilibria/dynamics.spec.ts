@@ -1,10 +1,10 @@
-// Self-play dynamics and exact regret (SPEC T5).
+// Self-play dynamics and exact regret (SPEC T5); the Hedge-bound predicate.
 import { describe, expect, it } from 'vitest';
 import { frac, ONE, ZERO, sumOf, maxOf, toNumber } from '../exact/rational.js';
 import { makeKOutput, makePrompt, singlePrompt } from '../model/build.js';
 import { productScores } from '../winrate/product.js';
 import { robustness, robustnessOf } from '../winrate/opponents.js';
-import { SELFPLAY_METHODS, exactRegret, expandMixture, lnUpperBound, selfPlay } from './dynamics.js';
+import { SELFPLAY_METHODS, exactRegret, expandMixture, hedgeBoundHolds, lnUpperBound, selfPlay } from './dynamics.js';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
@@ -67,5 +67,59 @@ describe('self-play runs (T5)', () => {
     expect(r.identity).toBe(true);
     expect(r.robustness.equals(frac(k, k + 1).sub(r.regret.div(frac(T))))).toBe(true);
     if (method === 'hedge') expect(r.hedgeBound!.holds).toBe(true);
+  });
+});
+
+// The Hedge-bound predicate of self-play (SPEC T5: Reg_T ≤ sqrt((T/2) ln n)), fed regrets on both sides of the bound.
+describe('hedgeBoundHolds', () => {
+  it('T = 8, ln n ≤ 2: the bound is sqrt(8) ≈ 2.83 — 2 and 2.8 pass, 2.9 and 3 fail (without the square, 3 would pass)', () => {
+    const ln = frac(2);
+    expect(hedgeBoundHolds(frac(2), 8, ln)).toBe(true);
+    expect(hedgeBoundHolds(frac(14, 5), 8, ln)).toBe(true);
+    expect(hedgeBoundHolds(frac(29, 10), 8, ln)).toBe(false);
+    expect(hedgeBoundHolds(frac(3), 8, ln)).toBe(false);
+    expect(hedgeBoundHolds(frac(8), 8, ln)).toBe(false);
+  });
+
+  it('exactly at the bound it holds; non-positive regret always holds, even with ln n = 0', () => {
+    // Reg² = (T/2)·ln: T = 2, ln = 9/4, Reg = 3/2
+    expect(hedgeBoundHolds(frac(3, 2), 2, frac(9, 4))).toBe(true);
+    expect(hedgeBoundHolds(frac(3, 2).add(frac(1, 1000)), 2, frac(9, 4))).toBe(false);
+    expect(hedgeBoundHolds(ZERO, 5, ZERO)).toBe(true);
+    expect(hedgeBoundHolds(frac(-7), 1, ZERO)).toBe(true);
+    expect(hedgeBoundHolds(frac(1, 1000), 1, ZERO)).toBe(false);
+  });
+
+  it('a regret below 1 whose square is below the bound but which exceeds it (no square root taken by mistake)', () => {
+    // T = 1, ln = 1/8: bound sqrt(1/16) = 1/4; Reg = 1/3 fails, Reg = 1/5 passes
+    expect(hedgeBoundHolds(frac(1, 3), 1, frac(1, 8))).toBe(false);
+    expect(hedgeBoundHolds(frac(1, 5), 1, frac(1, 8))).toBe(true);
+    expect(hedgeBoundHolds(ONE, 2, ONE)).toBe(true);
+  });
+
+  test.prop([fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 100 }), fc.integer({ min: 0, max: 1000 })], params(200))(
+    'agrees with the float bound away from it',
+    (T, n, r) => {
+      const reg = frac(r, 10);
+      const bound = Math.sqrt((T / 2) * Math.log(n));
+      const f = r / 10;
+      if (Math.abs(f - bound) > 1e-6 * Math.max(1, bound)) expect(hedgeBoundHolds(reg, T, lnUpperBound(n))).toBe(f <= bound);
+    },
+  );
+});
+
+describe('selfPlay: the independent identity check has a work limit', () => {
+  it('above identityWork the identity is null and the robustness is k/(k+1) − Reg_T/T (T5); below, checked', () => {
+    const p = singlePrompt(makePrompt(['a', 'b', 'c'], [
+      { weight: frac(3), tiers: [['a'], ['b'], ['c']] },
+      { weight: frac(2), tiers: [['c'], ['b'], ['a']] },
+    ]));
+    const checked = selfPlay(p, 3, { T: 20 });
+    expect(checked.identity).toBe(true);
+    const skipped = selfPlay(p, 3, { T: 20, identityWork: 0 });
+    expect(skipped.identity).toBeNull();
+    expect(skipped.regret.equals(checked.regret)).toBe(true);
+    expect(skipped.robustness.equals(checked.robustness)).toBe(true);
+    expect(skipped.robustness.equals(frac(3, 4).sub(skipped.regret.div(20)))).toBe(true);
   });
 });

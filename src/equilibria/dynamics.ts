@@ -1,9 +1,11 @@
 // Self-play in G_{k+1} (SPEC T5): a learner plays against k copies of itself, reward U_k(·; π_t).
 // Iterates are floats; they are converted to exact rationals and every reported quantity
 // (Reg_T, rob_k(σ_T)) is recomputed exactly from those rational iterates.
-import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf, commonDenominator, lcm } from '../exact/rational.js';
 import { Profile, Prompt } from '../model/types.js';
-import { productScoreNumerators } from '../winrate/product.js';
+import { productScoreNumerators, rankingScoreNumerators } from '../winrate/product.js';
+import { combineDists, luceShareScores, strengthSumDist } from '../winrate/luce.js';
+import { hasLuce } from '../model/structure.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { FloatPrompt, floatPrompt, floatScores } from './floatKernel.js';
@@ -19,9 +21,16 @@ export interface SelfPlayOptions {
   readonly method?: SelfPlayMethod;
   /** Step size; default the T5 step η = sqrt(8 ln n / T) for every method. */
   readonly eta?: number;
+  /** Largest T·k·Σ(tiers of the user types) for which T5's identity is checked independently (default SELFPLAY_IDENTITY_WORK). */
+  readonly identityWork?: number;
   /** Exact iterates are rounded to denominator 2^bits (default 40), summing exactly to 1. */
   readonly bits?: number;
+  /** Called as rounds are played and before the exact phase (display only). */
+  readonly onProgress?: (info: { readonly prompt: number; readonly round: number; readonly T: number; readonly phase: 'rounds' | 'exact' }) => void;
 }
+
+/** Default work limit of selfPlay's independent identity check: T·k·Σ tiers ≤ 2·10^6 (about a second here). */
+export const SELFPLAY_IDENTITY_WORK = 2_000_000;
 
 /** T5's Hedge step size η = sqrt(8 ln n / T) (a float: it only drives the dynamics). */
 export function hedgeEta(n: number, T: number): number {
@@ -89,13 +98,18 @@ export interface RegretResult {
   readonly best: number;
 }
 
-/** Exact external regret of the self-play learner on one prompt, for ANY rational sequence π_1..π_T (T5). */
+/**
+ * Exact external regret of the self-play learner on one prompt, for ANY rational sequence π_1..π_T (T5).
+ * Luce types (SPEC §4b): Σ_t U_θ(y; π_t) = E[s_y/(s_y + X)] for the summed strength-sum distribution
+ * X = Σ_t X_t (over one denominator), so the shares are computed once, not once per iterate.
+ */
 export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number): RegretResult {
   const n = prompt.responses.length;
+  const luce = hasLuce(prompt);
   let acc = new Array<bigint>(n).fill(0n);
   let den = 1n;
   for (const pi of iterates) {
-    const { num, den: d } = productScoreNumerators(prompt, pi, k, 'uniform');
+    const { num, den: d } = (luce ? rankingScoreNumerators : productScoreNumerators)(prompt, pi, k, 'uniform');
     if (d === den) for (let y = 0; y < n; y++) acc[y] += num[y];
     else if (den % d === 0n) {
       const f = den / d;
@@ -111,11 +125,34 @@ export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fractio
       den = (den / g) * d;
     }
   }
+  if (luce) {
+    const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+    const ps = iterates.map((pi) => {
+      const { num: p, den: D } = commonDenominator(pi);
+      return { p, Dk: D ** BigInt(k) };
+    });
+    let Q = 1n;
+    for (const x of ps) Q = lcm(Q, x.Dk);
+    const lu = luceShareScores(prompt.users, a, n, (u) => combineDists(ps.map((x) => ({ dist: strengthSumDist(u, x.p, k), scale: Q / x.Dk }))));
+    // ranking sums over den (a multiple of B: each term's denominator is c·D_t^k·B), Luce sums over L·Q·B
+    const j = joinRegret({ num: acc, den }, lu, Q * B);
+    acc = j.num;
+    den = j.den;
+  }
   const cumulative = acc.map((v) => frac(v, den));
   let best = 0;
   for (let y = 1; y < n; y++) if (acc[y] > acc[best]) best = y;
   const regret = cumulative[best].sub(frac(iterates.length, k + 1));
   return { regret, cumulative, best };
+}
+
+/** Two exact sums over one denominator: r.num/r.den + lu.num/(lu.L·X). */
+function joinRegret(r: { num: bigint[]; den: bigint }, lu: { num: bigint[]; L: bigint }, X: bigint): { num: bigint[]; den: bigint } {
+  const D2 = lu.L * X;
+  const M = lcm(r.den, D2);
+  const fr = M / r.den;
+  const fl = M / D2;
+  return { num: r.num.map((v, y) => v * fr + lu.num[y] * fl), den: M };
 }
 
 /** σ_T = (1/T) Σ_t π_t^{⊗k} as a 'mixture' PromptModel (draw t uniformly, then k samples from π_t). */
@@ -142,10 +179,17 @@ export interface SelfPlayResult {
   readonly prompts: PromptSelfPlay[];
   /** Reg_T = Σ_x ρ(x) Reg_T(x), exact. */
   readonly regret: Fraction;
-  /** rob_k(σ_T), exact via the mixture's opponent table (SPEC §2). */
+  /**
+   * rob_k(σ_T), exact: from the mixture's opponent table (the direct expectation of SPEC §2) when the identity is
+   * checked, else k/(k+1) − Reg_T/T by T5.
+   */
   readonly robustness: Fraction;
-  /** T5 identity rob_k(σ_T) = k/(k+1) − Reg_T/T, checked exactly. */
-  readonly identity: boolean;
+  /**
+   * T5's identity rob_k(σ_T) = k/(k+1) − Reg_T/T, checked exactly between two independent computations (Reg_T from
+   * the closed form, rob_k(σ_T) from the direct expectation) — or null when that is above `identityWork`
+   * (the direct expectation costs O(T·m·n·k) big-integer steps; `ualign verify` checks T5 on small instances).
+   */
+  readonly identity: boolean | null;
   /** For Hedge with the T5 step: Reg_T(x) ≤ sqrt((T/2) ln n) per prompt, checked exactly with a rational upper bound of ln n. */
   readonly hedgeBound?: { readonly holds: boolean; readonly lnUpper: Fraction[] };
 }
@@ -163,32 +207,47 @@ export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): Se
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
   const bits = opts.bits ?? 40;
   const etas: number[] = [];
-  const prompts = profile.prompts.map(({ prompt }): PromptSelfPlay => {
+  const prompts = profile.prompts.map(({ prompt }, x): PromptSelfPlay => {
     const fp = floatPrompt(prompt);
     const eta = opts.eta ?? hedgeEta(fp.n, T);
     etas.push(eta);
     const iterates: Fraction[][] = [];
-    const lastF = floatSelfPlay(fp, k, T, method, eta, (pi) => iterates.push(roundToSimplex(pi, bits)));
+    const lastF = floatSelfPlay(fp, k, T, method, eta, (pi, t) => {
+      iterates.push(roundToSimplex(pi, bits));
+      opts.onProgress?.({ prompt: x, round: t, T, phase: 'rounds' });
+    });
+    opts.onProgress?.({ prompt: x, round: T, T, phase: 'exact' });
     return { iterates, last: roundToSimplex(lastF, bits), regret: exactRegret(prompt, iterates, k), mixture: mixtureOfProducts(iterates, k) };
   });
   const regret = sumOf(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));
-  const rob = robustnessOf(
-    profile,
-    prompts.map((p) => p.mixture),
-    1,
-    'uniform',
-  ).robustness;
-  const identity = rob.equals(frac(k, k + 1).sub(regret.div(frac(T))));
+  const byT5 = frac(k, k + 1).sub(regret.div(frac(T)));
+  const work = T * k * profile.prompts.reduce((s, { prompt }) => s + prompt.users.reduce((a, u) => a + (u.kind === 'ranking' ? u.numTiers : prompt.responses.length), 0), 0);
+  let rob = byT5;
+  let identity: boolean | null = null;
+  if (work <= (opts.identityWork ?? SELFPLAY_IDENTITY_WORK)) {
+    rob = robustnessOf(
+      profile,
+      prompts.map((p) => p.mixture),
+      1,
+      'uniform',
+    ).robustness;
+    identity = rob.equals(byT5);
+  }
   let hedgeBound: SelfPlayResult['hedgeBound'];
   if (method === 'hedge' && opts.eta === undefined) {
     const lnUpper = profile.prompts.map(({ prompt }) => lnUpperBound(prompt.responses.length));
-    const holds = prompts.every((p, x) => {
-      const r = p.regret.regret;
-      return signOf(r) <= 0 || r.mul(r).lte(frac(T, 2).mul(lnUpper[x]));
-    });
+    const holds = prompts.every((p, x) => hedgeBoundHolds(p.regret.regret, T, lnUpper[x]));
     hedgeBound = { holds, lnUpper };
   }
   return { k, T, method, eta: etas[0], prompts, regret, robustness: rob, identity, hedgeBound };
+}
+
+/**
+ * T5's Hedge bound Reg_T ≤ sqrt((T/2) ln n), decided exactly: Reg_T ≤ 0, or Reg_T² ≤ (T/2)·lnUpper with
+ * lnUpper a rational upper bound of ln n (lnUpperBound).
+ */
+export function hedgeBoundHolds(regret: Fraction, T: number, lnUpper: Fraction): boolean {
+  return signOf(regret) <= 0 || regret.mul(regret).lte(frac(T, 2).mul(lnUpper));
 }
 
 /**

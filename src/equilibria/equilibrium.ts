@@ -4,16 +4,17 @@
 // and solve the indifference equations U_k(y; π) = 1/(k+1) on it (Newton), exact residuals drive Newton on
 // dyadic iterates with the bits the target needs, and small supports are enumerated when that stalls.
 // ε is always recomputed exactly from the returned π; `targetMet` says whether ε ≤ target.
-import { Fraction, frac, ONE, ZERO, sumOf } from '../exact/rational.js';
+import { Fraction, frac, ONE, ZERO, sumOf, toExponential } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
-import { makePolicy, makePrompt } from '../model/build.js';
-import { cloneClasses } from '../model/structure.js';
+import { UserSpec, makePolicy, makePrompt } from '../model/build.js';
+import { cloneClasses, hasLuce } from '../model/structure.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { roundToSimplex } from '../exact/dyadic.js';
 import { floatSelfPlay } from './dynamics.js';
 import { floatPrompt } from './floatKernel.js';
 import { strictPreferences } from '../winrate/pairwise.js';
+import { productScoreNumerators } from '../winrate/product.js';
 import { KrawczykBox, krawczykBox } from './krawczyk.js';
 import { promptMaximalLotterySync } from './maximalLottery.js';
 import { Candidate, bitsFor, refine, supportOf } from './refine.js';
@@ -25,6 +26,8 @@ export interface EquilibriumOptions extends Partial<EquilibriumTuning> {
   readonly target?: Fraction;
   /** Try to certify a box holding an exact equilibrium (default true). */
   readonly box?: boolean;
+  /** Called after each round of the support search (display only). */
+  readonly onProgress?: (info: { readonly rounds: number; readonly maxRounds: number; readonly epsilon: Fraction | null }) => void;
 }
 
 export interface PromptEquilibrium {
@@ -72,7 +75,7 @@ export function equilibrium(profile: Profile, k: number, opts: EquilibriumOption
   const tu = tuningOf(opts);
   const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
   const need = bitsFor(target, k, n, tu);
-  if (need > tu.maxBits) throw new InputError(`target ${target.toFraction().slice(0, 40)} needs about ${need} bits per coordinate, above maxBits = ${tu.maxBits}`);
+  if (need > tu.maxBits) throw new InputError(`target ${toExponential(target)} needs about ${need} bits per coordinate, above maxBits = ${tu.maxBits}`);
   const prompts = profile.prompts.map(({ prompt }) => promptEquilibrium(prompt, k, opts));
   const epsilon = sumOf(prompts.map((p, x) => p.epsilon.mul(profile.prompts[x].weight)));
   return {
@@ -97,10 +100,12 @@ export function promptEquilibrium(prompt: Prompt, k: number, opts: EquilibriumOp
   classes.forEach((c, i) => c.forEach((y) => (repOf[y] = i)));
   const reduced = makePrompt(
     reps.map((y) => prompt.responses[y]),
-    prompt.users.map((u) => ({
-      weight: u.weight,
-      tiers: u.tiers.map((t) => [...new Set(t.map((y) => repOf[y]))].map((i) => prompt.responses[reps[i]])),
-    })),
+    prompt.users.map(
+      (u): UserSpec =>
+        u.kind === 'luce'
+          ? { weight: u.weight, strengths: reps.map((y) => u.strengths[y]) }
+          : { weight: u.weight, tiers: u.tiers.map((t) => [...new Set(t.map((y) => repOf[y]))].map((i) => prompt.responses[reps[i]])) },
+    ),
   );
   const r = solvePrompt(reduced, k, opts);
   const probs = prompt.responses.map((_, y) => r.probs[repOf[y]].div(classes[repOf[y]].length));
@@ -171,6 +176,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
     const avg = new Float64Array(n);
     pi = floatSelfPlay(fp, k, chunk, 'hedge', tu.eta, (q) => q.forEach((v, y) => (avg[y] += v / chunk)), pi);
     stats.rounds += chunk;
+    opts.onProgress?.({ rounds: stats.rounds, maxRounds: tu.maxRounds, epsilon: best === null ? null : (best as Candidate).epsilon });
     chunk = Math.min(2 * chunk, tu.maxChunk);
     for (const guess of [pi, avg]) {
       const mx = Math.max(...guess);
@@ -199,9 +205,16 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
 /**
  * The exact pure symmetric equilibria δ_y. Against δ_y^{⊗k} a deviation z scores U_k(z; δ_y) =
  * P_θ[z ≻ y] + P_θ[z ~ y]/(k+1) (SPEC §2: e, w ∈ {0, 1}), so with S[z][y] = B·P_θ[z ≻_θ y] (integers)
- * δ_y is an equilibrium iff k·S[z][y] ≤ S[y][z] for every z.
+ * δ_y is an equilibrium iff k·S[z][y] ≤ S[y][z] for every z. With Luce types a type adds
+ * w_θ·s_z/(s_z + k·s_y) (§4b): then U_k(·; δ_y) ≤ 1/(k+1) is checked on the exact kernel, for each y.
  */
 export function pureEquilibria(prompt: Prompt, k: number): number[] {
+  if (hasLuce(prompt))
+    return prompt.responses.flatMap((_, y) => {
+      const { num, den } = productScoreNumerators(prompt, pointMass(prompt.responses.length, y), k, 'uniform');
+      const K1 = BigInt(k + 1);
+      return num.every((v) => v * K1 <= den) ? [y] : [];
+    });
   const { S } = strictPreferences(prompt);
   const K = BigInt(k);
   return prompt.responses.flatMap((_, y) => (S.every((row, z) => z === y || K * row[y] <= S[y][z]) ? [y] : []));

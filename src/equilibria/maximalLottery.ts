@@ -1,5 +1,5 @@
 // Maximal lotteries = equilibria of the NLHF game (SPEC §3, T7): π with min_y P(π ≻ y) ≥ ½.
-import { CertificateError } from '../model/errors.js';
+import { CertificateError, InputError } from '../model/errors.js';
 import { Fraction, frac, ONE, ZERO, numer, signOf, sumOf, commonDenominator } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
@@ -209,7 +209,7 @@ export async function maximalLottery(profile: Profile, opts: { method?: SolveMet
 export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: number; maxBases?: number } = {}): Fraction[][] {
   const n = prompt.responses.length;
   const maxN = opts.maxN ?? 10;
-  if (n > maxN) throw new RangeError(`enumerating all maximal lotteries is limited to n ≤ ${maxN} responses (got ${n})`);
+  if (n > maxN) throw new InputError(`enumerating all maximal lotteries is limited to n ≤ ${maxN} responses (got ${n})`);
   const { K } = marginMatrix(prompt);
   const cw = condorcetWinnerOf(K);
   if (cw !== null) return [prompt.responses.map((_, y) => (y === cw ? ONE : ZERO))];
@@ -262,7 +262,7 @@ export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: numbe
         const k = key(u);
         if (seen.has(k)) continue;
         seen.add(k);
-        if (seen.size > maxBases) throw new RangeError(`more than ${maxBases} feasible bases: too degenerate to enumerate`);
+        if (seen.size > maxBases) throw new InputError(`more than ${maxBases} feasible bases: too degenerate to enumerate`);
         queue.push(u);
       }
     }

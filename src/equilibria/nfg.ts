@@ -1,11 +1,13 @@
 // G_{k+1} (SPEC §3) in Gambit's .nfg payoff format, for cross-checks with Gambit's solvers.
 // Player i's payoff at a pure profile (y_0..y_k) is the probability that the user (rule `uniform`)
 // picks player i's response: Σ_θ w_θ 1[y_i in the best shown tier of θ] / #(players in that tier).
+// For a Luce type (SPEC §4b) it is s_θ(y_i)/Σ_j s_θ(y_j).
 // Payoffs are written as integers: the exact payoffs times one common denominator (scaling all
 // payoffs by a positive constant leaves the equilibria unchanged); the comment line records it.
 import { lcm, commonDenominator } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { Prompt } from '../model/types.js';
+import { distinctValues, sumSets } from '../winrate/luce.js';
 
 /** Number of pure strategy profiles n^{k+1} of G_{k+1} (what a normal-form solver faces). */
 export function normalFormSize(n: number, k: number): bigint {
@@ -28,6 +30,8 @@ export function gameToNfg(prompt: Prompt, k: number, opts: { maxProfiles?: numbe
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   let L = 1n;
   for (let c = 2; c <= N; c++) L = lcm(L, BigInt(c));
+  // Luce types: every sum of N strengths divides L
+  for (const u of prompt.users) if (u.kind === 'luce') for (const t of sumSets(distinctValues(u), N)[N]) L = lcm(L, BigInt(t));
   const scale = B * L; // payoff = integer / scale
   const lines: string[] = [];
   const players = Array.from({ length: N }, (_, i) => quote(`Player ${i + 1}`)).join(' ');
@@ -45,7 +49,15 @@ export function gameToNfg(prompt: Prompt, k: number, opts: { maxProfiles?: numbe
   for (let idx = 0; idx < total; idx++) {
     pay.fill(0n);
     for (let ui = 0; ui < m; ui++) {
-      const rank = prompt.users[ui].rank;
+      const u = prompt.users[ui];
+      if (u.kind === 'luce') {
+        let t = 0;
+        for (let i = 0; i < N; i++) t += u.ints[s[i]];
+        const unit = (a[ui] * L) / BigInt(t);
+        for (let i = 0; i < N; i++) pay[i] += unit * BigInt(u.ints[s[i]]);
+        continue;
+      }
+      const rank = u.rank;
       let b = Infinity;
       let c = 0;
       for (let i = 0; i < N; i++) {

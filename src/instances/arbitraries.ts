@@ -8,8 +8,10 @@ import { Profile, Prompt } from '../model/types.js';
 /** Flat record of one user type: a weight and one integer key per response slot (lower = better). */
 export interface UserRecord {
   weight: number;
+  /** The weight is weight/den (default 1): near-degenerate weights such as 1/1000 against 7. */
+  den?: number;
   keys: number[];
-  /** If > 0, only the best `cut` tiers are listed (the rest tie below, SPEC §1). */
+  /** If > 0, only the best `cut` tiers are listed (the rest tie below, SPEC §1); if < 0, nothing is listed. */
   cut: number;
 }
 export interface ProfileRecord {
@@ -27,7 +29,19 @@ export interface ProfileArbOptions {
   ties?: boolean;
   /** Allow partial rankings (unlisted responses tied at the bottom). Default: same as ties. */
   partial?: boolean;
+  /** With partial rankings, also user types that list nothing (`"ranking": []`). Default false. */
+  empty?: boolean;
+  /** Weights drawn from near-degenerate pairs (1/1000, 1, 7, 1000) instead of 1..maxWeight. Default false. */
+  degenerateWeights?: boolean;
 }
+
+/** Weights (weight/den) of near-degenerate profiles: 1/1000 against 7 and 1000 (SPEC §1: any w_θ > 0). */
+export const DEGENERATE_WEIGHTS: readonly (readonly [number, number])[] = [
+  [1, 1],
+  [1, 1000],
+  [7, 1],
+  [1000, 1],
+];
 
 export const responseId = (i: number): string => String.fromCharCode(97 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
 
@@ -55,6 +69,7 @@ export function tiersFromRecord(u: UserRecord, n: number, strict: boolean): numb
     }
     tiers = [...byKey.keys()].sort((a, b) => a - b).map((kk) => byKey.get(kk)!);
   }
+  if (u.cut < 0) return [];
   if (u.cut > 0 && u.cut < tiers.length) tiers = tiers.slice(0, u.cut);
   return tiers;
 }
@@ -63,7 +78,7 @@ export function promptFromRecord(r: ProfileRecord, strict = false): Prompt {
   const ids = Array.from({ length: r.n }, (_, i) => responseId(i));
   return makePrompt(
     ids,
-    r.users.map((u) => ({ weight: frac(u.weight), tiers: tiersFromRecord(u, r.n, strict).map((t) => t.map((y) => ids[y])) })),
+    r.users.map((u) => ({ weight: frac(u.weight, u.den ?? 1), tiers: tiersFromRecord(u, r.n, strict).map((t) => t.map((y) => ids[y])) })),
   );
 }
 
@@ -77,13 +92,18 @@ export function profileRecordArb(o: ProfileArbOptions = {}): fc.Arbitrary<Profil
   const maxN = o.maxResponses ?? 5;
   const ties = o.ties ?? true;
   const partial = o.partial ?? ties;
-  const user = fc.record({
-    weight: fc.integer({ min: 1, max: o.maxWeight ?? 5 }),
-    keys: ties
-      ? fc.array(fc.integer({ min: 0, max: maxN - 1 }), { minLength: maxN, maxLength: maxN })
-      : fc.tuple(...Array.from({ length: maxN }, (_, i) => fc.integer({ min: 0, max: maxN - 1 - i }))),
-    cut: partial ? fc.integer({ min: 0, max: maxN }) : fc.constant(0),
-  });
+  const weight = o.degenerateWeights
+    ? fc.constantFrom(...DEGENERATE_WEIGHTS).map(([weight, den]) => ({ weight, den }))
+    : fc.integer({ min: 1, max: o.maxWeight ?? 5 }).map((weight) => ({ weight, den: 1 }));
+  const user = fc
+    .record({
+      w: weight,
+      keys: ties
+        ? fc.array(fc.integer({ min: 0, max: maxN - 1 }), { minLength: maxN, maxLength: maxN })
+        : fc.tuple(...Array.from({ length: maxN }, (_, i) => fc.integer({ min: 0, max: maxN - 1 - i }))),
+      cut: partial ? fc.integer({ min: o.empty ? -1 : 0, max: maxN }) : fc.constant(0),
+    })
+    .map(({ w, keys, cut }): UserRecord => (w.den === 1 ? { weight: w.weight, keys, cut } : { weight: w.weight, den: w.den, keys, cut }));
   return fc.record({
     n: fc.integer({ min: minN, max: maxN }),
     users: fc.array(user, { minLength: o.minUsers ?? 1, maxLength: o.maxUsers ?? 4 }),

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { Fraction, frac, ONE, HALF } from '../exact/rational.js';
 import { makeProfile, makePrompt } from '../model/build.js';
 import { Profile, Prompt } from '../model/types.js';
-import { lehmerToPermutation, profileRecordArb, promptFromRecord, responseId } from './arbitraries.js';
+import { lehmerToPermutation, profileRecordArb, promptFromRecord, responseId, tiersFromRecord } from './arbitraries.js';
+import { luceFamilyArb, luceSingleArb, luceTwoCampArb, mixedFamilyArb } from './luce.js';
 
 export type FamilyName =
   | 'weak-orders'
@@ -14,7 +15,13 @@ export type FamilyName =
   | 'condorcet-cycle'
   | 'two-camp'
   | 'single-peaked'
-  | 'mallows';
+  | 'mallows'
+  | 'clones'
+  | 'near-degenerate'
+  | 'luce'
+  | 'luce-single'
+  | 'luce-two-camp'
+  | 'mixed';
 
 export const FAMILIES: readonly FamilyName[] = [
   'weak-orders',
@@ -25,7 +32,14 @@ export const FAMILIES: readonly FamilyName[] = [
   'two-camp',
   'single-peaked',
   'mallows',
+  'clones',
+  'near-degenerate',
 ];
+
+/** The weak-order families (FAMILIES), the Luce families and the mixed one (SPEC §1, §4b). */
+export const WEAK_ORDER_FAMILIES: readonly FamilyName[] = FAMILIES;
+export const LUCE_FAMILIES: readonly FamilyName[] = ['luce', 'luce-single', 'luce-two-camp'];
+export const MIXED_FAMILIES: readonly FamilyName[] = ['mixed'];
 
 export interface FamilyOptions {
   minResponses?: number;
@@ -46,11 +60,50 @@ export function promptFromRankings(n: number, users: readonly { weight: number |
 const single = (p: Prompt): Profile => makeProfile([{ weight: ONE, prompt: p }]);
 const lehmerArb = (n: number) => fc.tuple(...Array.from({ length: Math.max(n, 1) }, (_, i) => fc.integer({ min: 0, max: Math.max(0, n - 1 - i) })));
 
-/** Random weak orders with ties and partial lists (the core's flat records). */
+/** Random weak orders with ties and partial lists, including types that list nothing (the core's flat records). */
 export function weakOrdersArb(o: FamilyOptions = {}): fc.Arbitrary<Prompt> {
-  return profileRecordArb({ minResponses: o.minResponses ?? 1, maxResponses: o.maxResponses ?? 5, maxUsers: o.maxUsers ?? 4, maxWeight: o.maxWeight ?? 5 }).map((r) =>
+  return profileRecordArb({ minResponses: o.minResponses ?? 1, maxResponses: o.maxResponses ?? 5, maxUsers: o.maxUsers ?? 4, maxWeight: o.maxWeight ?? 5, empty: true }).map((r) =>
     promptFromRecord(r, false),
   );
+}
+
+/** Near-degenerate weights: weak orders whose types weigh 1/1000, 1, 7 or 1000 (e.g. 1/1000 a ≻ b against 7 listing nothing). */
+export function nearDegenerateArb(o: FamilyOptions = {}): fc.Arbitrary<Prompt> {
+  return profileRecordArb({
+    minResponses: o.minResponses ?? 1,
+    maxResponses: o.maxResponses ?? 5,
+    maxUsers: Math.max(2, o.maxUsers ?? 4),
+    degenerateWeights: true,
+    empty: true,
+  }).map((r) => promptFromRecord(r, false));
+}
+
+/**
+ * Clones (SPEC §2: U_k depends on a clone class only through its mass): a weak-order record, then a copy of
+ * response y for each copies[y] = 1 while there is room (at most maxResponses in all), tied with y in every
+ * type's order (unlisted with y). All zeros (the shrink target) is the base prompt.
+ */
+export function clonesArb(o: FamilyOptions = {}): fc.Arbitrary<Prompt> {
+  const maxN = o.maxResponses ?? 5;
+  return fc
+    .record({
+      base: profileRecordArb({ minResponses: 1, maxResponses: Math.max(1, maxN - 1), maxUsers: o.maxUsers ?? 4, maxWeight: o.maxWeight ?? 5, empty: true }),
+      copies: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: maxN, maxLength: maxN }),
+    })
+    .map(({ base, copies }) => {
+      const n0 = base.n;
+      const cloneOf: number[][] = Array.from({ length: n0 }, () => []);
+      let n = n0;
+      for (let y = 0; y < n0 && n < maxN; y++) if (copies[y] === 1) cloneOf[y].push(n++);
+      const ids = Array.from({ length: n }, (_, i) => responseId(i));
+      return makePrompt(
+        ids,
+        base.users.map((u) => ({
+          weight: frac(u.weight, u.den ?? 1),
+          tiers: tiersFromRecord(u, n0, false).map((t) => t.flatMap((y) => [y, ...cloneOf[y]]).map((y) => ids[y])),
+        })),
+      );
+    });
 }
 
 /** Strict rankings from Lehmer codes (shrink toward the identity ranking). */
@@ -202,6 +255,12 @@ const BUILDERS: Record<FamilyName, (o: FamilyOptions) => fc.Arbitrary<Prompt>> =
   'two-camp': twoCampArb,
   'single-peaked': singlePeakedArb,
   mallows: mallowsArb,
+  clones: clonesArb,
+  'near-degenerate': nearDegenerateArb,
+  luce: luceFamilyArb,
+  'luce-single': luceSingleArb,
+  'luce-two-camp': luceTwoCampArb,
+  mixed: mixedFamilyArb,
 };
 
 /** One family's prompts. */
@@ -221,4 +280,19 @@ export function multiPromptProfileArb(names: readonly FamilyName[] = FAMILIES, o
   return fc
     .array(fc.record({ w: fc.integer({ min: 1, max: 3 }), prompt: one }), { minLength: 1, maxLength: o.maxPrompts ?? 2 })
     .map((ps) => makeProfile(ps.map((p) => ({ weight: frac(p.w), prompt: p.prompt }))));
+}
+
+/**
+ * The claims' default profiles: the user model drawn first — weak orders (half of the draws), Luce types only
+ * (a quarter), mixed prompts (a quarter) — then 1..maxPrompts prompts of that model's families. Shrinking
+ * prefers weak orders, then few prompts of the first family.
+ */
+export function userModelsProfileArb(o: FamilyOptions & { maxPrompts?: number } = {}): fc.Arbitrary<Profile> {
+  const of = (names: readonly FamilyName[]) => ((o.maxPrompts ?? 1) > 1 ? multiPromptProfileArb(names, o) : familiesProfileArb(names, o));
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: of(WEAK_ORDER_FAMILIES), weight: 2 },
+    { arbitrary: of(LUCE_FAMILIES), weight: 1 },
+    { arbitrary: of(MIXED_FAMILIES), weight: 1 },
+  );
 }

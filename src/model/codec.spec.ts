@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { frac, parseRational, fromDouble } from '../exact/rational.js';
 import { modelFromJson, profileFromJson } from './codec.js';
 import { profileFromPrefLib } from './preflib.js';
+import { RankingType } from './types.js';
 import { robustness } from '../winrate/opponents.js';
 import { exploitability } from '../winrate/exploitability.js';
 
 describe('profiles', () => {
   it('normalises weights and puts unlisted responses in a bottom tie (SPEC §1)', () => {
     const p = profileFromJson({ responses: ['a', 'b', 'c'], users: [{ weight: '11/20', ranking: [['a'], ['b', 'c']] }, { weight: 3, ranking: [['b']] }] });
-    const [u1, u2] = p.prompts[0].prompt.users;
+    const [u1, u2] = p.prompts[0].prompt.users as RankingType[];
     expect(u1.weight.toFraction()).toBe('11/71');
     expect(u2.weight.toFraction()).toBe('60/71');
     expect([...u2.rank]).toEqual([1, 0, 1]);
@@ -46,14 +47,14 @@ describe('PrefLib', () => {
     const pr = p.prompts[0].prompt;
     expect(pr.responses).toEqual(['1', '2', '3']);
     expect(pr.users.map((u) => u.weight.toFraction())).toEqual(['2/3', '1/3']);
-    expect(pr.users[1].tiers).toEqual([[0, 2], [1]]);
+    expect((pr.users[1] as RankingType).tiers).toEqual([[0, 2], [1]]);
   });
   it('reads the legacy format', () => {
     const p = profileFromPrefLib(['3', '1,x', '2,y', '3,z', '5,5,2', '3,1,2,3', '2,3,2,1'].join('\n'));
     const pr = p.prompts[0].prompt;
     expect(pr.responses).toEqual(['x', 'y', 'z']);
     expect(pr.users[0].weight.equals(frac(3, 5))).toBe(true);
-    expect(pr.users[1].tiers).toEqual([[2], [1], [0]]);
+    expect((pr.users[1] as RankingType).tiers).toEqual([[2], [1], [0]]);
   });
   it('rejects out-of-range alternatives with the line', () => {
     expect(() => profileFromPrefLib(['# NUMBER ALTERNATIVES: 2', '1: 1,3'].join('\n'), 'f.soi')).toThrow(/f.soi: vote 1 \(line 2\): alternative 3 is not in 1..2/);

@@ -1,71 +1,101 @@
 // The one model codec (SPEC §1 objects ↔ the JSON shapes of the README): profiles, policies,
-// k-output models and mixtures of products, read exactly and written back as "p/q" strings.
-// Reading has one option: `floats` accepts JS numbers as their exact dyadic values (plug-in
-// answers), normalising a float vector whose exact sum is within 10^−9 of 1, with a note.
-import { Fraction, ONE, ZERO, frac, fromDouble, isZero, parseRational, signOf, sumOf, toDecimal } from '../exact/rational.js';
-import { makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt } from './build.js';
-import { InputError } from './errors.js';
+// k-output models and mixtures of products, each checked against its declared shape (schema.ts),
+// read exactly and written back as "p/q" strings. Reading has one option: `floats` accepts JS
+// numbers as their exact dyadic values (plug-in answers), normalising a float vector whose exact
+// sum is within 10^−9 of 1, with a note.
+import { Fraction, ONE, ZERO, frac, isZero, signOf, sumOf, toDecimal } from '../exact/rational.js';
+import { UserSpec, makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt } from './build.js';
+import { PathSeg, S, Shape, didYouMean, inputError, isObject, quoteValue, readExact, validate } from './schema.js';
 import { MixturePart, Model, Outcome, Profile, Prompt } from './types.js';
 
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject };
+export { promptToJson, profileToJson, type UserJson } from './build.js';
 
 /** How numbers are read: exact only (default), or floats too (as their exact values). */
 export interface ReadOptions {
   readonly floats?: boolean;
   /** Receives a note when a float vector is normalised. */
   readonly notes?: string[];
+  /** Path of the value inside its file (default: the root "$"). */
+  readonly base?: readonly PathSeg[];
 }
 
 /** Tolerance for float probability vectors: |Σ − 1| ≤ 10^−9. */
 export const FLOAT_TOLERANCE = frac(1, 1_000_000_000);
 
-/** An exact rational from an integer JSON number or a "p/q" string; floats are rejected. */
-export function parseExact(v: unknown, where: string): Fraction {
-  return readNumber(v, where, {}).value;
+// ---- the declared shapes (README "Input formats") ----
+
+const ID = S.string({ nonEmpty: true, what: 'a response id (a non-empty string)' });
+/** A tier: response ids tied with each other; a lone id stands for a one-element tier. */
+const TIER = S.oneOf([S.array(ID, 'a tier: an array of response ids'), ID], 'a tier: an array of response ids');
+/** Luce strengths (SPEC §4b): {response id: positive exact number}. */
+const STRENGTHS_SHAPE: Shape = S.record(S.exact('a strength: an exact positive number'), 'strengths {response id: positive strength}');
+/**
+ * A user type: `weight` is required (no default), so a misspelled key can never fall back to 1; exactly one
+ * of `ranking` (a weak order, SPEC §1) and `strengths` (a Luce type, §4b: a positive strength per response).
+ */
+const USER = S.object(
+  {
+    weight: S.exact(),
+    ranking: S.optional(S.array(TIER, 'an array of tiers, best first')),
+    strengths: S.optional(STRENGTHS_SHAPE),
+  },
+  'a user type {"weight", "ranking"} or {"weight", "strengths"}',
+);
+const PROMPT_FIELDS = { responses: S.array(ID, 'an array of response ids'), users: S.array(USER, 'an array of user types') };
+export const PROMPT_SHAPE: Shape = S.object(PROMPT_FIELDS, 'a profile {"responses", "users"}', ['prompts']);
+/** Several prompts: a prompt's weight ρ(x) may be left out (default 1). */
+export const MULTI_PROMPT_SHAPE: Shape = S.object(
+  { prompts: S.array(S.object({ weight: S.optional(S.exact()), ...PROMPT_FIELDS }, 'a prompt {"weight", "responses", "users"}'), 'an array of prompts') },
+  'a profile {"prompts": [...]}',
+);
+export const POLICY_SHAPE: Shape = S.record(S.exact('a probability: an exact number'), 'a policy {response id: probability}');
+export const K_OUTPUT_SHAPE: Shape = S.object(
+  {
+    kind: S.string({ values: ['k-output'] }),
+    k: S.optional(S.integer(1)),
+    outcomes: S.array(S.object({ responses: S.array(ID, 'an array of k response ids'), prob: S.exact() }, 'an outcome {"responses", "prob"}'), 'an array of outcomes'),
+  },
+  'a k-output model {"kind": "k-output", "outcomes"}',
+);
+export const MIXTURE_SHAPE: Shape = S.object(
+  {
+    kind: S.string({ values: ['mixture'] }),
+    k: S.optional(S.integer(1)),
+    parts: S.array(S.object({ weight: S.exact(), policy: POLICY_SHAPE }, 'a part {"weight", "policy"}'), 'an array of parts'),
+  },
+  'a mixture {"kind": "mixture", "parts"}',
+);
+const MODEL_KINDS = ['k-output', 'mixture'];
+/** A plug-in's long answer {model, slack?, note?} (the model is checked by promptModelFromJson). */
+export const ANSWER_SHAPE: Shape = S.object(
+  { model: S.json(), slack: S.optional(S.exact('a slack: a number or an exact number string')), note: S.optional(S.string()) },
+  'an answer {"model", "slack", "note"}',
+);
+
+/** An exact rational from an integer JSON number or an exact number string ("p/q", decimal); floats are rejected. */
+export function parseExact(v: unknown, where: string, path?: readonly PathSeg[]): Fraction {
+  return readExact(v, where, path ?? null).value;
 }
 
-/** A weight: a positive safe integer or a "p/q" / "p" string with positive value. */
-export function parseWeight(v: unknown, where: string): Fraction {
-  const r = parseExact(v, where);
-  if (signOf(r) <= 0) throw new InputError(`${where}: weight must be positive, got ${JSON.stringify(v)}`);
-  return r;
-}
-
-/** One number: exact (integer or "p/q"), or with `floats` any finite JS number (exact dyadic value). */
-function readNumber(v: unknown, where: string, o: ReadOptions): { value: Fraction; float: boolean } {
-  const what = o.floats ? 'a number or a "p/q" string' : 'an integer or a "p/q" string';
-  if (typeof v === 'number') {
-    if (o.floats) {
-      if (Number.isNaN(v)) throw new InputError(`${where} is NaN`);
-      if (!Number.isFinite(v)) throw new InputError(`${where} is ${v}`);
-      return { value: fromDouble(v), float: !Number.isInteger(v) };
-    }
-    if (!Number.isSafeInteger(v)) throw new InputError(`${where}: ${JSON.stringify(v)} is not ${what}`);
-    return { value: frac(v), float: false };
-  }
-  if (typeof v === 'string') {
-    const r = parseRational(v);
-    if (r === null) throw new InputError(`${where}: "${v}" is not ${what}`);
-    return { value: r, float: false };
-  }
-  throw new InputError(`${where}: ${JSON.stringify(v) ?? 'missing value'} is not ${what}`);
-}
-
-/** A probability: a number as above that is not negative. */
-function readProb(v: unknown, where: string, o: ReadOptions): { value: Fraction; float: boolean } {
-  const r = readNumber(v, where, o);
-  if (signOf(r.value) < 0) throw new InputError(`${where} is negative`);
+/** A weight: an exact number (as parseExact) with positive value. */
+export function parseWeight(v: unknown, where: string, path?: readonly PathSeg[]): Fraction {
+  const r = parseExact(v, where, path);
+  if (signOf(r) <= 0)
+    throw inputError(where, path ?? null, `a weight must be positive, got ${quoteValue(v)}${typeof v === 'string' && v.trim() !== r.toFraction() ? ` = ${r.toFraction()}` : ''}`);
   return r;
 }
 
 /**
  * A probability vector: exact entries must sum to exactly 1; with floats among them, a sum within
- * 10^−9 of 1 is divided out exactly (and noted).
+ * 10^−9 of 1 is divided out exactly (and noted). `at` is the path of each entry.
  */
-function readDistribution(entries: readonly [string, unknown][], where: string, o: ReadOptions): Fraction[] {
-  const vals = entries.map(([label, v]) => readProb(v, `${where}: ${label}`, o));
+function readDistribution(values: readonly unknown[], at: (i: number) => PathSeg[], where: string, path: readonly PathSeg[], o: ReadOptions): Fraction[] {
+  const vals = values.map((v, i) => {
+    const r = readExact(v, where, at(i), o);
+    if (signOf(r.value) < 0) throw inputError(where, at(i), `a probability must not be negative, got ${quoteValue(v)}`);
+    return r;
+  });
   const s = sumOf(vals.map((v) => v.value));
   if (s.equals(ONE)) return vals.map((v) => v.value);
   const float = vals.some((v) => v.float);
@@ -73,48 +103,61 @@ function readDistribution(entries: readonly [string, unknown][], where: string, 
     o.notes?.push('float probabilities summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum');
     return vals.map((v) => v.value.div(s));
   }
-  throw new InputError(
-    `${where}: probabilities sum to ${float ? toDecimal(s, 12) : s.toFraction()}, ${float ? 'further than 1e-9 from 1' : 'not exactly 1'}`,
-  );
+  throw inputError(where, path, `probabilities sum to ${float ? toDecimal(s, 12) : s.toFraction()}, ${float ? 'further than 1e-9 from 1' : 'not exactly 1'}`);
 }
 
 // ---- profiles ----
 
-function parsePromptJson(o: unknown, where: string): Prompt {
-  if (!isObject(o)) throw new InputError(`${where}: expected an object with "responses" and "users"`);
-  if (!Array.isArray(o.responses)) throw new InputError(`${where}: "responses" must be an array of ids`);
-  if (!Array.isArray(o.users)) throw new InputError(`${where}: "users" must be an array`);
-  const responses = o.responses.map((r, i) => {
-    if (typeof r !== 'string' || r === '') throw new InputError(`${where}: responses[${i}] must be a non-empty string`);
-    return r;
-  });
-  const users = o.users.map((u, i) => {
-    const w = `${where}: users[${i}]`;
-    if (!isObject(u)) throw new InputError(`${w} must be an object with "weight" and "ranking"`);
-    if (!Array.isArray(u.ranking)) throw new InputError(`${w}.ranking must be an array of tiers`);
-    const tiers = u.ranking.map((t, ti) => {
-      const tier = typeof t === 'string' ? [t] : t;
-      if (!Array.isArray(tier) || tier.some((x) => typeof x !== 'string')) throw new InputError(`${w}.ranking[${ti}] must be an array of response ids`);
-      return tier as string[];
-    });
-    return { weight: parseWeight(u.weight ?? 1, `${w}.weight`), tiers };
-  });
-  return makePrompt(responses, users, where);
+/** Luce strengths (SPEC §4b), already shaped as a record: each an exact positive number (makePrompt checks the ids). */
+function strengthsFromChecked(v: Record<string, unknown>, where: string, at: readonly PathSeg[]): Record<string, Fraction> {
+  const out: Record<string, Fraction> = {};
+  for (const [id, x] of Object.entries(v)) {
+    const r = parseExact(x, where, [...at, id]);
+    if (signOf(r) <= 0) throw inputError(where, [...at, id], `strength must be positive, got ${quoteValue(x)}`);
+    out[id] = r;
+  }
+  return out;
 }
 
-/** Profile JSON of the README: single prompt {responses, users} or {prompts: [...]}. */
+/** Luce strengths (SPEC §4b) for the given responses: {id: positive rational}, exactly one entry per response. */
+export function parseStrengths(v: unknown, responses: readonly string[], where: string, path: readonly PathSeg[] = []): Fraction[] {
+  validate(v, STRENGTHS_SHAPE, where, { base: path });
+  const rec = strengthsFromChecked(v as Record<string, unknown>, where, path);
+  for (const id of Object.keys(rec)) if (!responses.includes(id)) throw inputError(where, [...path, id], `unknown response ${quoteValue(id)}${didYouMean(id, responses)}`);
+  return responses.map((id) => {
+    if (!Object.prototype.hasOwnProperty.call(rec, id)) throw inputError(where, path, `no strength for response ${quoteValue(id)}`);
+    return rec[id];
+  });
+}
+
+function promptFromChecked(o: Record<string, unknown>, where: string, base: readonly PathSeg[]): Prompt {
+  const users = (o.users as Record<string, unknown>[]).map((u, i): UserSpec => {
+    const at = [...base, 'users', i];
+    const weight = parseWeight(u.weight, where, [...at, 'weight']);
+    const hasR = u.ranking !== undefined;
+    const hasS = u.strengths !== undefined;
+    if (hasR && hasS) throw inputError(where, at, 'has both "ranking" and "strengths": a user type is one or the other');
+    if (hasS) return { weight, strengths: strengthsFromChecked(u.strengths as Record<string, unknown>, where, [...at, 'strengths']) };
+    if (!hasR) throw inputError(where, at, 'needs "ranking" (a weak order) or "strengths" (a Luce type)');
+    return { weight, tiers: (u.ranking as (string | string[])[]).map((t) => (typeof t === 'string' ? [t] : t)) };
+  });
+  return makePrompt(o.responses as string[], users, where, base);
+}
+
+/** Profile JSON of the README: single prompt {responses, users} or {prompts: [...]}; `where` names the file. */
 export function profileFromJson(o: unknown, where = 'profile'): Profile {
   if (isObject(o) && 'prompts' in o) {
-    if (!Array.isArray(o.prompts)) throw new InputError(`${where}: "prompts" must be an array`);
+    validate(o, MULTI_PROMPT_SHAPE, where);
     return makeProfile(
-      o.prompts.map((p, i) => ({
-        weight: parseWeight(isObject(p) ? (p.weight ?? 1) : 1, `${where}: prompts[${i}].weight`),
-        prompt: parsePromptJson(p, `${where}: prompts[${i}]`),
+      (o.prompts as Record<string, unknown>[]).map((p, i) => ({
+        weight: p.weight === undefined ? ONE : parseWeight(p.weight, where, ['prompts', i, 'weight']),
+        prompt: promptFromChecked(p, where, ['prompts', i]),
       })),
       where,
     );
   }
-  return makeProfile([{ weight: ONE, prompt: parsePromptJson(o, where) }], where);
+  validate(o, PROMPT_SHAPE, where);
+  return makeProfile([{ weight: ONE, prompt: promptFromChecked(o as Record<string, unknown>, where, []) }], where);
 }
 
 // ---- models, one prompt at a time ----
@@ -125,96 +168,123 @@ export type PromptModelJson =
   | { readonly kind: 'k-output'; readonly k: number; readonly outcomes: Outcome[] }
   | { readonly kind: 'mixture'; readonly k?: number; readonly parts: MixturePart[] };
 
-function parsePolicyObj(o: unknown, prompt: Prompt, where: string, opts: ReadOptions): Fraction[] {
-  if (!isObject(o)) throw new InputError(`${where}: a policy is an object {id: probability}`);
+function responseIndex(prompt: Prompt, id: unknown, where: string, path: readonly PathSeg[]): number {
+  const y = typeof id === 'string' ? prompt.index.get(id) : undefined;
+  if (y === undefined) throw inputError(where, path, `unknown response ${quoteValue(id)}${typeof id === 'string' ? didYouMean(id, prompt.responses) : ''}`);
+  return y;
+}
+
+function policyFromChecked(o: Record<string, unknown>, prompt: Prompt, where: string, base: readonly PathSeg[], opts: ReadOptions): Fraction[] {
   const entries = Object.entries(o);
-  for (const [id] of entries) if (!prompt.index.has(id)) throw new InputError(`${where}: unknown response "${id}"`);
+  const ys = entries.map(([id]) => responseIndex(prompt, id, where, [...base, id]));
   const probs = readDistribution(
-    entries.map(([id, v]) => [`probability of "${id}"`, v]),
+    entries.map(([, v]) => v),
+    (i) => [...base, entries[i][0]],
     where,
+    base,
     opts,
   );
   const out = prompt.responses.map(() => ZERO);
-  entries.forEach(([id], i) => (out[prompt.index.get(id)!] = probs[i]));
+  ys.forEach((y, i) => (out[y] = probs[i]));
   return out;
 }
 
-function parseOutcomes(o: Record<string, unknown>, prompt: Prompt, where: string, opts: ReadOptions): { outcomes: Outcome[]; k: number } {
-  if (!Array.isArray(o.outcomes) || o.outcomes.length === 0) throw new InputError(`${where}: a k-output model needs "outcomes": [...]`);
-  let k = -1;
-  const raw = o.outcomes.map((oc, i) => {
-    const w = `${where}: outcomes[${i}]`;
-    if (!isObject(oc) || !Array.isArray(oc.responses)) throw new InputError(`${w} needs "responses": [ids] and "prob"`);
-    const items = oc.responses.map((id) => {
-      const y = typeof id === 'string' ? prompt.index.get(id) : undefined;
-      if (y === undefined) throw new InputError(`${w}: unknown response ${JSON.stringify(id)}`);
-      return y;
-    });
-    if (k === -1) k = items.length;
-    else if (items.length !== k) throw new InputError(`${w} has ${items.length} responses, the first outcome has ${k}`);
-    return { items, prob: oc.prob };
+function outcomesFromChecked(o: Record<string, unknown>, prompt: Prompt, where: string, base: readonly PathSeg[], opts: ReadOptions): { outcomes: Outcome[]; k: number } {
+  const list = o.outcomes as { responses: string[]; prob: unknown }[];
+  if (list.length === 0) throw inputError(where, [...base, 'outcomes'], 'a k-output model needs at least one outcome');
+  const k = (o.k as number | undefined) ?? list[0].responses.length;
+  const items = list.map((oc, i) => {
+    const at = [...base, 'outcomes', i, 'responses'];
+    if (oc.responses.length !== k)
+      throw inputError(where, at, o.k === undefined ? `has ${oc.responses.length} responses, the first outcome has ${k}` : `has ${oc.responses.length} responses, "k" is ${k}`);
+    return oc.responses.map((id, j) => responseIndex(prompt, id, where, [...at, j]));
   });
-  if (k < 1) throw new InputError(`${where}: a k-output model needs at least one outcome with k ≥ 1 responses`);
+  if (k < 1) throw inputError(where, [...base, 'outcomes', 0, 'responses'], 'an outcome needs at least one response');
   const probs = readDistribution(
-    raw.map((oc, i) => [`outcomes[${i}].prob`, oc.prob]),
+    list.map((oc) => oc.prob),
+    (i) => [...base, 'outcomes', i, 'prob'],
     where,
+    base,
     opts,
   );
   // sorted multisets, equal ones merged
-  return { outcomes: makeKOutput(k, [raw.map((oc, i) => ({ items: oc.items, prob: probs[i] }))], where).perPrompt[0].slice(), k };
+  return { outcomes: makeKOutput(k, [items.map((it, i) => ({ items: it, prob: probs[i] }))], where).perPrompt[0].slice(), k };
 }
 
-function parseMixture(o: Record<string, unknown>, prompt: Prompt, where: string, opts: ReadOptions): { parts: MixturePart[]; k?: number } {
-  if (!Array.isArray(o.parts) || o.parts.length === 0) throw new InputError(`${where}: a mixture needs "parts": [{weight, policy}]`);
-  let k: number | undefined;
-  if (o.k !== undefined) {
-    if (typeof o.k !== 'number' || !Number.isSafeInteger(o.k) || o.k < 1) throw new InputError(`${where}: "k" must be an integer ≥ 1`);
-    k = o.k;
-  }
-  const parts = o.parts.map((p, i) => {
-    if (!isObject(p)) throw new InputError(`${where}: parts[${i}] must be {weight, policy}`);
-    return p;
-  });
+function mixtureFromChecked(o: Record<string, unknown>, prompt: Prompt, where: string, base: readonly PathSeg[], opts: ReadOptions): { parts: MixturePart[]; k?: number } {
+  const parts = o.parts as { weight: unknown; policy: Record<string, unknown> }[];
+  if (parts.length === 0) throw inputError(where, [...base, 'parts'], 'a mixture needs at least one part');
   const weights = readDistribution(
-    parts.map((p, i) => [`parts[${i}].weight`, p.weight]),
+    parts.map((p) => p.weight),
+    (i) => [...base, 'parts', i, 'weight'],
     where,
+    base,
     opts,
   );
-  return { parts: parts.map((p, i) => ({ weight: weights[i], probs: parsePolicyObj(p.policy, prompt, `${where}: parts[${i}].policy`, opts) })), k };
+  return {
+    parts: parts.map((p, i) => ({ weight: weights[i], probs: policyFromChecked(p.policy, prompt, where, [...base, 'parts', i, 'policy'], opts) })),
+    k: o.k as number | undefined,
+  };
 }
 
-/** One prompt's model JSON: a policy {id: prob}, {"kind": "k-output", ...} or {"kind": "mixture", ...}. */
+/**
+ * One prompt's model JSON: a policy {id: prob}, {"kind": "k-output", ...} or {"kind": "mixture", ...}
+ * (told apart by "kind", unless the prompt has a response named "kind" and the value is no model kind).
+ */
 export function promptModelFromJson(o: unknown, prompt: Prompt, where: string, opts: ReadOptions = {}): PromptModelJson {
-  if (isObject(o) && o.kind === 'k-output') return { kind: 'k-output', ...parseOutcomes(o, prompt, where, opts) };
-  if (isObject(o) && o.kind === 'mixture') return { kind: 'mixture', ...parseMixture(o, prompt, where, opts) };
-  return { kind: 'policy', probs: parsePolicyObj(o, prompt, where, opts) };
+  const base = opts.base ?? [];
+  const v = { floats: opts.floats, base };
+  if (isObject(o) && Object.prototype.hasOwnProperty.call(o, 'kind') && !(prompt.index.has('kind') && !MODEL_KINDS.includes(o.kind as string))) {
+    if (o.kind === 'k-output') {
+      validate(o, K_OUTPUT_SHAPE, where, v);
+      return { kind: 'k-output', ...outcomesFromChecked(o, prompt, where, base, opts) };
+    }
+    if (o.kind === 'mixture') {
+      validate(o, MIXTURE_SHAPE, where, v);
+      return { kind: 'mixture', ...mixtureFromChecked(o, prompt, where, base, opts) };
+    }
+    throw inputError(
+      where,
+      [...base, 'kind'],
+      `unknown model kind ${quoteValue(o.kind)}${typeof o.kind === 'string' ? didYouMean(o.kind, MODEL_KINDS) : ''}: expected "k-output" or "mixture" (a policy is {response id: probability})`,
+    );
+  }
+  validate(o, POLICY_SHAPE, where, v);
+  return { kind: 'policy', probs: policyFromChecked(o as Record<string, unknown>, prompt, where, base, opts) };
 }
 
 /** Policy, k-output model or mixture JSON (SPEC §1), checked against the profile's prompts. */
 export function modelFromJson(o: unknown, profile: Profile, where = 'policy', opts: ReadOptions = {}): Model {
   const n = profile.prompts.length;
+  const base = opts.base ?? [];
   let items: unknown[];
-  if (isObject(o) && 'prompts' in o && Array.isArray(o.prompts) && !profile.prompts[0].prompt.index.has('prompts')) {
-    items = o.prompts;
-    if (items.length !== n) throw new InputError(`${where}: ${items.length} prompt policies for a profile with ${n} prompts`);
+  let at: (x: number) => PathSeg[];
+  if (isObject(o) && 'prompts' in o && !profile.prompts[0].prompt.index.has('prompts')) {
+    validate(o, S.object({ prompts: S.array(S.json(), 'an array of models, one per prompt') }, 'models per prompt {"prompts": [...]}'), where, { base });
+    items = o.prompts as unknown[];
+    at = (x) => [...base, 'prompts', x];
+    if (items.length !== n) throw inputError(where, [...base, 'prompts'], `${items.length} prompt models for a profile with ${n} prompts`);
   } else {
-    if (n !== 1) throw new InputError(`${where}: the profile has ${n} prompts; give {"prompts": [...]} in prompt order`);
+    if (n !== 1) throw inputError(where, base, `the profile has ${n} prompts; give {"prompts": [...]} in prompt order`);
     items = [o];
+    at = () => [...base];
   }
-  const parsed = items.map((it, x) => promptModelFromJson(it, profile.prompts[x].prompt, n === 1 ? where : `${where}: prompts[${x}]`, opts));
+  const parsed = items.map((it, x) => promptModelFromJson(it, profile.prompts[x].prompt, where, { ...opts, base: at(x) }));
   const kind = parsed[0].kind;
-  if (parsed.some((p) => p.kind !== kind)) throw new InputError(`${where}: mixes policies, k-output models and mixtures across prompts`);
+  parsed.forEach((p, x) => {
+    if (p.kind !== kind) throw inputError(where, at(x), `a ${p.kind === 'policy' ? 'policy' : p.kind + ' model'} here, a ${kind === 'policy' ? 'policy' : kind + ' model'} for prompt 0: give one kind for every prompt`);
+  });
   if (kind === 'k-output') {
     const ks = parsed as Extract<PromptModelJson, { kind: 'k-output' }>[];
     ks.forEach((p, x) => {
-      if (p.k !== ks[0].k) throw new InputError(`${where}: prompts[${x}] has k = ${p.k}, prompt 0 has k = ${ks[0].k}`);
+      if (p.k !== ks[0].k) throw inputError(where, at(x), `k = ${p.k} here, k = ${ks[0].k} for prompt 0`);
     });
     return makeKOutput(ks[0].k, ks.map((p) => p.outcomes), where);
   }
   if (kind === 'mixture') {
     const ms = parsed as Extract<PromptModelJson, { kind: 'mixture' }>[];
     ms.forEach((p, x) => {
-      if (p.k !== ms[0].k) throw new InputError(`${where}: prompts[${x}] has k = ${p.k}, prompt 0 has k = ${ms[0].k}`);
+      if (p.k !== ms[0].k) throw inputError(where, at(x), `k = ${p.k ?? 'unstated'} here, k = ${ms[0].k ?? 'unstated'} for prompt 0`);
     });
     return makeMixture(ms.map((p) => p.parts), ms[0].k, where);
   }
@@ -225,18 +295,6 @@ export function modelFromJson(o: unknown, profile: Profile, where = 'policy', op
 }
 
 // ---- serialisation back to the documented JSON shapes ----
-
-export function promptToJson(p: Prompt): { responses: string[]; users: { weight: string; ranking: string[][] }[] } {
-  return {
-    responses: [...p.responses],
-    users: p.users.map((u) => ({ weight: u.weight.toFraction(), ranking: u.tiers.map((t) => t.map((y) => p.responses[y])) })),
-  };
-}
-
-export function profileToJson(pr: Profile): unknown {
-  if (pr.prompts.length === 1) return promptToJson(pr.prompts[0].prompt);
-  return { prompts: pr.prompts.map((x) => ({ weight: x.weight.toFraction(), ...promptToJson(x.prompt) })) };
-}
 
 export function policyToJson(probs: readonly Fraction[], p: Prompt): Record<string, string> {
   const o: Record<string, string> = {};

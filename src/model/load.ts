@@ -2,8 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { modelFromJson, profileFromJson } from './codec.js';
 import { InputError } from './errors.js';
+import { parseJson } from './json.js';
 import { profileFromPrefLib } from './preflib.js';
 import { Model, Profile } from './types.js';
+
+export interface LoadOptions {
+  /** Progress while reading a large file: (characters read, total). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
 
 function readText(path: string): string {
   try {
@@ -13,19 +19,15 @@ function readText(path: string): string {
   }
 }
 
-export function readJsonFile(path: string): unknown {
-  const text = readText(path);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path}: malformed JSON (${(e as Error).message.split('\n')[0]})`);
-  }
+/** A JSON file through the strict reader (json.ts): numbers are safe integers, nesting and strings bounded. */
+export function readJsonFile(path: string, o: LoadOptions = {}): unknown {
+  return parseJson(readText(path), path, o);
 }
 
 /** Load a profile file: .json, or PrefLib (.soc/.soi/.toc/.toi). */
-export function loadProfile(path: string): Profile {
-  if (/\.(soc|soi|toc|toi)$/i.test(path)) return profileFromPrefLib(readText(path), path);
-  return profileFromJson(readJsonFile(path), path);
+export function loadProfile(path: string, o: LoadOptions = {}): Profile {
+  if (/\.(soc|soi|toc|toi)$/i.test(path)) return profileFromPrefLib(readText(path), path, o);
+  return profileFromJson(readJsonFile(path, o), path);
 }
 
 export function loadModel(path: string, profile: Profile): Model {

@@ -6,7 +6,7 @@ import { InputError } from './errors.js';
 import { Profile } from './types.js';
 
 /** PrefLib .soc/.soi/.toc/.toi text → a single-prompt profile. Counts are weights; {a,b} is a tie. */
-export function profileFromPrefLib(text: string, where = 'preflib'): Profile {
+export function profileFromPrefLib(text: string, where = 'preflib', o: { onProgress?: (done: number, total: number) => void } = {}): Profile {
   const names = new Map<number, string>();
   let declared = -1;
   const votes: { count: number; line: number; text: string }[] = [];
@@ -23,6 +23,7 @@ export function profileFromPrefLib(text: string, where = 'preflib'): Profile {
     i++; // "voters,sum,unique" line
   }
   for (; i < lines.length; i++) {
+    if (o.onProgress && (i & 0xffff) === 0) o.onProgress(i, lines.length);
     const line = lines[i].trim();
     if (line === '') continue;
     if (line.startsWith('#')) {

@@ -1,8 +1,9 @@
 import { Fraction } from '../exact/rational.js';
 
-/** One user type θ of SPEC §1: a weak order as tiers (best first) of response indices. */
-export interface UserType {
-  /** w_θ, normalised so that the weights of a prompt sum to 1. */
+/** A user type θ with a weak order (SPEC §1), written as tiers (best first) of response indices. */
+export interface RankingType {
+  readonly kind: 'ranking';
+  /** w_θ, normalised so that the weights of a prompt sum to 1 (over all its types, of both kinds). */
   readonly weight: Fraction;
   /** Listed tiers, best first (response indices). */
   readonly tiers: readonly (readonly number[])[];
@@ -11,6 +12,26 @@ export interface UserType {
   /** Number of tiers including the implicit bottom tier when some response is unlisted. */
   readonly numTiers: number;
 }
+
+/**
+ * A Luce user type θ (SPEC §4b): strengths s_θ(y) > 0; shown positions z_1..z_m, it picks position i with
+ * probability s_θ(z_i)/Σ_j s_θ(z_j). Only the ratios matter, so the kernels use `ints`: the strengths
+ * scaled to coprime positive integers, s_θ(y) = scale·ints[y].
+ */
+export interface LuceType {
+  readonly kind: 'luce';
+  /** w_θ, normalised as for ranking types. */
+  readonly weight: Fraction;
+  /** s_θ(y) for every response, as given (positive rationals). */
+  readonly strengths: readonly Fraction[];
+  /** Positive integers with gcd 1, proportional to the strengths (each ≤ 2^32). */
+  readonly ints: readonly number[];
+  /** s_θ(y) = scale·ints[y]. */
+  readonly scale: Fraction;
+}
+
+/** One user type: a weak order or a Luce type. Profiles may mix both. */
+export type UserType = RankingType | LuceType;
 
 /** One prompt x: its responses and users. */
 export interface Prompt {

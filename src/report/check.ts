@@ -1,12 +1,12 @@
 // Reports of `ualign check`: JSON (exact "p/q"), Markdown with the curve table, and a hand-written SVG
-// plot of rob_k against k for the algorithm, k/(k+1) and NLHF. Deterministic text throughout.
-import { join } from 'node:path';
+// plot of rob_k against k for the algorithm, k/(k+1), NLHF and the multiplayer NE. Deterministic text throughout.
+import { join, relative, sep } from 'node:path';
 import { Fraction, isZero, toNumber, toDecimal } from '../exact/rational.js';
 import { profileToJson } from '../model/codec.js';
 import { Profile } from '../model/types.js';
 import { CheckResult, CurvePoint } from '../algorithms/check.js';
 import { Evaluation, modelsToJson } from '../algorithms/evaluate.js';
-import { toJsonText, writeFileAtomic } from './atomic.js';
+import { toJsonText, writeOutputSet } from './atomic.js';
 
 /** File-name slug of an algorithm name. */
 export function slug(name: string): string {
@@ -66,6 +66,7 @@ export function checkJson(r: CheckResult, out: string): Record<string, unknown> 
         worstModel: w.model,
         worstFiles: wf,
         nlhf: c.nlhf === null ? null : c.nlhf.toFraction(),
+        ne: c.ne === null ? null : c.ne.toFraction(),
         checked: c.checked,
         reproducible: c.reproducible,
         counterexample: c.counterexample ? evaluationJson(c.counterexample, witnessFiles(dir, c.k, 'counterexample')) : null,
@@ -80,7 +81,7 @@ export function checkJson(r: CheckResult, out: string): Record<string, unknown> 
 
 const fmt = (v: number): string => (Math.round(v * 100) / 100).toFixed(2);
 
-/** rob_k against k: the algorithm, k/(k+1) and NLHF on the same (worst) profiles; failing k ringed in red. */
+/** rob_k against k: the algorithm, k/(k+1), NLHF and the multiplayer NE on the same (worst) profiles; failing k ringed in red. */
 export function checkSvg(r: CheckResult): string {
   const W = 720;
   const H = 400;
@@ -99,6 +100,8 @@ export function checkSvg(r: CheckResult): string {
     series.push({ label: 'k/(k+1) − slack', color: '#8c8c8c', dash: '1 3', marker: 'none', ys: r.curve.map((c) => toNumber(c.theory.sub(c.slack))) });
   if (r.curve.some((c) => c.nlhf !== null))
     series.push({ label: 'NLHF (maximal lottery)', color: '#ff7f0e', dash: '2 3', marker: 'triangle', ys: r.curve.map((c) => (c.nlhf === null ? null : toNumber(c.nlhf))) });
+  if (r.curve.some((c) => c.ne !== null))
+    series.push({ label: 'multiplayer NE of G_{k+1}', color: '#2ca02c', dash: '4 2', marker: 'none', ys: r.curve.map((c) => (c.ne === null ? null : toNumber(c.ne))) });
   const all = series.flatMap((s) => s.ys.filter((v): v is number => v !== null));
   const lo = Math.max(0, Math.min(0.4, Math.floor((Math.min(...all) - 0.02) * 10) / 10));
   const hi = 1;
@@ -139,9 +142,10 @@ export function checkSvg(r: CheckResult): string {
     const pts = ks.flatMap((k, i) => (s.ys[i] === null ? [] : [`${fmt(X(k))},${fmt(Y(s.ys[i] as number))}`]));
     if (pts.length > 1)
       o.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
-    ks.forEach((k, i) => {
-      if (s.ys[i] !== null) o.push(marker(s.marker, X(k), Y(s.ys[i] as number), s.color));
-    });
+    if (s.marker !== 'none')
+      ks.forEach((k, i) => {
+        if (s.ys[i] !== null) o.push(marker(s.marker, X(k), Y(s.ys[i] as number), s.color));
+      });
   }
   r.curve.forEach((c, i) => {
     if (!c.meetsTheory) o.push(`<circle cx="${fmt(X(ks[i]))}" cy="${fmt(Y(series[0].ys[i] as number))}" r="8" fill="none" stroke="#d62728" stroke-width="2"/>`);
@@ -154,7 +158,7 @@ export function checkSvg(r: CheckResult): string {
     if (e.ring) o.push(`<circle cx="${lx + 14}" cy="${ly}" r="7" fill="none" stroke="${e.color}" stroke-width="2"/>`);
     else {
       o.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 28}" y2="${ly}" stroke="${e.color}" stroke-width="2"${e.dash ? ` stroke-dasharray="${e.dash}"` : ''}/>`);
-      o.push(marker(e.marker, lx + 14, ly, e.color));
+      if (e.marker !== 'none') o.push(marker(e.marker, lx + 14, ly, e.color));
     }
     o.push(`<text x="${lx + 36}" y="${ly + 4}">${esc(e.label)}</text>`);
     ly += 22;
@@ -214,12 +218,12 @@ export function checkMarkdown(r: CheckResult, out: string): string {
     '',
   );
   L.push(`![rob_k against k](${svgName})`, '');
-  L.push('| k | robustness (lowest found) | ≈ | k/(k+1) | gap | slack | NLHF on the same profile | verdict | worst profile |');
-  L.push('|---|---|---|---|---|---|---|---|---|');
+  L.push('| k | robustness (lowest found) | ≈ | k/(k+1) | gap | slack | NLHF on the same profile | multiplayer NE on it | verdict | worst profile |');
+  L.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const c of r.curve)
     L.push(
       `| ${c.k} | ${show(c.robustness)} | ${toDecimal(c.robustness, 6)} | ${c.theory.toFraction()} | ${show(c.gap)} | ${show(c.slack)} | ` +
-        `${c.nlhf === null ? '–' : show(c.nlhf)} | ${c.meetsTheory ? 'meets' : '**fails**'} | ${describe(c.worst.profile)} (${c.worst.source}) |`,
+        `${c.nlhf === null ? '–' : show(c.nlhf)} | ${c.ne === null ? '–' : show(c.ne)} | ${c.meetsTheory ? 'meets' : '**fails**'} | ${describe(c.worst.profile)} (${c.worst.source}) |`,
     );
   L.push('');
   L.push('Robustness is exact: rob_k = Σ_x ρ(x) min_y WR_x(σ, y) (SPEC §2) of the algorithm’s output on the worst profile found; ' +
@@ -243,18 +247,23 @@ export function checkMarkdown(r: CheckResult, out: string): string {
 /** Write the JSON, Markdown, SVG and the replayable witnesses (profile + model per k) under `out`. */
 export function writeCheckReport(r: CheckResult, out: string): { md: string; svg: string; json: string; dir: string } {
   const p = checkPaths(out, r.algorithm);
+  const s = slug(r.algorithm);
+  const files = new Map<string, string>();
+  const put = (path: string, text: string) => files.set(relative(out, path).split(sep).join('/'), text);
   for (const c of r.curve) {
     const w = witnessFiles(p.dir, c.k, 'worst');
-    writeFileAtomic(w.profile, toJsonText(profileToJson(c.worst.profile)));
-    writeFileAtomic(w.model, toJsonText(modelsToJson(c.worst.profile, c.worst.models)));
+    put(w.profile, toJsonText(profileToJson(c.worst.profile)));
+    put(w.model, toJsonText(modelsToJson(c.worst.profile, c.worst.models)));
     if (c.counterexample) {
       const f = witnessFiles(p.dir, c.k, 'counterexample');
-      writeFileAtomic(f.profile, toJsonText(profileToJson(c.counterexample.profile)));
-      writeFileAtomic(f.model, toJsonText(modelsToJson(c.counterexample.profile, c.counterexample.models)));
+      put(f.profile, toJsonText(profileToJson(c.counterexample.profile)));
+      put(f.model, toJsonText(modelsToJson(c.counterexample.profile, c.counterexample.models)));
     }
   }
-  writeFileAtomic(p.json, toJsonText(checkJson(r, out)));
-  writeFileAtomic(p.svg, checkSvg(r));
-  writeFileAtomic(p.md, checkMarkdown(r, out));
+  put(p.svg, checkSvg(r));
+  put(p.md, checkMarkdown(r, out));
+  put(p.json, toJsonText(checkJson(r, out)));
+  // check-NAME/ is this run's own: replaced as a whole, so no witness of an earlier run survives
+  writeOutputSet(out, files, [`check-${s}`]);
   return p;
 }

@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
 import { ClaimResult, Shard } from '../claims/run.js';
 import { loadCorpus } from '../claims/corpus.js';
+import { Coverage, EMPTY_COVERAGE, ModelCounts, mergeCoverage } from '../claims/coverage.js';
 import { runClaims } from '../claims/pool.js';
 import { selectClaims } from '../claims/registry.js';
+import { LoadedClaimModule } from '../claims/plugins.js';
 import { DEFAULT_SEED } from '../instances/seed.js';
-import { toJsonText, writeFileAtomic } from './atomic.js';
+import { toJsonText, writeOutputSet } from './atomic.js';
+import { Field, S, Shape } from '../model/schema.js';
 
 /** A claim's result as written to verify.json: everything but the wall time. */
 export type ClaimEntry = Omit<ClaimResult, 'ms'>;
@@ -25,6 +28,8 @@ export interface VerifyReport {
 /** A counterexample report: the format of reports/counterexamples/*.json and fixtures/counterexamples/*.json. */
 export interface CounterexampleReport {
   readonly claim: string;
+  /** A plug-in claim's module, its path as given to verify (replay loads it, resolved from the current folder). */
+  readonly module?: string;
   readonly title: string;
   readonly expect: 'holds' | 'refuted';
   /** fast-check seed of the claim's run and the path of the shrunk counterexample. */
@@ -33,6 +38,76 @@ export interface CounterexampleReport {
   readonly counterexample: Record<string, unknown>;
   readonly verdict: { slack: string; certificate: Record<string, unknown> } | null;
 }
+
+// ---- the declared shapes of the report files (read by replay and merge-reports) ----
+// Typed by the report types' keys: a field added to ClaimEntry or CounterexampleReport must be declared here.
+
+const VERDICT_SHAPE: Shape = S.nullable(
+  S.object({ slack: S.exact(), certificate: S.record(S.json(), 'a certificate {name: value}') }, 'a verdict {"slack", "certificate"}'),
+);
+/** A claim instance {profile, k, ...}: which keys a claim reads is checked by replay against the claim itself. */
+const INSTANCE_SHAPE: Shape = S.record(S.json(), 'an instance {"profile", "k", ...}');
+
+const RANGE_SHAPE: Shape = S.nullable(S.object({ min: S.integer(), max: S.integer() }, 'a range {"min", "max"}'));
+const MODEL_COUNT_FIELDS: Record<keyof ModelCounts, Field | Shape> = { weakOrders: S.integer(0), luce: S.integer(0), mixed: S.integer(0) };
+const COVERAGE_FIELDS: Record<keyof Coverage, Field | Shape> = {
+  instances: S.integer(0),
+  k: RANGE_SHAPE,
+  largeK: S.integer(0),
+  ell: RANGE_SHAPE,
+  n: RANGE_SHAPE,
+  users: RANGE_SHAPE,
+  prompts: RANGE_SHAPE,
+  models: S.object(MODEL_COUNT_FIELDS, 'instances by user model {"weakOrders", "luce", "mixed"}'),
+};
+const COVERAGE_SHAPE: Shape = S.object(COVERAGE_FIELDS, 'coverage {"instances", "k", "largeK", "ell", "n", "users", "prompts", "models"}');
+
+const CLAIM_ENTRY_FIELDS: Record<keyof ClaimEntry, Field | Shape> = {
+  id: S.string({ nonEmpty: true }),
+  module: S.optional(S.string({ nonEmpty: true })),
+  statement: S.optional(S.string()),
+  latex: S.optional(S.string()),
+  title: S.string(),
+  rule: S.string(),
+  expect: S.string({ values: ['holds', 'refuted'] }),
+  outcome: S.string({ values: ['holds', 'refuted', 'error'] }),
+  ok: S.boolean(),
+  runs: S.integer(0),
+  minSlack: S.nullable(S.exact()),
+  seed: S.integer(),
+  path: S.nullable(S.string()),
+  counterexample: S.nullable(INSTANCE_SHAPE),
+  verdict: VERDICT_SHAPE,
+  shrinks: S.integer(0),
+  corpus: S.object({ replayed: S.integer(0), consistent: S.integer(0) }, 'corpus counts {"replayed", "consistent"}'),
+  error: S.nullable(S.string()),
+  coverage: COVERAGE_SHAPE,
+};
+
+const VERIFY_REPORT_FIELDS: Record<keyof VerifyReport, Field | Shape> = {
+  ok: S.boolean(),
+  seed: S.integer(),
+  shard: S.optional(S.string()),
+  merged: S.optional(S.array(S.string())),
+  claims: S.array(S.object(CLAIM_ENTRY_FIELDS, 'a claim entry {"id", "outcome", ...}'), 'an array of claim entries'),
+};
+
+/** verify.json (and merged or shard reports). */
+export const VERIFY_REPORT_SHAPE: Shape = S.object(VERIFY_REPORT_FIELDS, 'a verify report {"ok", "seed", "claims"}', ['claim', 'counterexample']);
+
+const COUNTEREXAMPLE_FIELDS: Record<keyof CounterexampleReport, Field | Shape> = {
+  claim: S.string({ nonEmpty: true }),
+  module: S.optional(S.string({ nonEmpty: true })),
+  title: S.optional(S.string()),
+  expect: S.string({ values: ['holds', 'refuted'] }),
+  seed: S.optional(S.integer()),
+  path: S.optional(S.nullable(S.string())),
+  counterexample: INSTANCE_SHAPE,
+  verdict: S.optional(VERDICT_SHAPE),
+};
+
+/** A counterexample report or corpus file (title, seed, path and verdict may be left out of a hand-written corpus file). */
+export const COUNTEREXAMPLE_REPORT_SHAPE: Shape = S.object(COUNTEREXAMPLE_FIELDS, 'a counterexample report {"claim", "expect", "counterexample", ...}', ['claims']);
 
 export function entryOf(r: ClaimResult): ClaimEntry {
   const { ms: _ms, ...rest } = r;
@@ -46,7 +121,16 @@ export function buildVerifyReport(seed: number, results: readonly ClaimResult[],
 
 export function counterexampleOf(c: ClaimEntry): CounterexampleReport | null {
   if (c.counterexample === null) return null;
-  return { claim: c.id, title: c.title, expect: c.expect, seed: c.seed, path: c.path, counterexample: c.counterexample, verdict: c.verdict };
+  return {
+    claim: c.id,
+    ...(c.module === undefined ? {} : { module: c.module }),
+    title: c.title,
+    expect: c.expect,
+    seed: c.seed,
+    path: c.path,
+    counterexample: c.counterexample,
+    verdict: c.verdict,
+  };
 }
 
 const dec = (s: string | null): string => (s === null ? '—' : (() => { const r = parseRational(s); return r === null ? s : toDecimal(r, 6); })());
@@ -73,24 +157,35 @@ export function profileLines(profile: unknown): string[] {
   const prompts = (profile as { prompts?: unknown[] }).prompts ?? [profile];
   const out: string[] = [];
   prompts.forEach((p, x) => {
-    const pr = p as { responses: string[]; users: { weight: string; ranking: string[][] }[]; weight?: string };
+    const pr = p as { responses: string[]; users: { weight: string; ranking?: string[][]; strengths?: Record<string, string> }[]; weight?: string };
     if (prompts.length > 1) out.push(`- prompt ${x} (weight ${pr.weight}):`);
     const ind = prompts.length > 1 ? '  ' : '';
     out.push(`${ind}- responses: ${pr.responses.join(', ')}`);
-    for (const u of pr.users) out.push(`${ind}- weight ${u.weight}: ${u.ranking.map((t) => t.join(' ~ ')).join(' ≻ ')}`);
+    for (const u of pr.users)
+      out.push(
+        u.strengths !== undefined
+          ? `${ind}- weight ${u.weight}: Luce strengths ${Object.entries(u.strengths).map(([y, s]) => `${y} ${s}`).join(', ')}`
+          : `${ind}- weight ${u.weight}: ${(u.ranking ?? []).map((t) => t.join(' ~ ')).join(' ≻ ')}`,
+      );
   });
   return out;
 }
 
-export function counterexampleMarkdown(c: CounterexampleReport): string {
+/** `replayPath`: where the report's .json is (the .md shows `ualign replay <it>`). */
+export function counterexampleMarkdown(c: CounterexampleReport, replayPath?: string): string {
   const { profile, ...rest } = c.counterexample;
   const lines = [
     `# ${c.claim} ${c.title}: counterexample`,
     '',
-    c.expect === 'refuted' ? 'Negative control: this counterexample is the expected outcome.' : '**A positive claim failed**: this is a bug.',
+    c.expect === 'refuted'
+      ? 'Negative control: this counterexample is the expected outcome.'
+      : c.module === undefined
+        ? '**A positive claim failed**: this is a bug.'
+        : '**The claim is refuted**: this instance is a counterexample to it.',
     '',
+    ...(c.module === undefined ? [] : [`- claim module \`${c.module}\` (a plug-in claim; replay loads it from there, or give \`--claim PATH\`)`]),
     `- fast-check seed ${c.seed}, path \`${c.path ?? ''}\``,
-    `- replay: \`ualign replay <this file's .json>\``,
+    `- replay: \`ualign replay ${replayPath ?? `${c.claim}.json`}\`${c.expect === 'holds' ? ' (with the same UALIGN_FAULT, if one was set)' : ''}`,
     '',
     '## Profile',
     '',
@@ -123,9 +218,10 @@ export function verifyMarkdown(report: VerifyReport, claimsInfo?: ReadonlyMap<st
     'Slack: how far inside the claimed bound (≥ 0 iff the claim holds on the instance; 0 for an equality that holds).',
   ];
   for (const c of report.claims) {
-    const info = claimsInfo?.get(c.id);
+    const info = claimsInfo?.get(c.id) ?? (c.statement === undefined ? undefined : { statement: c.statement, latex: c.latex ?? '' });
     lines.push('', `## ${c.id} ${c.title}`, '');
     if (info) lines.push(info.statement, '', `$$${info.latex}$$`, '');
+    if (c.module !== undefined) lines.push(`Plug-in claim from the module \`${c.module}\`.`, '');
     lines.push(`Rule: ${c.rule}. Expected: ${c.expect}. Outcome: ${c.outcome}. Instances: ${c.runs}. Seed ${c.seed}.`);
     if (c.corpus.replayed > 0) lines.push(`Stored counterexamples replayed: ${c.corpus.replayed} (${c.corpus.consistent} as stored).`);
     if (c.error) lines.push('', `Error: ${c.error}`);
@@ -140,22 +236,49 @@ export function verifyMarkdown(report: VerifyReport, claimsInfo?: ReadonlyMap<st
   return lines.join('\n') + '\n';
 }
 
-/** Write verify.json, verify.md and counterexamples/<id>.{json,md} into dir (atomic writes). */
+/** Where a counterexample report of claim `id` goes under `dir`. */
+export function counterexamplePaths(dir: string, id: string): { json: string; md: string } {
+  return { json: join(dir, 'counterexamples', `${id}.json`), md: join(dir, 'counterexamples', `${id}.md`) };
+}
+
+/**
+ * Write verify.json, verify.md and counterexamples/<id>.{json,md} into dir as one set: the
+ * counterexamples folder is replaced as a whole, so none from an earlier run survives (writeOutputSet).
+ */
 export function writeVerifyReports(dir: string, report: VerifyReport, claimsInfo?: ReadonlyMap<string, { statement: string; latex: string }>): string[] {
-  const written: string[] = [];
-  const put = (p: string, text: string) => {
-    writeFileAtomic(p, text);
-    written.push(p);
-  };
-  put(join(dir, 'verify.json'), toJsonText(report));
-  put(join(dir, 'verify.md'), verifyMarkdown(report, claimsInfo));
+  const files = new Map<string, string>();
+  files.set('verify.md', verifyMarkdown(report, claimsInfo));
   for (const c of report.claims) {
     const cx = counterexampleOf(c);
     if (!cx) continue;
-    put(join(dir, 'counterexamples', `${c.id}.json`), toJsonText(cx));
-    put(join(dir, 'counterexamples', `${c.id}.md`), counterexampleMarkdown(cx));
+    files.set(`counterexamples/${c.id}.json`, toJsonText(cx));
+    files.set(`counterexamples/${c.id}.md`, counterexampleMarkdown(cx, counterexamplePaths(dir, c.id).json));
   }
-  return written;
+  files.set('verify.json', toJsonText(report));
+  return writeOutputSet(dir, files, ['counterexamples']);
+}
+
+/**
+ * What the console shows under the table for each claim that failed: seed, path, the shrunk
+ * counterexample as compact JSON, the exact slack and where its report is.
+ */
+export function failureDetails(report: VerifyReport, dir: string): string {
+  const out: string[] = [];
+  for (const c of report.claims) {
+    if (c.ok) continue;
+    const head = `${c.id} ${c.title}: expected ${c.expect === 'holds' ? 'to hold' : 'a counterexample'}, outcome ${c.outcome} (seed ${c.seed}${c.path ? `, path "${c.path}"` : ''}, ${c.runs} instances)`;
+    out.push('', head);
+    if (c.error) out.push(`  error: ${c.error}`);
+    if (c.corpus.consistent !== c.corpus.replayed) out.push(`  stored counterexamples: ${c.corpus.replayed - c.corpus.consistent} of ${c.corpus.replayed} no longer behave as stored`);
+    if (c.counterexample) {
+      const text = JSON.stringify(c.counterexample);
+      out.push(`  counterexample: ${text.length <= 2000 ? text : text.slice(0, 2000) + '…'}`);
+      if (c.verdict) out.push(`  slack: ${c.verdict.slack} (≈ ${dec(c.verdict.slack)})`);
+      const p = counterexamplePaths(dir, c.id);
+      out.push(`  report: ${p.md}   replay: ualign replay ${p.json}`);
+    } else if (c.expect === 'refuted' && c.outcome === 'holds') out.push(`  no counterexample found; smallest slack ${c.minSlack ?? '—'}`);
+  }
+  return out.length === 0 ? '' : out.join('\n') + '\n';
 }
 
 /** Deterministic size order of counterexamples: responses, user types, k, then the JSON text. */
@@ -242,8 +365,11 @@ export function mergeReports(reports: readonly VerifyReport[], names: readonly s
     const outcome = errored ? 'error' : best ? 'refuted' : 'holds';
     const corpus = es.reduce((a, e) => ({ replayed: a.replayed + e.corpus.replayed, consistent: a.consistent + e.corpus.consistent }), { replayed: 0, consistent: 0 });
     const e0 = best ?? errored ?? es[0];
+    const other = es.find((e) => e.module !== c0.module);
+    if (other) throw new RangeError(`merge-reports: claim ${c0.id} comes from ${c0.module === undefined ? 'the built-ins' : `the module ${c0.module}`} in one shard and from ${other.module === undefined ? 'the built-ins' : `the module ${other.module}`} in another`);
     return {
       id: c0.id,
+      ...(c0.module === undefined ? {} : { module: c0.module, statement: c0.statement, latex: c0.latex }),
       title: e0.title,
       rule: e0.rule,
       expect: e0.expect,
@@ -258,6 +384,7 @@ export function mergeReports(reports: readonly VerifyReport[], names: readonly s
       shrinks: best ? best.shrinks : 0,
       corpus,
       error: errored ? errored.error : null,
+      coverage: es.reduce((a, e) => mergeCoverage(a, e.coverage ?? EMPTY_COVERAGE), EMPTY_COVERAGE),
     };
   });
   const merged = [...seen.keys()].sort((a, b) => a - b).map((i) => `${i}/${covered[first][0].count}`);
@@ -273,7 +400,7 @@ export interface VerifyOptions {
   seed?: number;
   /** Runs per claim (default: each claim's own default suite). */
   runs?: number;
-  /** Comma list of claim ids (default: all). */
+  /** Built-in claims: a comma list of ids, "all" (the default) or "none". */
   claims?: string;
   shard?: Shard;
   /** Corpus folder (default fixtures/counterexamples under cwd); null: no corpus. */
@@ -281,17 +408,31 @@ export interface VerifyOptions {
   workers?: number;
   /** Test only: inject a named U_k fault. */
   fault?: string | null;
+  /** Largest k for the claims that take k (default: each claim's own, 32 or 8). */
+  maxK?: number;
+  /** Plug-in claims (loadClaimModules), run after the built-ins, in the order given. */
+  plugins?: readonly LoadedClaimModule[];
+  /** A plug-in claim's time limit per instance, in ms (default DEFAULT_CLAIM_TIMEOUT_MS). */
+  claimTimeoutMs?: number;
   onResult?: (r: ClaimResult, done: number, total: number) => void;
 }
 
 export async function verify(o: VerifyOptions = {}): Promise<{ report: VerifyReport; results: ClaimResult[] }> {
   const seed = o.seed ?? DEFAULT_SEED;
   const claims = selectClaims(o.claims);
+  const plugins = o.plugins ?? [];
   const corpus = o.corpusDir === null ? [] : loadCorpus(o.corpusDir ?? join(process.cwd(), CORPUS_DIR));
-  const results = await runClaims(
-    claims.map((c) => c.id),
-    { seed, runs: o.runs, shard: o.shard, corpus, fault: o.fault, workers: o.workers, onResult: o.onResult },
-  );
+  const results = await runClaims([...claims.map((c) => c.id), ...plugins.map((p) => p.info.id)], {
+    seed,
+    runs: o.runs,
+    shard: o.shard,
+    corpus,
+    fault: o.fault,
+    workers: o.workers,
+    onResult: o.onResult,
+    maxK: o.maxK,
+    ...(plugins.length > 0 ? { plugins, claimTimeoutMs: o.claimTimeoutMs } : {}),
+  });
   const shard = o.shard && o.shard.count > 1 ? `${o.shard.index}/${o.shard.count}` : undefined;
   return { report: buildVerifyReport(seed, results, shard), results };
 }

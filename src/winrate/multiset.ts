@@ -1,8 +1,9 @@
 import { Fraction, frac, ZERO, isZero } from '../exact/rational.js';
-import { UserType } from '../model/types.js';
+import { RankingType, UserType } from '../model/types.js';
 
-/** For each user type: the best tier b of the multiset T and how many of T's items lie in it (c). */
+/** For each ranking type: the best tier b of the multiset T and how many of T's items lie in it (c); ranking types only. */
 export function bestTiers(users: readonly UserType[], T: readonly number[]): { b: Int32Array; c: Int32Array } {
+  if (users.some((u) => u.kind === 'luce')) throw new RangeError('bestTiers: ranking types only (typeStates handles Luce types)');
   const b = new Int32Array(users.length).fill(0x7fffffff);
   const c = new Int32Array(users.length);
   for (const y of T) addItem(users, y, b, c);
@@ -12,7 +13,7 @@ export function bestTiers(users: readonly UserType[], T: readonly number[]): { b
 /** Add response y to the per-type state (best tier, copies in it). */
 function addItem(users: readonly UserType[], y: number, b: Int32Array, c: Int32Array): void {
   for (let ui = 0; ui < users.length; ui++) {
-    const t = users[ui].rank[y];
+    const t = (users[ui] as RankingType).rank[y];
     if (t < b[ui]) {
       b[ui] = t;
       c[ui] = 1;
@@ -22,19 +23,41 @@ function addItem(users: readonly UserType[], y: number, b: Int32Array, c: Int32A
 
 /**
  * Maximise Σ_θ f(θ, t_θ(T), c_θ(T)) over multisets T of `size` responses, where t_θ(T) is T's best tier for
- * type θ and c_θ(T) the copies in it. Requires f to grow with a better tier and with more copies in the top
+ * type θ and c_θ(T) the copies in it. Requires f ≥ 0 to grow with a better tier and with more copies in the top
  * tier — true of every rule of SPEC §2, for the opponent (ℓ-output best response) and for the model (pricing
  * of T3's column generation) alike. Branch and bound: a type's bound is the best tier the remaining
- * candidates reach, holding all remaining slots. With `prune: false` every multiset is visited (`onLeaf`).
- * Ties keep the incumbent found first, in a fixed order: deterministic.
+ * candidates reach, holding all remaining slots; with `submodular`, also the node's value plus the r largest
+ * marginal increments of the remaining candidates. Bounds are computed on f scaled down by 2^s and rounded
+ * up (exact integers in doubles), and compared with the incumbent rounded down: a pruned branch is proven
+ * not to beat it. With `prune: false` every multiset is visited (`onLeaf`). Ties keep the incumbent found
+ * first, in a fixed order: deterministic. Prompts with Luce types take the general path (searchMixed).
  */
 export function searchMultisets(
   users: readonly UserType[],
   n: number,
   size: number,
   f: (ui: number, t: number, c: number) => bigint,
-  opts: { prune?: boolean; onLeaf?: (items: readonly number[], value: bigint) => void } = {},
+  opts: {
+    prune?: boolean;
+    onLeaf?: (items: readonly number[], value: bigint) => void;
+    /** Only multisets worth more than this count: branches bounded by it are pruned (items [] if none is). */
+    threshold?: bigint;
+    /**
+     * The caller guarantees that T ↦ Σ_θ f(θ, t_θ(T), c_θ(T)) is monotone submodular on multisets (true when
+     * f(θ, t, c) = A(t) + τ(c)·B(t) with τ increasing, concave, τ(0) = 0, and A(t) ≥ A(t′) + τ(∞)·B(t′) for
+     * every worse tier t′): then a node's bound is its value plus the r largest marginal increments of the
+     * remaining candidates (each candidate's increments fall with its copies), which prunes far more.
+     */
+    submodular?: boolean;
+    /**
+     * With a threshold: return the first multiset found above it by the greedy start and single swaps, and run
+     * the exhaustive search only when they find none (column generation needs an improving column, not the best).
+     */
+    anyAbove?: boolean;
+  } = {},
 ): { items: number[]; value: bigint; nodes: number } {
+  if (users.some((u) => u.kind === 'luce')) return searchMixed(users, n, size, f, opts);
+  const ranked = users as readonly RankingType[];
   const prune = opts.prune ?? true;
   const m = users.length;
   const valueOf = (b: Int32Array, c: Int32Array): bigint => {
@@ -50,11 +73,22 @@ export function searchMultisets(
   const single = Array.from({ length: n }, (_, y) => evalSet([y]));
   const order = [...Array(n).keys()].sort((x, y) => (single[y] > single[x] ? 1 : single[y] < single[x] ? -1 : x - y));
   // sufMin[ui][i] = best tier of type ui among order[i..]
-  const sufMin = users.map((u) => {
+  const sufMin = ranked.map((u) => {
     const s = new Int32Array(n + 1).fill(0x7fffffff);
     for (let i = n - 1; i >= 0; i--) s[i] = Math.min(s[i + 1], u.rank[order[i]]);
     return s;
   });
+  // f scaled by 2^−sh, rounded up (fUp) and down (fLo): exact integers below 2^50 even summed over types
+  const tiers = ranked.map((u) => u.numTiers);
+  let fmax = 0n;
+  for (let ui = 0; ui < m; ui++) for (let tt = 0; tt < tiers[ui]; tt++) for (let cc = 1; cc <= size; cc++) if (f(ui, tt, cc) > fmax) fmax = f(ui, tt, cc);
+  const sh = BigInt(Math.max(0, (fmax * BigInt(m + 1) * BigInt(size + 1)).toString(2).length - 50));
+  const one = 1n << sh;
+  const up = (v: bigint) => Number((v + one - 1n) >> sh);
+  const down = (v: bigint) => Number(v >> sh);
+  const fUp = users.map((_, ui) => Float64Array.from({ length: tiers[ui] * (size + 1) }, (_, i) => (i % (size + 1) === 0 ? 0 : up(f(ui, Math.floor(i / (size + 1)), i % (size + 1))))));
+  const fLo = users.map((_, ui) => Float64Array.from({ length: tiers[ui] * (size + 1) }, (_, i) => (i % (size + 1) === 0 ? 0 : down(f(ui, Math.floor(i / (size + 1)), i % (size + 1))))));
+  const S1 = size + 1;
   // greedy incumbent: add the item that raises the value most, `size` times
   let bestItems: number[] = [];
   for (let s = 0; s < size; s++) {
@@ -70,21 +104,94 @@ export function searchMultisets(
     bestItems.push(arg);
   }
   let best = evalSet(bestItems);
+  if (opts.anyAbove && opts.threshold !== undefined) {
+    // local search: replace one item by another while that raises the value
+    let nodesLS = 0;
+    for (let improved = true; improved && best <= opts.threshold; ) {
+      improved = false;
+      for (let pos = 0; pos < size && !improved; pos++)
+        for (const y of order) {
+          if (y === bestItems[pos]) continue;
+          const T = [...bestItems];
+          T[pos] = y;
+          nodesLS++;
+          const v = evalSet(T);
+          if (v > best) {
+            best = v;
+            bestItems = T;
+            improved = true;
+            break;
+          }
+        }
+    }
+    if (best > opts.threshold) return { items: [...bestItems].sort((x, y) => x - y), value: best, nodes: nodesLS };
+  }
+  if (opts.threshold !== undefined && best <= opts.threshold) {
+    best = opts.threshold;
+    bestItems = [];
+  }
+  let bestDown = down(best < 0n ? 0n : best);
   let nodes = 1;
   const b = new Int32Array(m).fill(0x7fffffff);
   const c = new Int32Array(m);
   const chosen: number[] = [];
   const saveB = Array.from({ length: size }, () => new Int32Array(m));
   const saveC = Array.from({ length: size }, () => new Int32Array(m));
-  const bound = (r: number, i: number): bigint => {
-    let s = 0n;
+  /** Plain bound: every type gets the best tier of the remaining candidates, with all r remaining slots. */
+  const bound = (r: number, i: number): number => {
+    let s = 0;
     for (let ui = 0; ui < m; ui++) {
       const t = sufMin[ui][i];
       const bu = b[ui];
-      if (t < bu) s += f(ui, t, r);
-      else if (t === bu) s += f(ui, bu, c[ui] + r);
-      else s += f(ui, bu, c[ui]);
+      if (t < bu) s += fUp[ui][t * S1 + r];
+      else if (t === bu) s += fUp[ui][bu * S1 + c[ui] + r];
+      else s += fUp[ui][bu * S1 + c[ui]];
     }
+    return s;
+  };
+  // Submodular bound, scaled: base⁺ + the r largest of the increment bounds. A candidate among the r with the
+  // largest Δ₁ bound contributes its increments Δ_j − Δ_{j−1} (each bounded above); any other one contributes
+  // its Δ₁ bound r times (its increments fall with j, so each is at most Δ₁).
+  const curLo = Array.from({ length: size + 1 }, () => new Float64Array(m));
+  const gainUp = (cur: Float64Array, y: number, j: number): number => {
+    let g = 0;
+    for (let ui = 0; ui < m; ui++) {
+      const t = ranked[ui].rank[y];
+      const bu = b[ui];
+      if (t < bu) g += fUp[ui][t * S1 + j] - cur[ui];
+      else if (t === bu) g += fUp[ui][bu * S1 + c[ui] + j] - cur[ui];
+    }
+    return g;
+  };
+  const gainLo = (cur: Float64Array, curUp: Float64Array, y: number, j: number): number => {
+    let g = 0;
+    for (let ui = 0; ui < m; ui++) {
+      const t = ranked[ui].rank[y];
+      const bu = b[ui];
+      if (t < bu) g += fLo[ui][t * S1 + j] - curUp[ui];
+      else if (t === bu) g += fLo[ui][bu * S1 + c[ui] + j] - curUp[ui];
+    }
+    return g;
+  };
+  const curUpAt = Array.from({ length: size + 1 }, () => new Float64Array(m));
+  const submodularBound = (cur: Float64Array, curUp: Float64Array, r: number, from: number, baseUp: number, d1: Float64Array): number => {
+    const idx: number[] = [];
+    for (let i = from; i < n; i++) idx.push(i);
+    idx.sort((x, y) => d1[y] - d1[x]);
+    const incs: number[] = [];
+    idx.forEach((i, pos) => {
+      if (pos < r) {
+        // upper bound of Δ_j − Δ_{j−1}: Δ_j⁺ − Δ_{j−1}⁻
+        let prevLo = 0;
+        for (let j = 1; j <= r; j++) {
+          incs.push((j === 1 ? d1[i] : gainUp(cur, order[i], j)) - prevLo);
+          prevLo = gainLo(cur, curUp, order[i], j);
+        }
+      } else for (let j = 0; j < r; j++) incs.push(d1[i]);
+    });
+    incs.sort((x, y) => y - x);
+    let s = baseUp;
+    for (let j = 0; j < r && j < incs.length; j++) s += Math.max(0, incs[j]);
     return s;
   };
   const dfs = (start: number): void => {
@@ -96,14 +203,33 @@ export function searchMultisets(
       if (v > best) {
         best = v;
         bestItems = [...chosen];
+        bestDown = down(best);
       }
       return;
     }
     const depth = chosen.length;
+    let baseUp = 0;
+    let d1: Float64Array | null = null; // Δ₁ bounds of the candidates, computed when the plain bound does not prune
+    const cur = curLo[depth];
+    const curUp = curUpAt[depth];
+    const subBound = (i: number): number => {
+      if (d1 === null) {
+        baseUp = 0;
+        for (let ui = 0; ui < m; ui++) {
+          const bu = b[ui];
+          cur[ui] = bu === 0x7fffffff ? 0 : fLo[ui][bu * S1 + c[ui]];
+          curUp[ui] = bu === 0x7fffffff ? 0 : fUp[ui][bu * S1 + c[ui]];
+          baseUp += curUp[ui];
+        }
+        d1 = new Float64Array(n);
+        for (let idx = start; idx < n; idx++) d1[idx] = gainUp(cur, order[idx], 1);
+      }
+      return submodularBound(cur, curUp, r, i, baseUp, d1);
+    };
     for (let i = start; i < n; i++) {
       nodes++;
-      // bounds only fall as i grows (sufMin rises): stop at the first pruned branch
-      if (prune && bound(r, i) <= best) break;
+      // bounds only fall as i grows (the candidates shrink): stop at the first pruned branch
+      if (prune && (bound(r, i) <= bestDown || (opts.submodular === true && subBound(i) <= bestDown))) break;
       const y = order[i];
       saveB[depth].set(b);
       saveC[depth].set(c);
@@ -112,6 +238,207 @@ export function searchMultisets(
       dfs(i);
       chosen.pop();
       b.set(saveB[depth]);
+      c.set(saveC[depth]);
+    }
+  };
+  dfs(0);
+  return { items: [...bestItems].sort((x, y) => x - y), value: best, nodes };
+}
+
+/** No item yet (ranking types: no best tier). */
+const NONE = 0x7fffffff;
+
+/**
+ * For each user type, the state of a multiset T its score depends on: a ranking type's best tier a and the
+ * copies c of T in it (as bestTiers); a Luce type's strength sum a = s_θ(T) (integer strengths) and c = |T|.
+ */
+export function typeStates(users: readonly UserType[], T: readonly number[]): { a: Float64Array; c: Int32Array } {
+  const a = new Float64Array(users.length);
+  const c = new Int32Array(users.length);
+  users.forEach((u, ui) => (a[ui] = u.kind === 'luce' ? 0 : NONE));
+  for (const y of T) addState(users, y, a, c);
+  return { a, c };
+}
+
+function addState(users: readonly UserType[], y: number, a: Float64Array, c: Int32Array): void {
+  for (let ui = 0; ui < users.length; ui++) {
+    const u = users[ui];
+    if (u.kind === 'luce') {
+      a[ui] += u.ints[y];
+      c[ui]++;
+      continue;
+    }
+    const t = u.rank[y];
+    if (t < a[ui]) {
+      a[ui] = t;
+      c[ui] = 1;
+    } else if (t === a[ui]) c[ui]++;
+  }
+}
+
+/**
+ * searchMultisets for prompts with Luce types (SPEC §4b), on exact integers. f(θ, a, c) is read on the states
+ * of typeStates: for a ranking type as in searchMultisets; for a Luce type f must not decrease with the
+ * strength sum a (c = |T| is passed along). Plain bound of a node with r free slots and candidates order[i..]:
+ * every ranking type as in searchMultisets, every Luce type at a + r·(largest remaining strength) — no multiset
+ * of the branch does better, as f grows with a. With `submodular` (the caller guarantees that the objective is
+ * monotone and DR-submodular: for a Luce type, f concave in a), the bound is the node's value plus the r
+ * largest increments Δ_j(y) − Δ_{j−1}(y) of the remaining candidates, Δ_j(y) the gain of j copies of y: for any
+ * r-multiset R, value(node ∪ R) − value(node) ≤ Σ_y Δ_{c_y}(y) (submodularity), a sum of r increments; the
+ * increments of one candidate fall with j, so the r largest lie among those of the r candidates with the largest Δ₁.
+ */
+function searchMixed(
+  users: readonly UserType[],
+  n: number,
+  size: number,
+  f: (ui: number, a: number, c: number) => bigint,
+  opts: Parameters<typeof searchMultisets>[4] = {},
+): { items: number[]; value: bigint; nodes: number } {
+  const prune = opts.prune ?? true;
+  const m = users.length;
+  const fv = (ui: number, a: number, c: number): bigint => (c === 0 ? 0n : f(ui, a, c));
+  const valueOf = (a: Float64Array, c: Int32Array): bigint => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) s += fv(ui, a[ui], c[ui]);
+    return s;
+  };
+  const evalSet = (T: readonly number[]): bigint => {
+    const st = typeStates(users, T);
+    return valueOf(st.a, st.c);
+  };
+  const single = Array.from({ length: n }, (_, y) => evalSet([y]));
+  const order = [...Array(n).keys()].sort((x, y) => (single[y] > single[x] ? 1 : single[y] < single[x] ? -1 : x - y));
+  // suf[ui][i]: best tier (ranking) or largest strength (Luce) among order[i..]
+  const suf = users.map((u) => {
+    const s = new Float64Array(n + 1).fill(u.kind === 'luce' ? 0 : NONE);
+    for (let i = n - 1; i >= 0; i--) s[i] = u.kind === 'luce' ? Math.max(s[i + 1], u.ints[order[i]]) : Math.min(s[i + 1], u.rank[order[i]]);
+    return s;
+  });
+  let bestItems: number[] = [];
+  for (let s = 0; s < size; s++) {
+    let arg = order[0];
+    let val: bigint | null = null;
+    for (const y of order) {
+      const v = evalSet([...bestItems, y]);
+      if (val === null || v > val) {
+        val = v;
+        arg = y;
+      }
+    }
+    bestItems.push(arg);
+  }
+  let best = evalSet(bestItems);
+  if (opts.anyAbove && opts.threshold !== undefined) {
+    let nodesLS = 0;
+    for (let improved = true; improved && best <= opts.threshold; ) {
+      improved = false;
+      for (let pos = 0; pos < size && !improved; pos++)
+        for (const y of order) {
+          if (y === bestItems[pos]) continue;
+          const T = [...bestItems];
+          T[pos] = y;
+          nodesLS++;
+          const v = evalSet(T);
+          if (v > best) {
+            best = v;
+            bestItems = T;
+            improved = true;
+            break;
+          }
+        }
+    }
+    if (best > opts.threshold) return { items: [...bestItems].sort((x, y) => x - y), value: best, nodes: nodesLS };
+  }
+  if (opts.threshold !== undefined && best <= opts.threshold) {
+    best = opts.threshold;
+    bestItems = [];
+  }
+  let nodes = 1;
+  const a = new Float64Array(m);
+  const c = new Int32Array(m);
+  users.forEach((u, ui) => (a[ui] = u.kind === 'luce' ? 0 : NONE));
+  const chosen: number[] = [];
+  const saveA = Array.from({ length: size }, () => new Float64Array(m));
+  const saveC = Array.from({ length: size }, () => new Int32Array(m));
+  const plainBound = (r: number, i: number): bigint => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) {
+      const u = users[ui];
+      const t = suf[ui][i];
+      if (u.kind === 'luce') s += f(ui, a[ui] + r * t, c[ui] + r);
+      else if (t < a[ui]) s += f(ui, t, r);
+      else if (t === a[ui]) s += f(ui, a[ui], c[ui] + r);
+      else s += fv(ui, a[ui], c[ui]);
+    }
+    return s;
+  };
+  /** value of the node with j more copies of y */
+  const withCopies = (y: number, j: number): bigint => {
+    let s = 0n;
+    for (let ui = 0; ui < m; ui++) {
+      const u = users[ui];
+      if (u.kind === 'luce') s += f(ui, a[ui] + j * u.ints[y], c[ui] + j);
+      else {
+        const t = u.rank[y];
+        if (t < a[ui]) s += f(ui, t, j);
+        else if (t === a[ui]) s += f(ui, a[ui], c[ui] + j);
+        else s += fv(ui, a[ui], c[ui]);
+      }
+    }
+    return s;
+  };
+  const dfs = (start: number): void => {
+    const r = size - chosen.length;
+    if (r === 0) {
+      nodes++;
+      const v = valueOf(a, c);
+      opts.onLeaf?.(chosen, v);
+      if (v > best) {
+        best = v;
+        bestItems = [...chosen];
+      }
+      return;
+    }
+    const depth = chosen.length;
+    let base: bigint | null = null;
+    let d1: bigint[] = [];
+    const subBound = (i: number): bigint => {
+      if (base === null) {
+        base = valueOf(a, c);
+        const b0 = base;
+        d1 = order.map((y, idx) => (idx < start ? 0n : withCopies(y, 1) - b0));
+      }
+      const idx: number[] = [];
+      for (let q = i; q < n; q++) idx.push(q);
+      idx.sort((x, y) => (d1[y] > d1[x] ? 1 : d1[y] < d1[x] ? -1 : x - y));
+      // only the r candidates with the largest Δ₁ can contribute: any other one's increments are at most its Δ₁,
+      // which is at most each of those r first increments
+      const incs: bigint[] = [];
+      for (const q of idx.slice(0, r)) {
+        let prev = 0n;
+        for (let j = 1; j <= r; j++) {
+          const dj = j === 1 ? d1[q] : withCopies(order[q], j) - base!;
+          incs.push(dj - prev);
+          prev = dj;
+        }
+      }
+      incs.sort((x, y) => (y > x ? 1 : y < x ? -1 : 0));
+      let s = base;
+      for (let j = 0; j < r && j < incs.length; j++) if (incs[j] > 0n) s += incs[j];
+      return s;
+    };
+    for (let i = start; i < n; i++) {
+      nodes++;
+      // bounds only fall as i grows (the candidates shrink): stop at the first pruned branch
+      if (prune && (plainBound(r, i) <= best || (opts.submodular === true && subBound(i) <= best))) break;
+      const y = order[i];
+      saveA[depth].set(a);
+      saveC[depth].set(c);
+      addState(users, y, a, c);
+      chosen.push(y);
+      dfs(i);
+      chosen.pop();
+      a.set(saveA[depth]);
       c.set(saveC[depth]);
     }
   };

@@ -3,7 +3,7 @@ import { Model, Profile, Prompt } from '../model/types.js';
 import { productScoreNumerators } from './product.js';
 import { PromptModel, promptModels } from './promptModel.js';
 import { Rule } from './rules.js';
-import { ScoreTable, scoreOf, scoreTable } from './tables.js';
+import { ScoreTable, scoreOf, scoreTable, stateScore } from './tables.js';
 import { searchMultisets } from './multiset.js';
 
 /** Opponent scores against every single response y (ℓ = 1), U(y) = 1 − WR(σ, y), as integers over one denominator. */
@@ -44,7 +44,7 @@ export interface BestOpponent {
 /**
  * Exact best-responding ℓ-output opponent (WR is linear in τ, so a pure ℓ-multiset is optimal).
  * Branch and bound over multisets (searchMultisets): the score never decreases when an item is added
- * (a better tier or one more copy in the top tier).
+ * (a better tier or one more copy in the top tier; for a Luce type, a larger strength sum).
  */
 export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, rule: Rule = 'uniform'): BestOpponent {
   if (!Number.isInteger(ell) || ell < 1) throw new RangeError('ell must be an integer ≥ 1');
@@ -55,7 +55,10 @@ export function bestOpponent(prompt: Prompt, model: PromptModel, ell: number, ru
     return { items: [best], score: frac(num[best], den), nodes: n };
   }
   const table = scoreTable(prompt, model, ell, rule);
-  const r = searchMultisets(prompt.users, n, ell, (ui, t, c) => table.tab[ui][t * ell + c - 1]);
+  const r =
+    table.sums === undefined
+      ? searchMultisets(prompt.users, n, ell, (ui, t, c) => table.tab[ui][t * ell + c - 1])
+      : searchMultisets(prompt.users, n, ell, (ui, a, c) => stateScore(table, ui, a, c));
   return { items: r.items, score: frac(r.value, table.den), nodes: r.nodes };
 }
 

@@ -1,18 +1,23 @@
 import { Fraction, frac, commonDenominator } from '../exact/rational.js';
-import { Prompt } from '../model/types.js';
+import { InputError } from '../model/errors.js';
+import { hasLuce } from '../model/structure.js';
+import { LuceType, Prompt, RankingType } from '../model/types.js';
+import { ShareDenominator } from './luce.js';
 
 /**
  * Integer strict-preference matrix (SPEC §2, §3): with w_θ = a_θ/B, S[y][z] = Σ_θ a_θ·1[y ≻_θ z], so that
  * P_θ[y ≻_θ z] = S[y][z]/B. Responses sorted by tier per type (counting sort); O(m·n²), accumulated in
- * Int32 / doubles while the sums stay below 2^31 / 2^53 (exact), BigInt otherwise.
+ * Int32 / doubles while the sums stay below 2^31 / 2^53 (exact), BigInt otherwise. Weak orders only: a Luce
+ * type has no strict preferences (InputError).
  */
-export function strictPreferences(prompt: Prompt): { S: bigint[][]; B: bigint } {
+export function strictPreferences(prompt: Prompt, who = 'strict preference shares'): { S: bigint[][]; B: bigint } {
+  if (hasLuce(prompt)) throw new InputError(`${who}: defined for ranking user types only, and this profile has Luce (strength) types`);
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   let total = 0n;
   for (const v of a) total += v;
   // order: responses sorted by tier (counting sort on rank); next[i]: first position in a worse tier
-  const orders = prompt.users.map((u) => {
+  const orders = (prompt.users as readonly RankingType[]).map((u) => {
     const start = new Int32Array(u.numTiers + 1);
     for (let y = 0; y < n; y++) start[u.rank[y] + 1]++;
     for (let t = 0; t < u.numTiers; t++) start[t + 1] += start[t];
@@ -50,11 +55,58 @@ export function strictPreferences(prompt: Prompt): { S: bigint[][]; B: bigint } 
 
 /**
  * Integer margin matrix of the NLHF game (SPEC §2, §3): K[y][z] = S[y][z] − S[z][y], so that
- * P(y ≻ z) = (B + K[y][z])/(2B) and P(y ≻ z) − ½ = K[y][z]/(2B); K is skew-symmetric.
+ * P(y ≻ z) = (B + K[y][z])/(2B) and P(y ≻ z) − ½ = K[y][z]/(2B); K is skew-symmetric. With Luce types
+ * (SPEC §4b: P_θ(y ≻ z) = s_y/(s_y + s_z)) B is B·L, L = lcm of the pair sums s_y + s_z (luceMargins).
  */
 export function marginMatrix(prompt: Prompt): { K: bigint[][]; B: bigint } {
+  if (hasLuce(prompt)) return luceMargins(prompt);
   const { S, B } = strictPreferences(prompt);
   return { K: S.map((row, y) => row.map((v, z) => v - S[z][y])), B };
+}
+
+/** L = lcm of s_θ(y) + s_θ(z) over the Luce types and pairs of distinct strengths (equal ones have margin 0). */
+function pairDenominator(prompt: Prompt): ShareDenominator {
+  const den = new ShareDenominator();
+  for (const u of prompt.users) {
+    if (u.kind !== 'luce') continue;
+    const v = [...new Set(u.ints)];
+    v.forEach((x, i) => v.forEach((y, j) => j > i && den.add(x + y)));
+  }
+  return den;
+}
+
+/**
+ * Margins with Luce types: P(y ≻ z) − ½ = Σ_θ w_θ d_θ(y, z)/2 with d_θ = 1[y ≻_θ z] − 1[z ≻_θ y] for a ranking
+ * type and (s_y − s_z)/(s_y + s_z) for a Luce type; over 2B·L, K[y][z] = Σ_θ a_θ·L·d_θ(y, z), an integer.
+ */
+function luceMargins(prompt: Prompt): { K: bigint[][]; B: bigint } {
+  const n = prompt.responses.length;
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const den = pairDenominator(prompt);
+  const L = den.L;
+  const K = Array.from({ length: n }, () => new Array<bigint>(n).fill(0n));
+  prompt.users.forEach((u, ui) => addMarginRows(u, a[ui], L, den, n, K, null));
+  return { K, B: B * L };
+}
+
+/** Add a_θ·L·d_θ(y, z) to K[y][z] for every y (or only y = only), z. */
+function addMarginRows(u: RankingType | LuceType, a: bigint, L: bigint, den: ShareDenominator, n: number, K: bigint[][], only: number | null): void {
+  const aL = a * L;
+  for (let y = only ?? 0; y < (only === null ? n : only + 1); y++) {
+    const row = K[only === null ? y : 0];
+    for (let z = 0; z < n; z++) {
+      if (u.kind === 'ranking') {
+        const ry = u.rank[y];
+        const rz = u.rank[z];
+        if (ry < rz) row[z] += aL;
+        else if (rz < ry) row[z] -= aL;
+      } else {
+        const sy = u.ints[y];
+        const sz = u.ints[z];
+        if (sy !== sz) row[z] += BigInt(sy - sz) * a * den.over(sy + sz);
+      }
+    }
+  }
 }
 
 /**
@@ -70,6 +122,7 @@ export interface MarginRows {
 }
 
 export function marginRows(prompt: Prompt): MarginRows {
+  if (hasLuce(prompt)) return luceMarginRows(prompt);
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   let total = 0n;
@@ -78,7 +131,7 @@ export function marginRows(prompt: Prompt): MarginRows {
   const wNum = a.map(Number);
   // tier sizes per user: #better and #worse of a response follow from prefix sums over tiers
   const bordaAcc = small ? new Float64Array(n) : new Array<bigint>(n).fill(0n);
-  prompt.users.forEach((u, ui) => {
+  (prompt.users as readonly RankingType[]).forEach((u, ui) => {
     const cnt = new Int32Array(u.numTiers + 1);
     const rank = u.rank;
     for (let y = 0; y < n; y++) cnt[rank[y] + 1]++;
@@ -97,7 +150,7 @@ export function marginRows(prompt: Prompt): MarginRows {
     if (r !== undefined) return r;
     if (small) {
       const acc = new Float64Array(n);
-      prompt.users.forEach((u, ui) => {
+      (prompt.users as readonly RankingType[]).forEach((u, ui) => {
         const w = wNum[ui];
         const ry = u.rank[y];
         const rank = u.rank;
@@ -110,7 +163,7 @@ export function marginRows(prompt: Prompt): MarginRows {
       r = Array.from(acc, (v) => BigInt(v));
     } else {
       r = new Array<bigint>(n).fill(0n);
-      prompt.users.forEach((u, ui) => {
+      (prompt.users as readonly RankingType[]).forEach((u, ui) => {
         const ry = u.rank[y];
         for (let z = 0; z < n; z++) {
           const rz = u.rank[z];
@@ -125,7 +178,48 @@ export function marginRows(prompt: Prompt): MarginRows {
   return { n, B, row, borda };
 }
 
-/** P(y ≻ z) = Σ_θ w_θ (1[y ≻_θ z] + ½·1[y ~_θ z]) as exact rationals (SPEC §2). */
+/**
+ * marginRows with Luce types: rows K[y][·] (over 2B·L, as luceMargins) computed on demand in O(m·n), and net
+ * scores Σ_z K[y][z] from each type's distinct strengths (O(m·(n + d²)) for d distinct strengths).
+ */
+function luceMarginRows(prompt: Prompt): MarginRows {
+  const n = prompt.responses.length;
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const den = pairDenominator(prompt);
+  const L = den.L;
+  const borda = new Array<bigint>(n).fill(0n);
+  prompt.users.forEach((u, ui) => {
+    if (u.kind === 'ranking') {
+      const cnt = new Int32Array(u.numTiers + 1);
+      for (let y = 0; y < n; y++) cnt[u.rank[y] + 1]++;
+      for (let t = 0; t < u.numTiers; t++) cnt[t + 1] += cnt[t];
+      for (let y = 0; y < n; y++) borda[y] += a[ui] * L * BigInt(n - cnt[u.rank[y] + 1] - cnt[u.rank[y]]);
+      return;
+    }
+    const count = new Map<number, number>();
+    for (const v of u.ints) count.set(v, (count.get(v) ?? 0) + 1);
+    const byV = new Map<number, bigint>();
+    for (const [v] of count) {
+      let s = 0n;
+      for (const [w, c] of count) if (w !== v) s += BigInt((v - w) * c) * den.over(v + w);
+      byV.set(v, s * a[ui]);
+    }
+    for (let y = 0; y < n; y++) borda[y] += byV.get(u.ints[y])!;
+  });
+  const cache = new Map<number, bigint[]>();
+  const row = (y: number): bigint[] => {
+    let r = cache.get(y);
+    if (r !== undefined) return r;
+    const K = [new Array<bigint>(n).fill(0n)];
+    prompt.users.forEach((u, ui) => addMarginRows(u, a[ui], L, den, n, K, y));
+    r = K[0];
+    cache.set(y, r);
+    return r;
+  };
+  return { n, B: B * L, row, borda };
+}
+
+/** P(y ≻ z) = Σ_θ w_θ (1[y ≻_θ z] + ½·1[y ~_θ z]) as exact rationals (SPEC §2); s_y/(s_y + s_z) for Luce types (§4b). */
 export function pairwiseMatrix(prompt: Prompt): Fraction[][] {
   const { K, B } = marginMatrix(prompt);
   return K.map((row) => row.map((v) => frac(B + v, 2n * B)));
@@ -138,9 +232,9 @@ export function pairwiseMatrixFloat(prompt: Prompt): number[][] {
   return K.map((row) => row.map((v) => (b + Number(v)) / (2 * b)));
 }
 
-/** P_θ[y ≻_θ z] = Σ_θ w_θ·1[y ≻_θ z] for every pair, exact (SPEC T4). */
+/** P_θ[y ≻_θ z] = Σ_θ w_θ·1[y ≻_θ z] for every pair, exact (SPEC T4); ranking types only. */
 export function strictShareMatrix(prompt: Prompt): Fraction[][] {
-  const { S, B } = strictPreferences(prompt);
+  const { S, B } = strictPreferences(prompt, 'strictShareMatrix (SPEC T4)');
   return S.map((row) => row.map((v) => frac(v, B)));
 }
 

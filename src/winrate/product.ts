@@ -1,6 +1,8 @@
-import { Fraction, frac, commonDenominator } from '../exact/rational.js';
+import { Fraction, frac, commonDenominator, lcm } from '../exact/rational.js';
+import { hasLuce } from '../model/structure.js';
 import { Prompt } from '../model/types.js';
 import { activeFault } from './faults.js';
+import { luceJacobianNumerators, luceScoreNumerators } from './luce.js';
 import { Rule } from './rules.js';
 
 /**
@@ -10,6 +12,7 @@ import { Rule } from './rules.js';
  *   model-wins-ties:  U = Σ_θ a_θ W^k / (D^k B)
  *   pairwise:         U = Σ_θ a_θ ((E+W)^k + W^k) / (2 D^k B)
  * where E, W are the integer masses of the tie class and the strictly-worse set. O(m·n).
+ * Luce types (SPEC §4b) choose by Luce's rule under every rule: see luce.ts.
  */
 export function productScores(prompt: Prompt, probs: readonly Fraction[], k: number, rule: Rule = 'uniform'): Fraction[] {
   const { num, den } = productScoreNumerators(prompt, probs, k, rule);
@@ -17,8 +20,8 @@ export function productScores(prompt: Prompt, probs: readonly Fraction[], k: num
 }
 
 /**
- * Per user type and tier t: the integer g with U_θ(tier t) = g/den (SPEC §2 closed forms),
- * den = (k+1)D^k, D^k or 2D^k by rule. Prefix sums along each type's tiers: O(m·n).
+ * Per ranking type and tier t: the integer g with U_θ(tier t) = g/den (SPEC §2 closed forms),
+ * den = (k+1)D^k, D^k or 2D^k by rule (g[θ] = [] for a Luce type). Prefix sums along each type's tiers: O(m·n).
  */
 export function productTierValues(
   prompt: Prompt,
@@ -31,21 +34,33 @@ export function productTierValues(
   const n = prompt.responses.length;
   const { num: p, den: D } = commonDenominator(probs);
   const K = BigInt(k);
-  const powK = powCache(K);
-  const powK1 = powCache(K + 1n);
+  // the exponent of the closed form: k+1 (uniform) or k; A = E + W of a tier is W of the tier above, so one
+  // power per tier boundary, carried upward (and D^e, the top, shared by every type)
+  const e = rule === 'uniform' ? K + 1n : K;
+  const De = D ** e;
   const g = prompt.users.map((u) => {
+    if (u.kind !== 'ranking') return [];
     const T = u.numTiers;
     const mass = new Array<bigint>(T).fill(0n);
     const rank = u.rank;
     for (let y = 0; y < n; y++) if (p[y] !== 0n) mass[rank[y]] += p[y];
     const gt = new Array<bigint>(T);
     let W = 0n;
+    let powW = 0n; // W^e (W = 0, e ≥ 1)
     for (let t = T - 1; t >= 0; t--) {
       const E = mass[t];
-      if (rule === 'uniform') gt[t] = E === 0n ? (K + 1n) * powK(W) : (powK1(E + W) - powK1(W)) / E;
-      else if (rule === 'model-wins-ties') gt[t] = powK(W);
-      else gt[t] = powK(E + W) + powK(W);
-      W += E;
+      const A = W + E;
+      const powA = E === 0n ? powW : A === D ? De : A ** e;
+      if (fault === 'uk-tie-worse') {
+        // fault injection: the tie class E_θ counted inside W_θ
+        const pW = A ** e;
+        const pA = (A + E) ** e;
+        gt[t] = rule === 'uniform' ? (E === 0n ? (K + 1n) * A ** K : (pA - pW) / E) : rule === 'model-wins-ties' ? pW : pA + pW;
+      } else if (rule === 'uniform') gt[t] = E === 0n ? (W === 0n ? 0n : (K + 1n) * (powW / W)) : (powA - powW) / E;
+      else if (rule === 'model-wins-ties') gt[t] = powW;
+      else gt[t] = powA + powW;
+      W = A;
+      powW = powA;
     }
     return gt;
   });
@@ -55,8 +70,34 @@ export function productTierValues(
   return { g, den };
 }
 
-/** Integer numerators of U_k(·; π) over one common denominator. */
+/** Integer numerators of U_k(·; π) over one common denominator (ranking and Luce types alike). */
 export function productScoreNumerators(
+  prompt: Prompt,
+  probs: readonly Fraction[],
+  k: number,
+  rule: Rule = 'uniform',
+): { num: bigint[]; den: bigint } {
+  const r = rankingScoreNumerators(prompt, probs, k, rule);
+  if (!hasLuce(prompt)) return r;
+  // Luce part over L·D^k·B (the same D^k, k + 1 draws under the off-by-one fault): one denominator lcm(c, L)·D^k·B
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const { num: p, den: D } = commonDenominator(probs);
+  const kk = activeFault() === 'uk-off-by-one' ? k + 1 : k;
+  const X = D ** BigInt(kk) * B;
+  return joinLuceScores(r, luceScoreNumerators(prompt.users, a, p, kk), X);
+}
+
+/** Ranking numerators over c·X joined with Luce numerators over L·X: one denominator lcm(c, L)·X. */
+export function joinLuceScores(r: { num: readonly bigint[]; den: bigint }, lu: { num: readonly bigint[]; L: bigint }, X: bigint): { num: bigint[]; den: bigint } {
+  const c = r.den / X;
+  const M = lcm(c, lu.L);
+  const fr = M / c;
+  const fl = M / lu.L;
+  return { num: r.num.map((v, y) => v * fr + lu.num[y] * fl), den: M * X };
+}
+
+/** The ranking types' part of U_k(·; π) (Luce types contribute 0), over c·D^k·B with c = k+1, 1 or 2 by rule. */
+export function rankingScoreNumerators(
   prompt: Prompt,
   probs: readonly Fraction[],
   k: number,
@@ -65,26 +106,19 @@ export function productScoreNumerators(
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   const { g, den } = productTierValues(prompt, probs, k, rule);
-  const acc = new Array<bigint>(n).fill(0n);
+  // Σ_θ a_θ g_θ: the g's summed per distinct weight numerator first, multiplied once per weight
+  const byWeight = new Map<bigint, bigint[]>();
   prompt.users.forEach((u, ui) => {
-    const au = a[ui];
-    const gt = g[ui].map((v) => v * au);
+    if (u.kind !== 'ranking') return;
+    let part = byWeight.get(a[ui]);
+    if (!part) byWeight.set(a[ui], (part = new Array<bigint>(n).fill(0n)));
+    const gt = g[ui];
     const rank = u.rank;
-    for (let y = 0; y < n; y++) acc[y] += gt[rank[y]];
+    for (let y = 0; y < n; y++) part[y] += gt[rank[y]];
   });
+  const acc = new Array<bigint>(n).fill(0n);
+  for (const [au, part] of byWeight) for (let y = 0; y < n; y++) acc[y] += au * part[y];
   return { num: acc, den: den * B };
-}
-
-function powCache(e: bigint): (v: bigint) => bigint {
-  const m = new Map<bigint, bigint>();
-  return (v) => {
-    let r = m.get(v);
-    if (r === undefined) {
-      r = v ** e;
-      m.set(v, r);
-    }
-    return r;
-  };
 }
 
 /**
@@ -94,6 +128,7 @@ function powCache(e: bigint): (v: bigint) => bigint {
  *   z tied with y:       ∂U_θ/∂π_z = G_a/((k+1)D^{k−1}),  G_a = ((k+1)A^k − G)/E     (E = 0: k(k+1)/2·W^{k−1})
  *   z strictly worse:    ∂U_θ/∂π_z = G_w/((k+1)D^{k−1}),  G_w = (k+1)(A^k − W^k)/E    (E = 0: k(k+1)·W^{k−1})
  *   z strictly better:   0.
+ * Luce types: ∂U_θ(y)/∂π_z = k·E[s_y/(s_y + s_z + X_{k−1})] (luce.ts), on the common denominator.
  */
 export function productJacobian(
   prompt: Prompt,
@@ -109,6 +144,7 @@ export function productJacobian(
   const K1 = K + 1n;
   const J = rows.map(() => new Array<bigint>(cols.length).fill(0n));
   prompt.users.forEach((u, ui) => {
+    if (u.kind !== 'ranking') return;
     const T = u.numTiers;
     const mass = new Array<bigint>(T).fill(0n);
     for (let y = 0; y < n; y++) if (p[y] !== 0n) mass[u.rank[y]] += p[y];
@@ -153,5 +189,11 @@ export function productJacobian(
       }
     }
   });
-  return { num: J, den: K1 * D ** (K - 1n) * B };
+  const Dk1 = D ** (K - 1n);
+  if (!hasLuce(prompt)) return { num: J, den: K1 * Dk1 * B };
+  const lu = luceJacobianNumerators(prompt.users, a, p, k, rows, cols);
+  const M = lcm(K1, lu.L);
+  const fr = M / K1;
+  const fl = M / lu.L;
+  return { num: J.map((r, i) => r.map((v, j) => v * fr + lu.num[i][j] * fl)), den: M * Dk1 * B };
 }

@@ -1,6 +1,7 @@
-// Brute-force references (tests only): enumerate Y^k and Y^ℓ and apply the rules of SPEC §2 by definition.
-import { Fraction, frac, ONE, ZERO, HALF, isZero } from '../../src/exact/rational.js';
-import { Prompt } from '../../src/model/types.js';
+// Brute-force references (tests only): enumerate Y^k and Y^ℓ and apply the rules of SPEC §2 (and Luce's
+// rule of §4b, on the strengths as given) by definition.
+import { Fraction, frac, ONE, ZERO, HALF, isZero, sumOf } from '../../src/exact/rational.js';
+import { Prompt, UserType } from '../../src/model/types.js';
 import { Rule } from '../../src/winrate/rules.js';
 
 /** Opponent's score for one user type, by the definition of the rule on positions of S and T. */
@@ -13,6 +14,25 @@ export function ruleScore(rank: Int32Array, S: readonly number[], T: readonly nu
   const inS = S.filter((y) => rank[y] === top).length;
   const inT = T.filter((y) => rank[y] === top).length;
   return frac(inT, inS + inT);
+}
+
+/**
+ * Luce's rule (SPEC §4b) on the shown positions S then T: position i is picked with probability
+ * s(z_i)/Σ_j s(z_j); the opponent's score is the total probability of T's positions.
+ */
+export function luceScore(strengths: readonly Fraction[], S: readonly number[], T: readonly number[]): Fraction {
+  const shown = [...S, ...T];
+  const total = sumOf(shown.map((y) => strengths[y]));
+  let s = ZERO;
+  shown.forEach((y, i) => {
+    if (i >= S.length) s = s.add(strengths[y].div(total));
+  });
+  return s;
+}
+
+/** Opponent's score for one user type of either kind. */
+export function typeScore(u: UserType, S: readonly number[], T: readonly number[], rule: Rule): Fraction {
+  return u.kind === 'luce' ? luceScore(u.strengths, S, T) : ruleScore(u.rank, S, T, rule);
 }
 
 /** Every ordered tuple of length k over 0..n−1. */
@@ -44,7 +64,7 @@ export function bruteScore(prompt: Prompt, outcomes: readonly { items: readonly 
   let s = ZERO;
   for (const o of outcomes) {
     let inner = ZERO;
-    for (const u of prompt.users) inner = inner.add(u.weight.mul(ruleScore(u.rank, o.items, T, rule)));
+    for (const u of prompt.users) inner = inner.add(u.weight.mul(typeScore(u, o.items, T, rule)));
     s = s.add(o.prob.mul(inner));
   }
   return s;
@@ -60,10 +80,14 @@ export function bruteBestScore(prompt: Prompt, outcomes: readonly { items: reado
   return best!;
 }
 
-/** NLHF's P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) (SPEC §2). */
+/** NLHF's P(y ≻ y') = Σ_θ w_θ (1[y ≻_θ y'] + ½·1[y ~_θ y']) (SPEC §2); s(y)/(s(y)+s(y')) for a Luce type (§4b). */
 export function prefer(prompt: Prompt, y: number, z: number): Fraction {
   let s = ZERO;
   for (const u of prompt.users) {
+    if (u.kind === 'luce') {
+      s = s.add(u.weight.mul(u.strengths[y].div(u.strengths[y].add(u.strengths[z]))));
+      continue;
+    }
     const a = u.rank[y];
     const b = u.rank[z];
     if (a < b) s = s.add(u.weight);

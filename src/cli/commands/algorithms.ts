@@ -5,14 +5,15 @@ import { Command } from '../command.js';
 
 const help = `ualign algorithms [--json]
 
-The built-in alignment algorithms of \`ualign check --algorithm builtin:NAME[:key=value,...]\`.`;
+The built-in alignment algorithms of \`ualign check --algorithm builtin:NAME[:key=value,...]\`.
+  --json        [{"name", "description", "params": {key: {"default", "doc"}}}]`;
 
 export const algorithmsCommand: Command = {
   name: 'algorithms',
   summary: 'list the built-in alignment algorithms for ualign check',
   help,
   run(argv) {
-    const a = parseArgs(argv, [], ['json'], 'algorithms');
+    const a = parseArgs(argv, [], ['json'], 'algorithms', { positionals: 0 });
     if (a.flags.has('json')) {
       process.stdout.write(
         toJsonText(BUILTINS.map((b) => ({ name: b.name, description: b.description, params: Object.fromEntries(Object.entries(b.params ?? {}).map(([k, p]) => [k, { default: p.default, doc: p.doc }])) }))),

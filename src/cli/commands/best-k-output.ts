@@ -1,13 +1,15 @@
 import { bestKOutput } from '../../equilibria/bestKOutput.js';
-import { loadProfile } from '../../model/load.js';
 import { modelToJson, policyToJson } from '../../model/codec.js';
 import { toJsonText } from '../../report/atomic.js';
 import { parseRule } from '../../winrate/rules.js';
 import { frac, toDecimal } from '../../exact/rational.js';
 import { intOpt, need, parseArgs } from '../args.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, bestKOutputEstimate, budgetOf, enforce, promptSizes } from '../budget.js';
+import { loadProfileShown } from '../inputs.js';
+import { progress } from '../progress.js';
 import { Command } from '../command.js';
 
-const help = `ualign best-k-output --profile P --k K [--rule R] [--json]
+const help = `ualign best-k-output --profile P --k K [--rule R] [--json] [--max-bits B] [--max-work W]
 
 The best k-output model (SPEC T3): V_k = max over σ ∈ Δ(Y^k) of min_y WR(σ, y), an LP over the
 C(n+k−1, k) k-multisets, solved exactly by column generation. Certified by an opponent mixture q
@@ -15,18 +17,32 @@ against which no k-multiset wins more than V_k, checked exactly.
   --profile P   profile JSON or PrefLib file (.soc .soi .toc .toi)
   --k K         outputs of the model
   --rule R      uniform (default) | model-wins-ties | pairwise
-  --json        machine-readable output: {"value", "model": {"kind": "k-output", "outcomes"}, "certificate"}`;
+  --json        machine-readable output: {"value", "model": {"kind": "k-output", "outcomes"}, "certificate"}
+${BUDGET_HELP}`;
 
 export const bestKOutputCommand: Command = {
   name: 'best-k-output',
   summary: 'exact V_k = max rob_k(σ) over k-output models, with an optimal model and certificate',
   help,
   async run(argv) {
-    const a = parseArgs(argv, ['profile', 'k', 'rule'], ['json'], 'best-k-output');
-    const profile = loadProfile(need(a, 'profile', 'best-k-output'));
+    const a = parseArgs(argv, ['profile', 'k', 'rule', ...BUDGET_OPTIONS], ['json'], 'best-k-output', { positionals: 0 });
     const k = intOpt(a, 'k', 'best-k-output');
     const rule = parseRule(a.opts.get('rule'));
-    const r = await bestKOutput(profile, k, rule);
+    const budget = budgetOf(a, 'best-k-output');
+    const pr = progress('best-k-output');
+    const profile = loadProfileShown(need(a, 'profile', 'best-k-output'), pr);
+    const sizes = promptSizes(profile);
+    enforce('best-k-output', budget, (p: { k: number }) => bestKOutputEstimate(sizes, p.k), { k }, [{ label: `--k ${k}`, smallest: () => ({ k: 1 }) }], `the profile (${a.opts.get('profile')})`);
+    let prompt = 0;
+    const r = await bestKOutput(profile, k, rule, {
+      onProgress: (info) => {
+        if (info.iterations === 1) prompt++;
+        pr.update(
+          `${profile.prompts.length > 1 ? `prompt ${prompt} of ${profile.prompts.length}: ` : ''}column generation round ${info.iterations}, ${info.columns} of ${info.multisets} k-multisets in the LP`,
+        );
+      },
+    });
+    pr.done();
     const single = profile.prompts.length === 1;
     const cert = r.prompts.map((p, x) => ({
       value: p.value.toFraction(),

@@ -1,5 +1,4 @@
 import { toDecimal } from '../../exact/rational.js';
-import { loadProfile } from '../../model/load.js';
 import { InputError } from '../../model/errors.js';
 import { checkAlgorithm, CheckResult, DEFAULT_RUNS, DEFAULT_SEARCH } from '../../algorithms/check.js';
 import { DEFAULT_SEED } from '../../instances/seed.js';
@@ -10,10 +9,15 @@ import { parseRule } from '../../winrate/rules.js';
 import { checkJson, writeCheckReport } from '../../report/check.js';
 import { toJsonText } from '../../report/atomic.js';
 import { intOpt, intRange, need, parseArgs } from '../args.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, Estimate, PromptSize, budgetOf, checkEstimate, combine, enforce, equilibriumEstimate, promptSizes, selfplayEstimate } from '../budget.js';
+import { checkOutDir, loadProfileShown } from '../inputs.js';
+import { progress } from '../progress.js';
+import { AlignmentAlgorithm } from '../../algorithms/types.js';
 import { Command } from '../command.js';
 
 const help = `ualign check --algorithm ALG --k 1..K [--runs N] [--seed S] [--rule R] [--profile FILES]
              [--no-fixtures] [--max-responses N] [--max-users N] [--timeout SECONDS] [--json] [--out DIR]
+             [--max-bits B] [--max-work W]
 
 Does an alignment algorithm scale with k like the theory says? For each k: the algorithm's exact
 robustness rob_k (its policy's product π^{⊗k}, or its k-output model) on the fixtures and on profiles
@@ -39,6 +43,9 @@ naming the algorithm, the profile and k; nothing is written).
                      past it the plug-in is stopped and check exits 2. Built-ins have no timeout
   --json             print the JSON report on stdout
   --out DIR          report folder (default reports/): check-NAME.{md,svg,json} and check-NAME/k*-*.json
+                     (check-NAME/ is replaced as a whole: no witness of an earlier run survives)
+${BUDGET_HELP}
+                     (each k is estimated before the run, assuming answers with denominators ≤ 2^40)
 
 A plug-in's stderr (console output, for JS modules) is passed to ours, each line prefixed "[NAME] ".
 SIGINT and SIGTERM stop the plug-in and exit (130, 143).`;
@@ -75,7 +82,13 @@ export const checkCommand: Command = {
   summary: 'check an alignment algorithm against k/(k+1) with a shrinking search; report + plot',
   help,
   async run(argv) {
-    const a = parseArgs(argv, ['algorithm', 'k', 'runs', 'seed', 'rule', 'profile', 'max-responses', 'max-users', 'timeout', 'out'], ['json', 'no-fixtures'], 'check');
+    const a = parseArgs(
+      argv,
+      ['algorithm', 'k', 'runs', 'seed', 'rule', 'profile', 'max-responses', 'max-users', 'timeout', 'out', ...BUDGET_OPTIONS],
+      ['json', 'no-fixtures'],
+      'check',
+      { positionals: 0 },
+    );
     const ks = intRange(need(a, 'k', 'check'), 'k', 'check');
     const runs = intOpt(a, 'runs', 'check', DEFAULT_RUNS, 0);
     const seed = intOpt(a, 'seed', 'check', DEFAULT_SEED, 0);
@@ -83,26 +96,32 @@ export const checkCommand: Command = {
     const maxResponses = intOpt(a, 'max-responses', 'check', DEFAULT_SEARCH.maxResponses, 1);
     const maxUsers = intOpt(a, 'max-users', 'check', DEFAULT_SEARCH.maxUsers, 1);
     if (maxResponses > 26) throw new InputError('check: --max-responses must be at most 26');
+    const budget = budgetOf(a, 'check');
+    const out = a.opts.get('out') ?? 'reports';
+    checkOutDir(out, 'check');
+    const pr = progress('check');
     const fixtures: NamedProfile[] = a.flags.has('no-fixtures') ? [] : builtinFixtures();
     const files = a.opts.get('profile');
     if (files !== undefined)
-      for (const f of files.split(',').map((s) => s.trim()).filter((s) => s !== '')) fixtures.push({ name: f, profile: loadProfile(f) });
+      for (const f of files.split(',').map((s) => s.trim()).filter((s) => s !== '')) fixtures.push({ name: f, profile: loadProfileShown(f, pr) });
     if (fixtures.length === 0 && runs === 0) throw new InputError('check: nothing to check (--no-fixtures, no --profile and --runs 0)');
     const timeout = timeoutMs(a.opts.get('timeout'));
+    const search = { ...DEFAULT_SEARCH, maxResponses, maxUsers };
     const spec = need(a, 'algorithm', 'check');
-    const out = a.opts.get('out') ?? 'reports';
+    enforceCheck(spec, ks, runs, fixtures, search, budget);
     const unhook = spec.startsWith('builtin:') ? () => {} : stopPluginsOnSignals();
     let r: CheckResult;
     try {
       const alg = await resolveAlgorithm(spec, process.cwd(), { timeoutMs: timeout });
       try {
-        r = await checkAlgorithm(alg, { ks, runs, seed, rule, fixtures, search: { ...DEFAULT_SEARCH, maxResponses, maxUsers } });
+        r = await checkAlgorithm(shown(alg, ks, pr), { ks, runs, seed, rule, fixtures, search });
       } finally {
         await closeAlgorithm(alg);
       }
     } finally {
       unhook();
     }
+    pr.done();
     const paths = writeCheckReport(r, out);
     if (a.flags.has('json')) process.stdout.write(toJsonText({ ...checkJson(r, out), report: paths }));
     else {
@@ -126,3 +145,39 @@ export const checkCommand: Command = {
     return r.meetsTheory ? 0 : 1;
   },
 };
+
+/**
+ * Size estimates per k before the run (budget.ts): the fixtures and the largest searched profile,
+ * plus what a built-in computes itself (an equilibrium, self-play rounds).
+ */
+function enforceCheck(spec: string, ks: readonly number[], runs: number, fixtures: readonly NamedProfile[], search: typeof DEFAULT_SEARCH, budget: ReturnType<typeof budgetOf>): void {
+  const maxN = search.maxResponses ?? 4;
+  const maxM = search.maxUsers ?? 4;
+  const searched: PromptSize = { n: maxN, m: maxM, tiers: maxN + 1, wBits: Math.ceil(Math.log2(maxM * (search.maxWeight ?? 5) + 1)) };
+  const sizes = [...fixtures.flatMap((f) => promptSizes(f.profile)), ...(runs > 0 ? [searched] : [])];
+  const name = spec.startsWith('builtin:') ? spec.slice(8).split(':')[0] : null;
+  const T = Number(/(?:^|[:,])T=(\d+)/.exec(spec)?.[1] ?? 100);
+  type P = { k: number; runs: number };
+  const estimate = (p: P): Estimate => {
+    let e = checkEstimate(sizes, p.k, fixtures.length + 2 * p.runs);
+    if (name === 'multiplayer-ne') e = combine(e, equilibriumEstimate(sizes, p.k, 100));
+    if (name === 'self-play') e = combine(e, selfplayEstimate(sizes, p.k, T, 40));
+    return e;
+  };
+  for (const k of ks)
+    enforce('check', budget, estimate, { k, runs }, [
+      { label: `--k ${k}`, smallest: (p) => ({ ...p, k: 1 }) },
+      { label: `--runs ${runs}`, smallest: (p) => ({ ...p, runs: 0 }) },
+    ], `--algorithm ${spec}`);
+}
+
+/** The algorithm with a progress line: which k, how many calls so far. */
+function shown(alg: AlignmentAlgorithm, ks: readonly number[], pr: ReturnType<typeof progress>): AlignmentAlgorithm {
+  let calls = 0;
+  const align: AlignmentAlgorithm['align'] = (profile, k, ...rest) => {
+    calls++;
+    pr.update(`${alg.name}: k = ${k} (${ks.indexOf(k) + 1} of ${ks.length}), ${calls} calls so far`);
+    return alg.align(profile, k, ...rest);
+  };
+  return Object.assign(Object.create(alg) as AlignmentAlgorithm, { align });
+}

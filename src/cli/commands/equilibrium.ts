@@ -1,15 +1,18 @@
-import { Fraction, frac, signOf, isZero, parseRational, toDecimal, toExponential } from '../../exact/rational.js';
-import { loadProfile } from '../../model/load.js';
+import { Fraction, frac, signOf, isZero, parseExactText, toNumber, toDecimal, toExponential } from '../../exact/rational.js';
 import { modelToJson } from '../../model/codec.js';
 import { InputError } from '../../model/errors.js';
 import { Profile } from '../../model/types.js';
-import { DEFAULT_TARGET, equilibrium } from '../../equilibria/equilibrium.js';
+import { DEFAULT_TARGET, PromptEquilibrium, equilibrium } from '../../equilibria/equilibrium.js';
 import { KrawczykBox } from '../../equilibria/krawczyk.js';
 import { intOpt, need, parseArgs } from '../args.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, budgetOf, enforce, equilibriumEstimate, promptSizes } from '../budget.js';
+import { loadProfileShown } from '../inputs.js';
+import { progress } from '../progress.js';
+import { quoteValue } from '../../model/schema.js';
 import { Command } from '../command.js';
 import { toJsonText } from '../../report/atomic.js';
 
-const help = `ualign equilibrium --profile P --k K [--target E] [--no-box] [--json]
+const help = `ualign equilibrium --profile P --k K [--target E] [--no-box] [--json] [--max-bits B] [--max-work W]
 
 A symmetric ε-equilibrium π of the (k+1)-player alignment game G_{k+1} (SPEC §3) as exact
 rationals. ε(π) = max_y U_k(y; π) − 1/(k+1) is computed exactly from the returned π, and
@@ -20,17 +23,25 @@ with the support shown and every other response strictly below 1/(k+1); otherwis
 "boxReason" (degenerate, not isolated, clones merged: then "mergedBox" certifies the merged game).
   --profile P   profile JSON or PrefLib file
   --k K         number of samples k (the game has k+1 players)
-  --target E    stop refining once ε ≤ E: "p/q" or 1e-N (default 1e-30)
+  --target E    stop refining once ε ≤ E: "p/q", a decimal or 1e-N (default 1e-30)
   --no-box      skip the Krawczyk box
   --json        {"policy", "exploitability", "robustness", "targetMet", "method", "support", "box"[, "boxReason",
-                "classes", "mergedBox"]} with exact "p/q" values`;
+                "classes", "mergedBox"], "stats"} with exact "p/q" values; stats: hedgeRounds, supportsTried,
+                newtonSteps, exactEvaluations, bits (of the dyadic iterates)
+${BUDGET_HELP}`;
 
 export function parseTarget(s: string | undefined, cmd: string): Fraction | undefined {
   if (s === undefined) return undefined;
-  const m = /^\s*1e-(\d+)\s*$/i.exec(s);
-  const r = m ? frac(1n, 10n ** BigInt(m[1])) : parseRational(s);
-  if (r === null || signOf(r) <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q" or 1e-N, got "${s}"`);
+  const r = parseExactText(s);
+  if (r === null && /^\s*[+-]?\d+(\.\d+)?[eE][+-]?\d+\s*$/.test(s)) throw new InputError(`${cmd}: --target ${quoteValue(s)}: the exponent is too large to read exactly`);
+  if (r === null || signOf(r) <= 0) throw new InputError(`${cmd}: --target must be a positive "p/q", decimal or 1e-N, got ${quoteValue(s)}`);
   return r;
+}
+
+/** How the search went (deterministic: no times): Hedge rounds, supports tried, Newton steps, exact ε evaluations, bits. */
+function statsJson(p: PromptEquilibrium): Record<string, number> {
+  const { rounds, supports, newton, exact, bits } = p.stats;
+  return { hedgeRounds: rounds, supportsTried: supports, newtonSteps: newton, exactEvaluations: exact, bits };
 }
 
 /** The merged game's box: per clone class (its members joined by "+"), lower and upper ends of the class mass. */
@@ -59,11 +70,30 @@ export const equilibriumCommand: Command = {
   summary: 'certified symmetric ε-equilibrium of G_{k+1} (exact ε, robustness, Krawczyk box)',
   help,
   run(argv) {
-    const a = parseArgs(argv, ['profile', 'k', 'target'], ['json', 'no-box'], 'equilibrium');
-    const profile = loadProfile(need(a, 'profile', 'equilibrium'));
+    const a = parseArgs(argv, ['profile', 'k', 'target', ...BUDGET_OPTIONS], ['json', 'no-box'], 'equilibrium', { positionals: 0 });
     const k = intOpt(a, 'k', 'equilibrium');
     const target = parseTarget(a.opts.get('target'), 'equilibrium');
-    const r = equilibrium(profile, k, { target, box: !a.flags.has('no-box') });
+    const budget = budgetOf(a, 'equilibrium');
+    const pr = progress('equilibrium');
+    const profile = loadProfileShown(need(a, 'profile', 'equilibrium'), pr);
+    const sizes = promptSizes(profile);
+    const targetBits = target === undefined ? 100 : Math.max(0, target.d.toString(2).length - target.n.toString(2).length);
+    enforce('equilibrium', budget, (p: { k: number }) => equilibriumEstimate(sizes, p.k, targetBits), { k }, [{ label: `--k ${k}`, smallest: () => ({ k: 1 }) }], `the profile (${a.opts.get('profile')})`);
+    let prompt = 0;
+    let lastRounds = Infinity;
+    const r = equilibrium(profile, k, {
+      target,
+      box: !a.flags.has('no-box'),
+      onProgress: (info) => {
+        if (info.rounds < lastRounds) prompt++;
+        lastRounds = info.rounds;
+        pr.update(
+          `${profile.prompts.length > 1 ? `prompt ${prompt} of ${profile.prompts.length}: ` : ''}support search, ${info.rounds} of at most ${info.maxRounds} Hedge rounds` +
+            (info.epsilon === null ? '' : `, best ε ≈ ${toNumber(info.epsilon).toExponential(2)}`),
+        );
+      },
+    });
+    pr.done();
     // ε is exact (computed from the returned π by the closed form of SPEC §2); rob_k = k/(k+1) − ε is T2.
     const eps = r.epsilon;
     const rob = r.robustness;
@@ -92,6 +122,7 @@ export const equilibriumCommand: Command = {
           box: single ? boxes[0] : boxes,
           ...(reasons.some((s) => s !== null) ? { boxReason: single ? reasons[0] : reasons } : {}),
           ...(merged.some((m) => m !== null) ? (single ? merged[0] : { merged }) : {}),
+          stats: single ? statsJson(r.prompts[0]) : r.prompts.map(statsJson),
           decimal: { exploitability: toDecimal(eps, 40), robustness: toDecimal(rob, 40) },
         }),
       );
@@ -109,7 +140,7 @@ export const equilibriumCommand: Command = {
           : `  box: none (${p.boxReason ?? 'skipped'})`,
       );
     });
-    lines.push(`exploitability ε = ${isZero(eps) ? '0' : `≈ ${toExponential(eps)} (exact p/q with --json)`}`);
+    lines.push(`exploitability ${isZero(eps) ? 'ε = 0' : `ε ≈ ${toExponential(eps)} (exact p/q with --json)`}`);
     lines.push(`robustness rob_k(π^{⊗k}) = k/(k+1) − ε ${isZero(eps) ? `= ${rob.toFraction()}` : `≈ ${toDecimal(rob, 12)}`}`);
     process.stdout.write(lines.join('\n') + '\n');
     return missed();

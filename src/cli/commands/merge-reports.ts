@@ -2,7 +2,9 @@ import { readJsonFile } from '../../model/load.js';
 import { InputError } from '../../model/errors.js';
 import { CLAIMS } from '../../claims/registry.js';
 import { toJsonText } from '../../report/atomic.js';
-import { mergeReports, VerifyReport, verifyTable, writeVerifyReports } from '../../report/verify.js';
+import { mergeReports, VERIFY_REPORT_SHAPE, VerifyReport, verifyTable, writeVerifyReports } from '../../report/verify.js';
+import { validate } from '../../model/schema.js';
+import { checkOutDir } from '../inputs.js';
 import { parseArgs } from '../args.js';
 import { Command } from '../command.js';
 
@@ -25,10 +27,12 @@ export const mergeReportsCommand: Command = {
   run(argv) {
     const a = parseArgs(argv, ['out'], ['json'], 'merge-reports');
     if (a.positionals.length === 0) throw new InputError('merge-reports: give the shard reports (see ualign merge-reports --help)');
+    const out = a.opts.get('out') ?? 'reports';
+    checkOutDir(out, 'merge-reports');
     const reports = a.positionals.map((f) => {
-      const r = readJsonFile(f) as VerifyReport;
-      if (typeof r !== 'object' || r === null || !Array.isArray(r.claims) || typeof r.seed !== 'number') throw new InputError(`${f}: not a verify.json`);
-      return r;
+      const r = readJsonFile(f);
+      validate(r, VERIFY_REPORT_SHAPE, f);
+      return r as VerifyReport;
     });
     let merged: VerifyReport;
     try {
@@ -41,7 +45,7 @@ export const mergeReportsCommand: Command = {
       const missing = Array.from({ length: count }, (_, i) => `${i + 1}/${count}`).filter((x) => !merged.merged!.includes(x));
       process.stderr.write(`merge-reports: note: ${missing.length} of ${count} shards missing (${missing.join(', ')})\n`);
     }
-    writeVerifyReports(a.opts.get('out') ?? 'reports', merged, new Map(CLAIMS.map((c) => [c.id, { statement: c.statement, latex: c.latex }])));
+    writeVerifyReports(out, merged, new Map(CLAIMS.map((c) => [c.id, { statement: c.statement, latex: c.latex }])));
     process.stdout.write(a.flags.has('json') ? toJsonText(merged) : verifyTable(merged));
     return merged.ok ? 0 : 1;
   },

@@ -1,9 +1,14 @@
-import { loadProfile } from '../../model/load.js';
+import { InputError } from '../../model/errors.js';
 import { policyToJson } from '../../model/codec.js';
 import { allMaximalLotteries, maximalLottery } from '../../equilibria/maximalLottery.js';
 import { toJsonText } from '../../report/atomic.js';
 import { parseArgs, need } from '../args.js';
+import { loadProfileShown } from '../inputs.js';
+import { progress } from '../progress.js';
 import { Command } from '../command.js';
+
+/** Largest prompt --all enumerates (vertex enumeration over feasible bases). */
+const ALL_MAX_N = 10;
 
 const help = `ualign nash --profile P [--all] [--json]
 
@@ -11,7 +16,7 @@ An exact maximal lottery: the equilibrium of the NLHF game (SPEC §3), π with m
 with its certificate P(π ≻ y) ≥ 1/2 for every response y, checked exactly. A Condorcet winner c
 (P(c ≻ y) > 1/2 for all y ≠ c) is reported and is the unique maximal lottery δ_c.
   --profile P   profile JSON or PrefLib file (.soc .soi .toc .toi)
-  --all         also list every extreme maximal lottery (n ≤ 10 responses per prompt), since the
+  --all         also list every extreme maximal lottery (n ≤ ${ALL_MAX_N} responses per prompt), since the
                 maximal lottery need not be unique (ties, even numbers of voters)
   --json        machine-readable output: {"policy", "value", "condorcetWinner", "certificate"[, "policies"]}`;
 
@@ -20,10 +25,21 @@ export const nashCommand: Command = {
   summary: 'exact maximal lottery (NLHF equilibrium) with certificate; --all lists every extreme one',
   help,
   async run(argv) {
-    const a = parseArgs(argv, ['profile'], ['all', 'json'], 'nash');
-    const profile = loadProfile(need(a, 'profile', 'nash'));
+    const a = parseArgs(argv, ['profile'], ['all', 'json'], 'nash', { positionals: 0 });
+    const pr = progress('nash');
+    const profile = loadProfileShown(need(a, 'profile', 'nash'), pr);
+    if (a.flags.has('all'))
+      profile.prompts.forEach(({ prompt }, x) => {
+        if (prompt.responses.length > ALL_MAX_N)
+          throw new InputError(`nash: --all lists every extreme maximal lottery only for n ≤ ${ALL_MAX_N} responses; prompt ${x} has ${prompt.responses.length}`);
+      });
+    const size = profile.prompts.map(({ prompt }) => `${prompt.responses.length} responses, ${prompt.users.length} user types`).join('; ');
+    pr.update(`maximal lottery of ${profile.prompts.length > 1 ? `${profile.prompts.length} prompts (${size})` : size}, exact LP and certificate…`);
     const r = await maximalLottery(profile);
-    const all = a.flags.has('all') ? allMaximalLotteries(profile) : null;
+    pr.done();
+    if (a.flags.has('all')) pr.update('enumerating the extreme maximal lotteries…');
+    const all = a.flags.has('all') ? allMaximalLotteries(profile, { maxN: ALL_MAX_N }) : null;
+    pr.done();
     const single = profile.prompts.length === 1;
     const per = r.prompts.map((p, x) => {
       const pr = profile.prompts[x].prompt;

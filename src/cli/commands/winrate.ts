@@ -1,29 +1,35 @@
 import { frac, toDecimal } from '../../exact/rational.js';
-import { loadModel, loadProfile } from '../../model/load.js';
+import { loadModel } from '../../model/load.js';
 import { InputError } from '../../model/errors.js';
 import { Model, Profile } from '../../model/types.js';
 import { robustness } from '../../winrate/opponents.js';
 import { parseRule } from '../../winrate/rules.js';
 import { intOpt, need, parseArgs } from '../args.js';
+import { BUDGET_HELP, BUDGET_OPTIONS, budgetOf, enforce, modelSizes, promptSizes, winrateEstimate } from '../budget.js';
+import { loadProfileShown } from '../inputs.js';
+import { progress } from '../progress.js';
 import { Command } from '../command.js';
 import { toJsonText } from '../../report/atomic.js';
 
-const help = `ualign winrate --profile P --policy Q --k K [--ell L] [--rule R] [--json]
+const help = `ualign winrate --profile P --policy Q --k K [--ell L] [--rule R] [--json] [--max-bits B] [--max-work W]
 
 Exact win rates of a policy's k-sample product π^{⊗k} (or of a k-output model) against every
 single-output opponent (ℓ = 1) or its best ℓ-output opponent, and its robustness rob_{k,ℓ}.
   --profile P   profile JSON or PrefLib file (.soc .soi .toc .toi)
-  --policy Q    policy JSON {"id": "p/q"} or k-output model JSON {"kind": "k-output", ...}
+  --policy Q    policy JSON {"id": "p/q"}, k-output model JSON {"kind": "k-output", ...} or
+                mixture JSON {"kind": "mixture", "parts": [...]}
   --k K         outputs of the model (required for a policy; checked against a k-output model)
   --ell L       outputs of the opponent (default 1)
   --rule R      uniform (default) | model-wins-ties | pairwise
-  --json        machine-readable output; exact values are "p/q" strings ("p" for integers)`;
+  --json        machine-readable output; exact values are "p/q" strings ("p" for integers)
+${BUDGET_HELP}`;
 
-/** Resolve k: required for a policy, read from a k-output model (and checked against --k). */
+/** Resolve k: required for a policy, read from a k-output model or a mixture that states it (and checked against --k). */
 export function modelK(model: Model, kOpt: number | undefined, cmd: string): number {
-  if (model.kind === 'k-output') {
-    if (kOpt !== undefined && kOpt !== model.k) throw new InputError(`${cmd}: --k ${kOpt} but the k-output model has k = ${model.k}`);
-    return model.k;
+  const stated = model.kind === 'policy' ? undefined : model.k;
+  if (stated !== undefined) {
+    if (kOpt !== undefined && kOpt !== stated) throw new InputError(`${cmd}: --k ${kOpt} but the ${model.kind === 'k-output' ? 'k-output model' : 'mixture'} has k = ${stated}`);
+    return stated;
   }
   if (kOpt === undefined) throw new InputError(`${cmd}: missing --k (see ualign ${cmd} --help)`);
   return kOpt;
@@ -58,12 +64,20 @@ export const winrateCommand: Command = {
   summary: 'exact win rates and robustness rob_{k,ℓ} of a policy product or k-output model',
   help,
   run(argv) {
-    const a = parseArgs(argv, ['profile', 'policy', 'k', 'ell', 'rule'], ['json'], 'winrate');
-    const profile = loadProfile(need(a, 'profile', 'winrate'));
-    const model = loadModel(need(a, 'policy', 'winrate'), profile);
-    const k = modelK(model, a.opts.has('k') ? intOpt(a, 'k', 'winrate') : undefined, 'winrate');
+    const a = parseArgs(argv, ['profile', 'policy', 'k', 'ell', 'rule', ...BUDGET_OPTIONS], ['json'], 'winrate', { positionals: 0 });
+    const kOpt = a.opts.has('k') ? intOpt(a, 'k', 'winrate') : undefined;
     const ell = intOpt(a, 'ell', 'winrate', 1);
     const rule = parseRule(a.opts.get('rule'));
+    const budget = budgetOf(a, 'winrate');
+    const profile = loadProfileShown(need(a, 'profile', 'winrate'), progress('winrate'));
+    const model = loadModel(need(a, 'policy', 'winrate'), profile);
+    const k = modelK(model, kOpt, 'winrate');
+    const sizes = promptSizes(profile);
+    const ms = modelSizes(model);
+    enforce('winrate', budget, (p: { k: number; ell: number }) => winrateEstimate(sizes, ms, p.k, p.ell), { k, ell }, [
+      ...(model.kind === 'k-output' ? [] : [{ label: `--k ${k}`, smallest: (p: { k: number; ell: number }) => ({ ...p, k: 1 }) }]),
+      { label: `--ell ${ell}`, smallest: (p) => ({ ...p, ell: 1 }) },
+    ], `the input (${a.opts.get('policy')})`);
     const r = robustness(profile, model, { k, ell, rule });
     if (a.flags.has('json')) {
       process.stdout.write(toJsonText(winrateJson(profile, r)));

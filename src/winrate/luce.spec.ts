@@ -1,0 +1,293 @@
+// Luce kernels (SPEC §4b) against brute-force enumeration of Y^k (test/oracles): U_k for Luce and mixed
+// profiles under every rule, the exact Jacobian, and the two paths of the strength-sum distribution.
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Fraction, ONE, ZERO, frac, gcd, sumOf } from '../exact/rational.js';
+import { makePrompt } from '../model/build.js';
+import { productJacobian, productScores } from './product.js';
+import { RULES } from './rules.js';
+import { LUCE_BUDGET, powerDist, setLuceBudget } from './luce.js';
+import { InputError } from '../model/errors.js';
+import { bestOpponent, opponentScore, singleScores } from './opponents.js';
+import { searchMultisets } from './multiset.js';
+import { outcomesArb, policyFromWeights, policyWeightsArb } from '../instances/arbitraries.js';
+import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
+import { bruteBestScore, bruteScore, prefer, productOutcomes, tuples } from '../../test/oracles/bruteforce.js';
+import { params } from '../../test/helpers/fc.js';
+
+const eqAll = (a: Fraction[], b: Fraction[]) => a.length === b.length && a.every((x, i) => x.equals(b[i]));
+
+describe('Luce closed forms = brute force (SPEC §4b)', () => {
+  for (const kinds of ['luce', 'mixed'] as const) {
+    const caseArb = fc.record({
+      profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 3, kinds }),
+      policy: policyWeightsArb(4, 4),
+      k: fc.integer({ min: 1, max: 4 }),
+      rule: fc.constantFrom(...RULES),
+    });
+    test.prop([caseArb], params(kinds === 'luce' ? 600 : 900))(`U_k(y; π) against π^{⊗k}, ${kinds} profiles`, ({ profile, policy, k, rule }) => {
+      const prompt = lucePromptFromRecord(profile);
+      const probs = policyFromWeights(policy, profile.n);
+      const closed = productScores(prompt, probs, k, rule);
+      const outs = productOutcomes(probs, k);
+      const brute = prompt.responses.map((_, y) => bruteScore(prompt, outs, [y], rule));
+      expect(eqAll(closed, brute)).toBe(true);
+    });
+  }
+
+  test.prop([fc.record({ profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, kinds: 'mixed' }), p: policyWeightsArb(4, 4), q: policyWeightsArb(4, 4) })], params(400))(
+    'k = 1: WR(π, π′) = P(π ≻ π′) with P(y ≻ z) = E_θ s_θ(y)/(s_θ(y)+s_θ(z)) for Luce types',
+    ({ profile, p, q }) => {
+      const prompt = lucePromptFromRecord(profile);
+      const pi = policyFromWeights(p, profile.n);
+      const pi2 = policyFromWeights(q, profile.n);
+      let P = ZERO;
+      for (let y = 0; y < profile.n; y++) for (let z = 0; z < profile.n; z++) P = P.add(pi[y].mul(pi2[z]).mul(prefer(prompt, y, z)));
+      const U = productScores(prompt, pi, 1, 'uniform');
+      expect(ONE.sub(sumOf(U.map((u, z) => u.mul(pi2[z])))).equals(P)).toBe(true);
+    },
+  );
+
+  it('the worked example of SPEC §4b: U_k(b; δ_a) = (½+δ)/(1+kM) + (½−δ)·M/(M+k)', () => {
+    for (const [M, d] of [[3, frac(1, 20)], [7, frac(1, 5)], [2, frac(0)]] as const) {
+      const prompt = makePrompt(['a', 'b'], [
+        { weight: frac(1, 2).add(d), strengths: [frac(M), ONE] },
+        { weight: frac(1, 2).sub(d), strengths: [ONE, frac(M)] },
+      ]);
+      for (const k of [1, 2, 5, 16]) {
+        const U = productScores(prompt, [ONE, ZERO], k);
+        const want = frac(1, 2).add(d).div(frac(1 + k * M)).add(frac(1, 2).sub(d).mul(frac(M, M + k)));
+        expect(U[1].equals(want)).toBe(true);
+        expect(U[0].equals(frac(1, k + 1))).toBe(true);
+      }
+    }
+  });
+});
+
+describe('exact Jacobian of U_k for Luce and mixed profiles = k·E over k−1 draws (brute force)', () => {
+  const jacArb = fc.record({
+    profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 2, kinds: 'mixed' }),
+    policy: policyWeightsArb(4, 4),
+    k: fc.integer({ min: 1, max: 4 }),
+  });
+  test.prop([jacArb], params(300))('every entry', ({ profile, policy, k }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const all = prompt.responses.map((_, y) => y);
+    const { num, den } = productJacobian(prompt, probs, k, all, all);
+    const rest = productOutcomes(probs, k - 1);
+    for (const y of all)
+      for (const z of all) {
+        const outs = rest.map((o) => ({ items: [...o.items, z], prob: o.prob }));
+        expect(frac(num[y][z], den).equals(bruteScore(prompt, outs, [y], 'uniform').mul(k))).toBe(true);
+      }
+  });
+});
+
+describe('strength-sum distribution (SPEC §4b): dense recurrence = sparse products = enumeration', () => {
+  const distArb = fc.record({
+    v: fc.uniqueArray(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
+    mass: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 4, maxLength: 4 }),
+    k: fc.integer({ min: 0, max: 7 }),
+  });
+  test.prop([distArb], params(300))('coefficients of (Σ_i m_i z^{v_i})^k', ({ v, mass, k }) => {
+    const vs = [...v].sort((a, b) => a - b);
+    const ms = vs.map((_, i) => BigInt(mass[i]));
+    const got = powerDist(vs, ms, k);
+    // enumeration of ordered k-tuples of the values
+    const want = new Map<number, bigint>();
+    const rec = (j: number, s: number, c: bigint) => {
+      if (j === k) want.set(s, (want.get(s) ?? 0n) + c);
+      else vs.forEach((x, i) => rec(j + 1, s + x, c * ms[i]));
+    };
+    rec(0, 0, 1n);
+    expect(got.sums).toEqual([...want.keys()].sort((a, b) => a - b));
+    expect(got.coef).toEqual(got.sums.map((s) => want.get(s)));
+    // the sparse path: values spread past the dense limit, same coefficients
+    const wide = powerDist(vs.map((x) => x * 100_000), ms, k);
+    expect(wide.sums).toEqual(got.sums.map((s) => s * 100_000));
+    expect(wide.coef).toEqual(got.coef);
+  });
+});
+
+describe('Luce ℓ-output opponents = brute force (SPEC §2, §4b)', () => {
+  const ellArb = fc.record({
+    profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 2, kinds: 'mixed' }),
+    policy: policyWeightsArb(4, 3),
+    k: fc.integer({ min: 1, max: 3 }),
+    ell: fc.integer({ min: 1, max: 3 }),
+    rule: fc.constantFrom(...RULES),
+  });
+  test.prop([ellArb], params(400))('against π^{⊗k}: every multiset and the best one', ({ profile, policy, k, ell, rule }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const model = { kind: 'product', k, probs } as const;
+    const outs = productOutcomes(probs, k);
+    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).equals(bruteScore(prompt, outs, T, rule))).toBe(true);
+    expect(bestOpponent(prompt, model, ell, rule).score.equals(bruteBestScore(prompt, outs, ell, rule))).toBe(true);
+  });
+
+  const outArb = fc
+    .record({
+      profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 2, kinds: 'mixed' }),
+      k: fc.integer({ min: 1, max: 3 }),
+      ell: fc.integer({ min: 1, max: 3 }),
+      rule: fc.constantFrom(...RULES),
+    })
+    .chain((r) => outcomesArb(r.profile.n, r.k).map((outcomes) => ({ ...r, outcomes })));
+  test.prop([outArb], params(400))('general k-output models against ℓ-output opponents', ({ profile, k, ell, rule, outcomes }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const model = { kind: 'outcomes', k, outcomes } as const;
+    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, rule).equals(bruteScore(prompt, outcomes, T, rule))).toBe(true);
+    expect(bestOpponent(prompt, model, ell, rule).score.equals(bruteBestScore(prompt, outcomes, ell, rule))).toBe(true);
+    if (ell === 1) expect(eqAll(singleScores(prompt, model, rule), prompt.responses.map((_, y) => bruteScore(prompt, outcomes, [y], rule)))).toBe(true);
+  });
+
+  const mixArb = fc.record({
+    profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, kinds: 'mixed' }),
+    parts: fc.array(fc.record({ w: fc.integer({ min: 1, max: 3 }), policy: policyWeightsArb(4, 3) }), { minLength: 1, maxLength: 3 }),
+    k: fc.integer({ min: 1, max: 3 }),
+    ell: fc.integer({ min: 1, max: 2 }),
+  });
+  test.prop([mixArb], params(200))('mixtures of products against ℓ-output opponents, and T5’s identity', ({ profile, parts, k, ell }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const total = parts.reduce((a, p) => a + p.w, 0);
+    const mix = parts.map((p) => ({ weight: frac(p.w, total), probs: policyFromWeights(p.policy, profile.n) }));
+    const outs = mix.flatMap((p) => productOutcomes(p.probs, k).map((o) => ({ items: o.items, prob: o.prob.mul(p.weight) })));
+    const model = { kind: 'mixture', k, parts: mix } as const;
+    for (const T of tuples(profile.n, ell)) expect(opponentScore(prompt, model, T, 'uniform').equals(bruteScore(prompt, outs, T, 'uniform'))).toBe(true);
+    expect(bestOpponent(prompt, model, ell).score.equals(bruteBestScore(prompt, outs, ell, 'uniform'))).toBe(true);
+  });
+});
+
+describe('branch and bound over multisets with Luce types = enumeration', () => {
+  const arb = fc.record({
+    profile: luceRecordArb({ maxResponses: 5, maxUsers: 3, maxStrength: 9, kinds: 'mixed' }),
+    q: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }),
+    size: fc.integer({ min: 1, max: 4 }),
+    threshold: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+  });
+  test.prop([arb], params(300))('a concave objective of the strength sums, plain and submodular bounds', ({ profile, q, size, threshold }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const n = profile.n;
+    // Σ_y q_y·WR_θ(S, y)·L exactly (L = lcm(1..60) divides every a + s_y and c + 1): for a Luce type
+    // s/(s + s_y), concave in s; for a ranking type the uniform rule's win — monotone DR-submodular (T3's pricing)
+    let L = 1n;
+    for (let i = 2n; i <= 60n; i++) L = (L * i) / gcd(L, i);
+    const f = (ui: number, a: number, c: number): bigint => {
+      const u = prompt.users[ui];
+      let v = 0n;
+      for (let y = 0; y < n; y++) {
+        if (u.kind === 'luce') v += (BigInt(q[y] * a) * L) / BigInt(a + u.ints[y]);
+        else v += BigInt(q[y]) * (u.rank[y] > a ? L : u.rank[y] === a ? (L * BigInt(c)) / BigInt(c + 1) : 0n);
+      }
+      return v;
+    };
+    let best = -1n;
+    searchMultisets(prompt.users, n, size, f, { prune: false, onLeaf: (_, v) => (v > best ? (best = v) : 0) });
+    expect(searchMultisets(prompt.users, n, size, f).value).toBe(best);
+    expect(searchMultisets(prompt.users, n, size, f, { submodular: true }).value).toBe(best);
+    if (threshold !== undefined) {
+      const t = (BigInt(threshold) * L) / 2n;
+      for (const o of [{}, { submodular: true }, { submodular: true, anyAbove: true }]) {
+        const r = searchMultisets(prompt.users, n, size, f, { threshold: t, ...o });
+        if ('anyAbove' in o) expect(best > t ? r.value > t : r.value === t).toBe(true);
+        else expect(r.value).toBe(best > t ? best : t);
+      }
+    }
+  });
+});
+
+describe('T6 union bound and T8 rule order with Luce and mixed types', () => {
+  const arb = fc.record({
+    profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 2, kinds: 'mixed' }),
+    policy: policyWeightsArb(4, 5),
+    k: fc.integer({ min: 1, max: 6 }),
+    ell: fc.integer({ min: 1, max: 3 }),
+  });
+  test.prop([arb], params(300))('rob_{k,ℓ}(π^{⊗k}) ≥ (k+1−ℓ)/(k+1) − ℓ·ε(π); WR_mwt ≥ WR_uniform ≥ WR_pairwise against single responses', ({ profile, policy, k, ell }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const U = productScores(prompt, probs, k);
+    const eps = U.reduce((a, b) => (b.gt(a) ? b : a)).sub(frac(1, k + 1));
+    const best = bestOpponent(prompt, { kind: 'product', k, probs }, ell);
+    expect(ONE.sub(best.score).gte(frac(k + 1 - ell, k + 1).sub(eps.mul(frac(ell))))).toBe(true);
+    const m = productScores(prompt, probs, k, 'model-wins-ties');
+    const p = productScores(prompt, probs, k, 'pairwise');
+    U.forEach((u, y) => expect(m[y].lte(u) && u.lte(p[y])).toBe(true)); // opponent scores: the reverse order
+  });
+});
+
+describe('branch and bound with Luce types: the plain bound on arbitrary monotone objectives = enumeration', () => {
+  // monotone, neither concave nor greedy-friendly: per Luce type a random nondecreasing step function of the
+  // strength sum; per ranking type (numTiers − tier)·1000 + copies
+  const arb = fc.record({
+    profile: luceRecordArb({ maxResponses: 6, maxUsers: 3, maxStrength: 7, kinds: 'mixed' }),
+    steps: fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 40, maxLength: 40 }), { minLength: 3, maxLength: 3 }),
+    size: fc.integer({ min: 1, max: 5 }),
+    threshold: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
+  });
+  test.prop([arb], params(400))('best value and threshold', ({ profile, steps, size, threshold }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const cum = steps.map((st) => {
+      const c = [0n];
+      st.forEach((v, i) => c.push(c[i] + BigInt(v * v)));
+      return c;
+    });
+    const f = (ui: number, a: number, c: number): bigint => {
+      const u = prompt.users[ui];
+      return u.kind === 'luce' ? cum[ui][Math.min(a, 40)] : BigInt((u.numTiers - a) * 1000 + c);
+    };
+    let best = -1n;
+    searchMultisets(prompt.users, profile.n, size, f, { prune: false, onLeaf: (_, v) => (v > best ? (best = v) : 0) });
+    expect(searchMultisets(prompt.users, profile.n, size, f).value).toBe(best);
+    if (threshold !== undefined) {
+      const t = BigInt(threshold);
+      expect(searchMultisets(prompt.users, profile.n, size, f, { threshold: t }).value).toBe(best > t ? best : t);
+    }
+  });
+});
+
+describe('branch and bound with Luce types: the submodular bound on budget-additive objectives = enumeration', () => {
+  // per Luce type w_θ·min(s, cap_θ): concave and increasing in the strength sum (monotone DR-submodular), and
+  // greedy is often wrong on it
+  const arb = fc.record({
+    profile: luceRecordArb({ maxResponses: 6, maxUsers: 4, maxStrength: 9, kinds: 'luce' }),
+    caps: fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 4, maxLength: 4 }),
+    ws: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 4, maxLength: 4 }),
+    size: fc.integer({ min: 1, max: 5 }),
+  });
+  test.prop([arb], params(400))('best value, with and without threshold', ({ profile, caps, ws, size }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const f = (ui: number, a: number) => BigInt(ws[ui] * Math.min(a, caps[ui]));
+    let best = -1n;
+    searchMultisets(prompt.users, profile.n, size, f, { prune: false, onLeaf: (_, v) => (v > best ? (best = v) : 0) });
+    expect(searchMultisets(prompt.users, profile.n, size, f, { submodular: true }).value).toBe(best);
+    const t = best - 1n;
+    expect(searchMultisets(prompt.users, profile.n, size, f, { submodular: true, threshold: t }).value).toBe(best);
+  });
+});
+
+describe('Luce budgets: refused with one line naming the budget, before the shares are computed', () => {
+  it('terms, denominator bits and distinct sums', () => {
+    const prompt = makePrompt(['a', 'b', 'c'], [{ weight: ONE, strengths: [frac(1), frac(2), frac(3)] }]);
+    const pi = [frac(1, 3), frac(1, 3), frac(1, 3)];
+    const saved = { ...LUCE_BUDGET };
+    try {
+      for (const [b, re] of [
+        [{ terms: 10 }, /more terms c_x·t\/\(t \+ x\) \(over 10\) is above the budget of 10 \(raise it with UALIGN_LUCE_TERMS\)/],
+        [{ lcmBits: 8 }, /lcm\{t \+ x\} of the exact shares \(about \d+ bits\) is above the budget of 8 \(raise it with UALIGN_LUCE_LCM_BITS\)/],
+        [{ sums: 5 }, /over 5\) is above the budget of 5 \(raise it with UALIGN_LUCE_SUMS\)/],
+      ] as const) {
+        setLuceBudget(b);
+        expect(() => productScores(prompt, pi, 4)).toThrow(InputError);
+        expect(() => productScores(prompt, pi, 4)).toThrow(re);
+        setLuceBudget(saved);
+      }
+      expect(productScores(prompt, pi, 4)).toHaveLength(3);
+    } finally {
+      setLuceBudget(saved);
+    }
+  });
+});
