@@ -31,6 +31,8 @@ describe('glpk + certificate never returns a wrong or uncertified answer', () =>
       expect(checkResult(lp, b)).toBeNull();
       expect(a.status).toBe('optimal');
       expect(b.status).toBe('optimal');
+      // the basis is rebuilt from supports and tight rows: degenerate games certify without the fallback
+      expect(b.method).toBe('glpk+certificate');
       if (a.status === 'optimal' && b.status === 'optimal') expect(a.value.equals(b.value)).toBe(true);
     }
   });

@@ -1,0 +1,40 @@
+// Stryker 9.6 configuration, one folder at a time (stryker/run.mjs sets UALIGN_MUTATION):
+//   unit   — the folder's mutants against its own specs (FOLDERS[folder].tests, the specs beside its modules);
+//   verify — the same mutants against `ualign verify` alone (test/mutation/verify-alone.ts).
+// Each (suite, folder) keeps its results in reports/mutation/<suite>-<folder>.json, which is both
+// Stryker's JSON report and its incremental file: a re-run tests only mutants whose code or tests changed.
+import { FOLDERS } from './folders.mjs';
+
+const folder = process.env.UALIGN_MUTATION ?? '';
+const suite = process.env.UALIGN_MUTATION_SUITE ?? 'unit';
+if (!(folder in FOLDERS)) throw new Error(`stryker/config.mjs: UALIGN_MUTATION must be one of ${Object.keys(FOLDERS).join(', ')}`);
+if (suite !== 'unit' && suite !== 'verify') throw new Error('stryker/config.mjs: UALIGN_MUTATION_SUITE must be unit or verify');
+
+const file = `reports/mutation/${suite}-${folder}.json`;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: suite === 'verify' ? { configFile: 'stryker/verify.vitest.config.mjs', related: false } : { configFile: 'vitest.config.ts', related: false },
+  testFiles: suite === 'verify' ? ['test/mutation/verify-alone.ts'] : FOLDERS[folder].tests,
+  mutate: FOLDERS[folder].mutate,
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: file,
+  // two shared cores: two test runners, and a timeout of 1.5× the covering tests' time + 5 s (a mutant that
+  // loops is detected, not waited for; less than 5 s gave spurious timeouts on a loaded machine)
+  concurrency: 2,
+  timeoutMS: 5000,
+  timeoutFactor: 1.5,
+  dryRunTimeoutMinutes: 20,
+  reporters: ['progress', 'clear-text'],
+  htmlReporter: { fileName: `reports/mutation/${suite}-${folder}.html` },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  ignorePatterns: ['dist', 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 90, low: 60, break: null },
+};
