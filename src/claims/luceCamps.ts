@@ -137,6 +137,12 @@ export function campRobustness(profile: Profile, k: number): { robustness: Fract
   };
 }
 
+/** What L1 and N6 compare on a two-camp instance: the maximal lottery by definition, rob_k twice. */
+export function campEvidence(i: LuceCampInstance): CampLotteryEvidence & { robustness: Fraction; robustnessDirect: Fraction } {
+  const profile = luceCampProfile(i);
+  return { ...campLottery(profile), ...campRobustness(profile, i.k) };
+}
+
 // ---- L1 ----
 
 export interface L1Evidence extends CampLotteryEvidence {
@@ -156,10 +162,7 @@ export const L1 = defineClaim<LuceCampInstance, L1Evidence>({
     'the maximal lottery (nash, nash --all) checked by definition; rob_k by robustness (the power recurrence of luce.ts) and by the strength sums by convolution, against the closed form',
   defaultRuns: 300,
   arbitrary: (o = {}) => luceCampArb(o.maxK),
-  evidence(i) {
-    const profile = luceCampProfile(i);
-    return { ...campLottery(profile), ...campRobustness(profile, i.k) };
-  },
+  evidence: campEvidence,
   judge(i, e) {
     const { rob } = luceCampValue(i);
     const parts = [

@@ -18,19 +18,10 @@ import { kOutputRecordArb, outcomesFromRecord } from '../instances/policies.js';
 import { DEFAULT_K_MAX, DEFAULT_K_MAX_LP, ellOf, ellRawArb, kArb } from '../instances/sizes.js';
 import { field, idsOf, intField, profileField, ratList } from './json.js';
 import { equilibriumOf } from './ne.js';
-import {
-  bestOpponentByEnumeration,
-  directRobustness,
-  explicitWork,
-  lotteryWinRates,
-  multisetCountOf,
-  opponentScoreByDefinition,
-  productDistribution,
-  vkCertificateByDefinition,
-} from './oracles.js';
+import { bestOpponentByEnumeration, directRobustness, explicitWork, lotteryWinRates, multisetCountOf, opponentScoreByDefinition, productDistribution, vkCertificateByDefinition } from './oracles.js';
 import { ProfileInstance, profileArbFor, profileInstanceArb, profileInstanceFromJson, profileInstanceJson, profileInstanceSize } from './instances.js';
 import { defineClaim, geq, kk1, minRat, profileSize, verdict } from './types.js';
-import { CampLotteryEvidence, LuceCampInstance, campLottery, campRobustness, luceCampArb, luceCampFromJson, luceCampJson, luceCampProfile } from './luceCamps.js';
+import { CampLotteryEvidence, LuceCampInstance, campEvidence, luceCampArb, luceCampFromJson, luceCampJson, luceCampProfile } from './luceCamps.js';
 
 const NE_FAMILIES: readonly FamilyName[] = ['unanimous', 'weak-orders', 'two-camp', 'strict', 'single-peaked', 'condorcet-cycle', 'clones', 'near-degenerate'];
 
@@ -362,10 +353,7 @@ export const N6 = defineClaim<LuceCampInstance, N6Evidence>({
   compares: 'the maximal lottery (nash, nash --all) checked by definition; rob_k by robustness (the power recurrence of luce.ts) and by the strength sums by convolution',
   defaultRuns: 300,
   arbitrary: (o = {}) => luceCampArb(o.maxK),
-  evidence(i) {
-    const profile = luceCampProfile(i);
-    return { ...campLottery(profile), ...campRobustness(profile, i.k) };
-  },
+  evidence: campEvidence,
   judge(i, e) {
     if (!(e.lottery.length === 2 && e.lottery[0].equals(ONE)) || e.minWinRate.lt(HALF))
       throw new CertificateError(`N6: the maximal lottery ${ratList(e.lottery).join(', ')} is not δ_a by definition (min_z P(π ≻ z) = ${e.minWinRate.toFraction()})`);
