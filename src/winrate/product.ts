@@ -106,20 +106,7 @@ export function rankingScoreNumerators(
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   const { g, den } = productTierValues(prompt, probs, k, rule);
-  const acc = new Array<bigint>(n).fill(0n);
-  // Σ_θ a_θ g_θ. With many types and few distinct weights (e.g. integer weights 1–9), the g's are summed per
-  // weight numerator first and multiplied once per weight; otherwise each type's row is scaled directly.
-  const distinct = new Set(a).size;
-  if (2 * distinct > prompt.users.length) {
-    prompt.users.forEach((u, ui) => {
-      if (u.kind !== 'ranking') return;
-      const au = a[ui];
-      const gt = g[ui];
-      const rank = u.rank;
-      for (let y = 0; y < n; y++) acc[y] += au * gt[rank[y]];
-    });
-    return { num: acc, den: den * B };
-  }
+  // Σ_θ a_θ g_θ: the g's summed per distinct weight numerator first, multiplied once per weight
   const byWeight = new Map<bigint, bigint[]>();
   prompt.users.forEach((u, ui) => {
     if (u.kind !== 'ranking') return;
@@ -129,6 +116,7 @@ export function rankingScoreNumerators(
     const rank = u.rank;
     for (let y = 0; y < n; y++) part[y] += gt[rank[y]];
   });
+  const acc = new Array<bigint>(n).fill(0n);
   for (const [au, part] of byWeight) for (let y = 0; y < n; y++) acc[y] += au * part[y];
   return { num: acc, den: den * B };
 }
