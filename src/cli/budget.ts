@@ -5,6 +5,7 @@
 import { Fraction, commonDenominator } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { Model, Profile } from '../model/types.js';
+import { hasLuce } from '../model/structure.js';
 import { EQUILIBRIUM_TUNING } from '../equilibria/tuning.js';
 import { Args, intOpt } from './args.js';
 
@@ -91,7 +92,7 @@ export function promptSizes(profile: Profile): PromptSize[] {
     m: prompt.users.length,
     tiers: Math.max(1, ...prompt.users.map((u) => (u.kind === 'ranking' ? u.numTiers : prompt.responses.length))),
     wBits: denominatorBits(prompt.users.map((u) => u.weight)),
-    luce: prompt.users.some((u) => u.kind === 'luce'),
+    luce: hasLuce(prompt),
   }));
 }
 
