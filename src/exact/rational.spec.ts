@@ -19,6 +19,9 @@ import {
   maxOf,
   minOf,
   numer,
+  parseDecimal,
+  parseExactText,
+  MAX_EXACT_CHARS,
   parseRational,
   quotientToNumber,
   signOf,
@@ -265,5 +268,49 @@ describe('gcd, lcm, commonDenominator', () => {
     expect(commonDenominator([frac(1, 2), frac(-1, 3), frac(5)])).toEqual({ num: [3n, -2n, 30n], den: 6n });
     expect(commonDenominator([])).toEqual({ num: [], den: 1n });
     expect(commonDenominator([frac(1, 4), frac(1, 6)])).toEqual({ num: [3n, 2n], den: 12n });
+  });
+});
+
+describe('frac: sign and reduction on both paths (fraction.js below 2^1024, Lehmer gcd above)', () => {
+  const fields = (x: Fraction) => [x.s, x.n, x.d];
+  it('a negative denominator moves its sign to the numerator, small and large alike', () => {
+    expect(fields(frac(3, -6))).toEqual([-1n, 1n, 2n]);
+    const big = (1n << 1100n) + 1n; // odd, and not a multiple of 3
+    expect(fields(frac(big, -3n))).toEqual([-1n, big, 3n]);
+    expect(fields(frac(-big, -3n))).toEqual([1n, big, 3n]);
+  });
+  it('large values are reduced to the same fields as fraction.js gives', () => {
+    const g = (1n << 1100n) + 7n;
+    expect(fields(frac(6n * g, 4n * g))).toEqual([1n, 3n, 2n]);
+    expect(fields(frac(-6n * g, 4n * g))).toEqual([-1n, 3n, 2n]);
+    expect(fields(frac(g * 5n, 10n))).toEqual(fields(new Fraction(g * 5n, 10n)));
+  });
+});
+
+describe('parseDecimal and parseExactText: exact decimal text', () => {
+  it('reads decimals exactly', () => {
+    for (const [s, v] of [
+      ['0.55', '11/20'], ['1e-3', '1/1000'], ['-2.5E+2', '-250'], ['+3', '3'], [' 7 ', '7'], ['1.50e1', '15'],
+      ['00012', '12'], ['12e0', '12'], ['-0.125', '-1/8'], ['2E3', '2000'], ['5e+000000001', '50'],
+    ] as const)
+      expect(t(parseDecimal(s)!), s).toBe(v);
+  });
+  it('refuses what is not one: no ".5", "1.", hex, words, signs twice, a bare exponent, surrounding text', () => {
+    for (const s of ['.5', '1.', '0x1', 'Infinity', '+-1', '1e', 'e5', '1.5.2', 'a1', '1a', '1 2', '1e+-2', '', ' '])
+      expect(parseDecimal(s), JSON.stringify(s)).toBeNull();
+  });
+  it('refuses exponents and texts too long to read, at the bound and not below it', () => {
+    expect(parseDecimal('1e1234567890')).toBeNull(); // an exponent of 10 digits
+    expect(parseDecimal('1e123456789')).toBeNull(); // 9 digits, but past the bound
+    expect(parseDecimal(`1e${MAX_EXACT_CHARS}`)).toBeNull(); // digits + |exponent| past the bound
+    expect(parseDecimal(`1e${MAX_EXACT_CHARS - 1}`)).not.toBeNull();
+    expect(parseDecimal('1'.repeat(MAX_EXACT_CHARS + 1))).toBeNull();
+    expect(t(parseDecimal('1'.repeat(MAX_EXACT_CHARS))!)).toBe('1'.repeat(MAX_EXACT_CHARS));
+  });
+  it('parseExactText: "p/q" first, then decimals', () => {
+    expect(t(parseExactText('6/4')!)).toBe('3/2');
+    expect(t(parseExactText('0.5')!)).toBe('1/2');
+    expect(parseExactText('1/0')).toBeNull();
+    expect(parseExactText('x')).toBeNull();
   });
 });
