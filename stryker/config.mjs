@@ -24,9 +24,10 @@ export default {
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: file,
-  // two shared cores: two test runners, and a timeout of 1.5× the covering tests' time + 5 s (a mutant that
-  // loops is detected, not waited for; less than 5 s gave spurious timeouts on a loaded machine)
-  concurrency: 2,
+  // two shared cores: two test runners (UALIGN_MUTATION_CONCURRENCY=1 leaves a core free), and a timeout of
+  // 1.5× the covering tests' time + 5 s (a mutant that loops is detected, not waited for; less than 5 s gave
+  // spurious timeouts on a loaded machine)
+  concurrency: Number(process.env.UALIGN_MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 5000,
   timeoutFactor: 1.5,
   dryRunTimeoutMinutes: 20,
