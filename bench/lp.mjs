@@ -55,13 +55,13 @@ export function generateRankings(n, m, seed, { centres = 5, phi = 0.97 } = {}) {
   return out;
 }
 
-function profileJson(n, rankings) {
+export function profileJson(n, rankings) {
   const ids = Array.from({ length: n }, (_, i) => `r${i}`);
   return { responses: ids, users: rankings.map((r) => ({ weight: 1, ranking: r.map((y) => [ids[y]]) })) };
 }
 
 /** The same profile as a PrefLib .soc file (ualign's compact input for real preference data). */
-function socText(n, rankings) {
+export function socText(n, rankings) {
   const lines = ['# DATA TYPE: soc', `# NUMBER ALTERNATIVES: ${n}`];
   for (let y = 0; y < n; y++) lines.push(`# ALTERNATIVE NAME ${y + 1}: r${y}`);
   for (const r of rankings) lines.push(`1: ${r.map((y) => y + 1).join(',')}`);

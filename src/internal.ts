@@ -16,7 +16,7 @@ export { loadCorpus } from './claims/corpus.js';
 export { gcd, lcm, commonDenominator } from './exact/rational.js';
 export { solveIntegerSystem, solveRational } from './exact/linear.js';
 export { roundToSimplex, floorDiv, ceilDiv } from './exact/dyadic.js';
-export { productScoreNumerators, productTierValues } from './winrate/product.js';
+export { productScoreNumerators } from './winrate/product.js';
 export { scoreTable, scoreOf, type ScoreTable } from './winrate/tables.js';
 export { searchMultisets, bestTiers, allMultisets } from './winrate/multiset.js';
 export { typeStates } from './winrate/searchMixed.js';

@@ -264,6 +264,38 @@ describe('gcd, lcm, commonDenominator', () => {
     },
   );
 
+  // oracle: Euclid on BigInt, independent of the Lehmer and dyadic paths of gcd
+  const euclid = (a: bigint, b: bigint): bigint => {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  };
+  test.prop(
+    [
+      fc.record({
+        i: fc.integer({ min: 0, max: 300 }),
+        j: fc.integer({ min: 0, max: 300 }),
+        oa: fc.bigInt({ min: 1n, max: 1n << 120n }),
+        ob: fc.bigInt({ min: 1n, max: 1n << 60n }),
+        c: fc.bigInt({ min: 1n, max: 1000n }),
+        neg: fc.boolean(),
+      }),
+    ],
+    params(300),
+  )('gcd of large values with power-of-two and small odd factors equals Euclid (both paths)', ({ i, j, oa, ob, c, neg }) => {
+    const a = c * oa * (1n << BigInt(i)) * (neg ? -1n : 1n);
+    const b = c * ob * (1n << BigInt(j));
+    expect(gcd(a, b)).toBe(euclid(a, b));
+    expect(gcd(b, a)).toBe(euclid(a, b));
+  });
+  it('gcd on the dyadic path: 2^min(i,j) times the gcd of the odd parts', () => {
+    expect(gcd(257n << 10240n, 3n * 257n * 5n ** 300n)).toBe(257n);
+    expect(gcd(3n << 100n, 9n << 60n)).toBe(3n << 60n);
+    expect(gcd(1n << 200n, 1n << 199n)).toBe(1n << 199n);
+    expect(gcd((1n << 64n) - 59n, ((1n << 64n) - 59n) << 70n)).toBe((1n << 64n) - 59n);
+  });
+
   it('commonDenominator: the lcm of the denominators and the signed numerators over it', () => {
     expect(commonDenominator([frac(1, 2), frac(-1, 3), frac(5)])).toEqual({ num: [3n, -2n, 30n], den: 6n });
     expect(commonDenominator([])).toEqual({ num: [], den: 1n });

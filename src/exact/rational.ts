@@ -24,6 +24,7 @@ export function frac(n: bigint | number, d: bigint | number = 1n): Fraction {
 }
 
 const LARGE = 1n << 1024n;
+const SMALL = 1n << 48n;
 
 /** A Fraction from a numerator and a denominator already coprime (d > 0): fraction.js's own fields s, n, d. */
 function reducedFraction(n: bigint, d: bigint): Fraction {
@@ -176,6 +177,21 @@ export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   if (a < b) [a, b] = [b, a];
+  if (b > SMALL) {
+    // gcd(2^i·a', 2^j·b') = 2^min(i,j)·gcd(a', b') for odd a', b': when one odd part is below 2^48 (dyadic
+    // denominators times a small factor), one BigInt remainder and Euclid in doubles finish it
+    const ta = a & -a;
+    const tb = b & -b;
+    const oa = a / ta;
+    const ob = b / tb;
+    const [big, small] = oa < ob ? [ob, oa] : [oa, ob];
+    if (small <= SMALL) {
+      let x = Number(small);
+      let y = Number(big % small);
+      while (y !== 0) [x, y] = [y, x % y];
+      return (ta < tb ? ta : tb) * BigInt(x);
+    }
+  }
   while (b > 0n) {
     const bits = a.toString(16).length * 4;
     if (bits <= 48) {

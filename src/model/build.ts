@@ -106,6 +106,8 @@ export type UserSpec =
   | { readonly weight: Fraction; readonly tiers: readonly (readonly string[])[] }
   | { readonly weight: Fraction; readonly strengths: readonly Fraction[] | Readonly<Record<string, Fraction>> };
 
+const tierPath = (base: readonly PathSeg[], ui: number, ti: number): PathSeg[] => [...base, 'users', ui, 'ranking', ti];
+
 /** Build a prompt from ids and user types of either kind (SPEC §1, §4b); validates and normalises the weights. */
 export function makePrompt(responses: readonly string[], users: readonly UserSpec[], where = 'profile', base: readonly PathSeg[] = []): Prompt {
   const index = indexOf(responses, where, base);
@@ -132,16 +134,17 @@ export function makePrompt(responses: readonly string[], users: readonly UserSpe
       return luceType(u.weight.div(total), s, where, at);
     }
     const rank = new Int32Array(n).fill(-1);
-    u.tiers.forEach((tier, ti) => {
-      const at = [...base, 'users', ui, 'ranking', ti];
-      if (tier.length === 0) throw inputError(where, at, 'an empty tier');
+    const tiers = u.tiers;
+    for (let ti = 0; ti < tiers.length; ti++) {
+      const tier = tiers[ti];
+      if (tier.length === 0) throw inputError(where, tierPath(base, ui, ti), 'an empty tier');
       for (const id of tier) {
         const y = index.get(id);
-        if (y === undefined) throw inputError(where, at, `unknown response ${JSON.stringify(id)}${didYouMean(id, responses)}`);
-        if (rank[y] !== -1) throw inputError(where, at, `duplicate response ${JSON.stringify(id)} in the ranking`);
+        if (y === undefined) throw inputError(where, tierPath(base, ui, ti), `unknown response ${JSON.stringify(id)}${didYouMean(id, responses)}`);
+        if (rank[y] !== -1) throw inputError(where, tierPath(base, ui, ti), `duplicate response ${JSON.stringify(id)} in the ranking`);
         rank[y] = ti;
       }
-    });
+    }
     return rankedUser({ weight: u.weight, rank, listed: u.tiers.length }, total);
   });
   const prompt: Prompt = { responses: [...responses], index, users: out };

@@ -208,24 +208,122 @@ export function readExact(v: unknown, where: string, path: readonly PathSeg[] | 
   throw inputError(where, path, `expected ${o.floats ? 'a number or an exact number string ("p/q" or a decimal such as "0.55")' : EXACT_WHAT}, got ${quoteValue(v)}`);
 }
 
-/** Check `v` against `shape`; the first problem is thrown as one InputError (where: path: problem). */
+/**
+ * Check `v` against `shape`; the first problem is thrown as one InputError (where: path: problem).
+ * A compiled predicate decides first (no paths, no messages: a large profile is a few hundred thousand
+ * nodes); only a value it rejects goes through check(), which names the problem.
+ */
 export function validate(v: unknown, shape: Shape, where: string, o: ValidateOptions = {}): void {
-  const path: PathSeg[] = [...(o.base ?? [])];
-  check(v, shape, where, path, o);
+  if (passes(shape, o.floats === true)(v)) return;
+  const problem = explain(v, shape, where, o);
+  if (problem) throw problem;
+  throw new Error(`validate: the predicate and check() disagree on a value for ${describe(shape)}`);
+}
+
+/** The first problem of `v` against `shape` as an InputError (null: none), by the checker that names it. */
+export function explain(v: unknown, shape: Shape, where: string, o: ValidateOptions = {}): InputError | null {
+  try {
+    check(v, shape, where, [...(o.base ?? [])], o);
+    return null;
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+}
+
+type Pred = (v: unknown) => boolean;
+const compiled = [new WeakMap<Shape, Pred>(), new WeakMap<Shape, Pred>()];
+
+/** The predicate of `s`: true exactly when check() accepts (the same rules, in the same order). */
+export function passes(s: Shape, floats: boolean): Pred {
+  const cache = compiled[floats ? 1 : 0];
+  let p = cache.get(s);
+  if (!p) cache.set(s, (p = predicate(s, floats)));
+  return p;
+}
+
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+function predicate(s: Shape, floats: boolean): Pred {
+  switch (s.t) {
+    case 'string': {
+      const { nonEmpty, values } = s;
+      return (v) => typeof v === 'string' && (!nonEmpty || v.length > 0) && (!values || values.includes(v));
+    }
+    case 'integer': {
+      const min = s.min;
+      return (v) => typeof v === 'number' && Number.isSafeInteger(v) && (min === undefined || v >= min);
+    }
+    case 'exact':
+      return (v) => {
+        try {
+          readExact(v, '', null, { floats });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'null':
+      return (v) => v === null;
+    case 'json':
+      return () => true;
+    case 'array': {
+      const item = passes(s.items, floats);
+      return (v) => {
+        if (!Array.isArray(v)) return false;
+        for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
+        return true;
+      };
+    }
+    case 'record': {
+      const value = passes(s.values, floats);
+      return (v) => isObject(v) && Object.values(v).every(value);
+    }
+    case 'object': {
+      const known = s.fields;
+      const fields = Object.entries(s.fields).map(([k, f]) => ({ k, optional: f.optional === true, ok: passes(f.shape, floats) }));
+      return (v) => {
+        if (!isObject(v)) return false;
+        for (const k of Object.keys(v)) if (!own(known, k)) return false;
+        for (const f of fields) {
+          if (!own(v, f.k) || v[f.k] === undefined) {
+            if (f.optional) continue;
+            return false;
+          }
+          if (!f.ok(v[f.k])) return false;
+        }
+        return true;
+      };
+    }
+    case 'oneOf': {
+      // check() takes the first option that accepts the value's JSON type, and only that one
+      const options = s.options.map((x) => ({ x, ok: passes(x, floats) }));
+      return (v) => {
+        const type = jsonType(v);
+        for (const { x, ok } of options) if (accepts(x, type)) return ok(v);
+        return false;
+      };
+    }
+  }
+}
+
+function mismatch(s: Shape, v: unknown, where: string, path: readonly PathSeg[]): InputError {
+  return inputError(where, path, `expected ${describe(s)}, got ${quoteValue(v)}`);
 }
 
 function check(v: unknown, s: Shape, where: string, path: PathSeg[], o: ValidateOptions): void {
   const type = jsonType(v);
-  const bad = (): InputError => inputError(where, path, `expected ${describe(s)}, got ${quoteValue(v)}`);
   switch (s.t) {
     case 'string':
-      if (type !== 'string') throw bad();
+      if (type !== 'string') throw mismatch(s, v, where, path);
       if (s.nonEmpty && (v as string).length === 0) throw inputError(where, path, 'must be a non-empty string');
       if (s.values && !s.values.includes(v as string))
         throw inputError(where, path, `expected ${describe(s)}, got ${quoteValue(v)}${didYouMean(v as string, s.values)}`);
       return;
     case 'integer':
-      if (type !== 'number') throw bad();
+      if (type !== 'number') throw mismatch(s, v, where, path);
       if (!Number.isSafeInteger(v)) throw inputError(where, path, `expected ${describe(s)}, got ${quoteValue(v)}`);
       if (s.min !== undefined && (v as number) < s.min) throw inputError(where, path, `expected ${describe(s)}, got ${v}`);
       return;
@@ -234,12 +332,12 @@ function check(v: unknown, s: Shape, where: string, path: PathSeg[], o: Validate
       return;
     case 'boolean':
     case 'null':
-      if (!accepts(s, type)) throw bad();
+      if (!accepts(s, type)) throw mismatch(s, v, where, path);
       return;
     case 'json':
       return;
     case 'array': {
-      if (type !== 'array') throw bad();
+      if (type !== 'array') throw mismatch(s, v, where, path);
       const a = v as unknown[];
       for (let i = 0; i < a.length; i++) {
         path.push(i);
@@ -249,7 +347,7 @@ function check(v: unknown, s: Shape, where: string, path: PathSeg[], o: Validate
       return;
     }
     case 'record': {
-      if (type !== 'object') throw bad();
+      if (type !== 'object') throw mismatch(s, v, where, path);
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         path.push(k);
         check(x, s.values, where, path, o);
@@ -258,7 +356,7 @@ function check(v: unknown, s: Shape, where: string, path: PathSeg[], o: Validate
       return;
     }
     case 'object': {
-      if (type !== 'object') throw bad();
+      if (type !== 'object') throw mismatch(s, v, where, path);
       const obj = v as Record<string, unknown>;
       const known = Object.keys(s.fields);
       for (const k of Object.keys(obj))
@@ -276,10 +374,8 @@ function check(v: unknown, s: Shape, where: string, path: PathSeg[], o: Validate
       return;
     }
     case 'oneOf': {
-      const opt = s.options.find((x) => accepts(x, type));
-      if (!opt) throw bad();
-      check(v, opt, where, path, o);
-      return;
+      for (const opt of s.options) if (accepts(opt, type)) return check(v, opt, where, path, o);
+      throw mismatch(s, v, where, path);
     }
   }
 }

@@ -20,54 +20,64 @@ export function productScores(prompt: Prompt, probs: readonly Fraction[], k: num
 }
 
 /**
- * Per ranking type and tier t: the integer g with U_θ(tier t) = g/den (SPEC §2 closed forms),
- * den = (k+1)D^k, D^k or 2D^k by rule (g[θ] = [] for a Luce type). Prefix sums along each type's tiers: O(m·n).
+ * The ranking types' tier structure, computed once per prompt: the distinct sets S = "tier t and every tier
+ * below it" over all types (each set after the set below it, so A(S) = A(S below) + E(tier) in one pass), and
+ * per type and tier the ids of S_t and S_{t+1}. A set shared by several types is powered once per call.
  */
-export function productTierValues(
-  prompt: Prompt,
-  probs: readonly Fraction[],
-  k: number,
-  rule: Rule = 'uniform',
-): { g: bigint[][]; den: bigint } {
-  const fault = activeFault();
-  if (fault === 'uk-off-by-one') k += 1;
-  const n = prompt.responses.length;
-  const { num: p, den: D } = commonDenominator(probs);
-  const K = BigInt(k);
-  // the exponent of the closed form: k+1 (uniform) or k; A = E + W of a tier is W of the tier above, so one
-  // power per tier boundary, carried upward (and D^e, the top, shared by every type)
-  const e = rule === 'uniform' ? K + 1n : K;
-  const De = D ** e;
-  const g = prompt.users.map((u) => {
-    if (u.kind !== 'ranking') return [];
+interface TierLayout {
+  /** Per set: the id of the set below (−1: empty) and the responses its tier adds. */
+  readonly below: Int32Array;
+  readonly adds: readonly (readonly number[])[];
+  /** Per ranking type: its weight's index in `weights`, and per tier t the id of S_t (S_T is empty: −1). */
+  readonly types: readonly { readonly w: number; readonly tiers: readonly (readonly number[])[]; readonly set: Int32Array }[];
+  /** The distinct weight numerators over the common denominator B of all user weights. */
+  readonly weights: readonly bigint[];
+  readonly B: bigint;
+}
+
+const layouts = new WeakMap<Prompt, TierLayout>();
+
+function tierLayout(prompt: Prompt): TierLayout {
+  const cached = layouts.get(prompt);
+  if (cached) return cached;
+  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
+  const ids = new Map<string, number>();
+  const words = new Uint16Array(Math.ceil(prompt.responses.length / 16));
+  const below: number[] = [];
+  const adds: number[][] = [];
+  const weights: bigint[] = [];
+  const wIndex = new Map<bigint, number>();
+  const types: TierLayout['types'][number][] = [];
+  prompt.users.forEach((u, ui) => {
+    if (u.kind !== 'ranking') return;
     const T = u.numTiers;
-    const mass = new Array<bigint>(T).fill(0n);
-    const rank = u.rank;
-    for (let y = 0; y < n; y++) if (p[y] !== 0n) mass[rank[y]] += p[y];
-    const gt = new Array<bigint>(T);
-    let W = 0n;
-    let powW = 0n; // W^e (W = 0, e ≥ 1)
+    const tiers: number[][] = Array.from({ length: T }, () => []);
+    u.rank.forEach((t, y) => tiers[t].push(y));
+    const set = new Int32Array(T);
+    words.fill(0);
+    let id = -1;
     for (let t = T - 1; t >= 0; t--) {
-      const E = mass[t];
-      const A = W + E;
-      const powA = E === 0n ? powW : A === D ? De : A ** e;
-      if (fault === 'uk-tie-worse') {
-        // fault injection: the tie class E_θ counted inside W_θ
-        const pW = A ** e;
-        const pA = (A + E) ** e;
-        gt[t] = rule === 'uniform' ? (E === 0n ? (K + 1n) * A ** K : (pA - pW) / E) : rule === 'model-wins-ties' ? pW : pA + pW;
-      } else if (rule === 'uniform') gt[t] = E === 0n ? (W === 0n ? 0n : (K + 1n) * (powW / W)) : (powA - powW) / E;
-      else if (rule === 'model-wins-ties') gt[t] = powW;
-      else gt[t] = powA + powW;
-      W = A;
-      powW = powA;
+      for (const y of tiers[t]) words[y >> 4] |= 1 << (y & 15);
+      const key = String.fromCharCode(...words); // the set as a bit mask
+      let next = ids.get(key);
+      if (next === undefined) {
+        next = below.length;
+        ids.set(key, next);
+        below.push(id);
+        adds.push(tiers[t]);
+      }
+      set[t] = id = next;
     }
-    return gt;
+    let w = wIndex.get(a[ui]);
+    if (w === undefined) {
+      wIndex.set(a[ui], (w = weights.length));
+      weights.push(a[ui]);
+    }
+    types.push({ w, tiers, set });
   });
-  const Dk = D ** K;
-  const den = rule === 'uniform' ? (K + 1n) * Dk : rule === 'model-wins-ties' ? Dk : 2n * Dk;
-  if (fault === 'uk-tie-share' && rule === 'uniform') return { g: g.map((gt) => gt.map((v) => v * (K + 1n))), den: den * K };
-  return { g, den };
+  const layout = { below: Int32Array.from(below), adds, types, weights, B };
+  layouts.set(prompt, layout);
+  return layout;
 }
 
 /** Integer numerators of U_k(·; π) over one common denominator (ranking and Luce types alike). */
@@ -96,29 +106,90 @@ export function joinLuceScores(r: { num: readonly bigint[]; den: bigint }, lu: {
   return { num: r.num.map((v, y) => v * fr + lu.num[y] * fl), den: M * X };
 }
 
-/** The ranking types' part of U_k(·; π) (Luce types contribute 0), over c·D^k·B with c = k+1, 1 or 2 by rule. */
+/**
+ * The ranking types' part of U_k(·; π) (Luce types contribute 0), over c·D^k·B with c = k+1, 1 or 2 by rule
+ * (SPEC §2 closed forms). Integer kernel: with π = p/D, w_θ = a_θ/B and, per type and tier t, A = D(e+w) and
+ * W = D·w (the masses of S_t and S_{t+1}), E = A − W and e = k+1 (uniform) or k:
+ *   uniform:          U_θ = (A^e − W^e)/E / ((k+1) D^k)   ((k+1)W^k when E = 0)
+ *   model-wins-ties:  U_θ = W^k / D^k
+ *   pairwise:         U_θ = (A^k + W^k) / (2 D^k)
+ * One power per distinct set S (tierLayout); the division by E of a one-response tier {y} (E = p_y) is done
+ * once per y on the weighted sum over types, not once per type. O(m·n) big-integer steps.
+ */
 export function rankingScoreNumerators(
   prompt: Prompt,
   probs: readonly Fraction[],
   k: number,
   rule: Rule = 'uniform',
 ): { num: bigint[]; den: bigint } {
+  const fault = activeFault();
+  if (fault === 'uk-off-by-one') k += 1;
   const n = prompt.responses.length;
-  const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
-  const { g, den } = productTierValues(prompt, probs, k, rule);
-  // Σ_θ a_θ g_θ: the g's summed per distinct weight numerator first, multiplied once per weight
-  const byWeight = new Map<bigint, bigint[]>();
-  prompt.users.forEach((u, ui) => {
-    if (u.kind !== 'ranking') return;
-    let part = byWeight.get(a[ui]);
-    if (!part) byWeight.set(a[ui], (part = new Array<bigint>(n).fill(0n)));
-    const gt = g[ui];
-    const rank = u.rank;
-    for (let y = 0; y < n; y++) part[y] += gt[rank[y]];
-  });
+  const L = tierLayout(prompt);
+  const { num: p, den: D } = commonDenominator(probs);
+  const K = BigInt(k);
+  const e = rule === 'uniform' ? K + 1n : K;
+  const De = D ** e;
+  // A(S) and A(S)^e for every distinct set, each from the set below it
+  const S = L.below.length;
+  const A = new Array<bigint>(S);
+  const P = new Array<bigint>(S);
+  for (let s = 0; s < S; s++) {
+    const b = L.below[s];
+    const W = b < 0 ? 0n : A[b];
+    let a = W;
+    for (const y of L.adds[s]) a += p[y];
+    A[s] = a;
+    P[s] = a === W ? (b < 0 ? 0n : P[b]) : a === D ? De : a ** e;
+  }
+  // per weight: part[y] sums the types' values g, single[y] the numerators of one-response tiers (÷ p_y later)
+  const part = L.weights.map(() => new Array<bigint>(n).fill(0n));
+  const single = rule === 'uniform' ? L.weights.map(() => new Array<bigint>(n).fill(0n)) : [];
+  for (const { w, tiers, set } of L.types) {
+    const pw = part[w];
+    for (let t = 0; t < tiers.length; t++) {
+      const s = set[t];
+      const b = t + 1 < tiers.length ? set[t + 1] : -1;
+      const a = A[s];
+      const W = b < 0 ? 0n : A[b];
+      const pA = P[s];
+      const pW = b < 0 ? 0n : P[b];
+      const E = a - W;
+      const ys = tiers[t];
+      let g: bigint;
+      if (fault === 'uk-tie-worse') g = tieWorse(rule, K, a, E, e);
+      else if (rule === 'uniform') {
+        if (E === 0n) g = W === 0n ? 0n : (K + 1n) * (pW / W);
+        else if (ys.length === 1) {
+          single[w][ys[0]] += pA - pW;
+          continue;
+        } else g = (pA - pW) / E;
+      } else g = rule === 'model-wins-ties' ? pW : pA + pW;
+      for (const y of ys) pw[y] += g;
+    }
+  }
   const acc = new Array<bigint>(n).fill(0n);
-  for (const [au, part] of byWeight) for (let y = 0; y < n; y++) acc[y] += au * part[y];
-  return { num: acc, den: den * B };
+  for (let y = 0; y < n; y++) {
+    let v = 0n;
+    let sv = 0n;
+    for (let w = 0; w < L.weights.length; w++) {
+      v += L.weights[w] * part[w][y];
+      if (single.length > 0) sv += L.weights[w] * single[w][y];
+    }
+    acc[y] = sv === 0n ? v : v + sv / p[y];
+  }
+  const Dk = D ** K;
+  const den = (rule === 'uniform' ? (K + 1n) * Dk : rule === 'model-wins-ties' ? Dk : 2n * Dk) * L.B;
+  // fault injection: every uniform U_k scaled by (k+1)/k
+  if (fault === 'uk-tie-share' && rule === 'uniform') return { num: acc.map((v) => v * (K + 1n)), den: den * K };
+  return { num: acc, den };
+}
+
+/** Fault injection 'uk-tie-worse': the tier value with the tie class E counted inside W (W' = A, A' = A + E). */
+function tieWorse(rule: Rule, K: bigint, A: bigint, E: bigint, e: bigint): bigint {
+  const pW = A ** e;
+  const pA = (A + E) ** e;
+  return rule === 'uniform' ? (E === 0n ? (K + 1n) * A ** K : (pA - pW) / E) : rule === 'model-wins-ties' ? pW : pA + pW;
 }
 
 /**
