@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UALIGN_BIN, median, standalone } from './util.mjs';
+import { UALIGN_BIN, median, randomPolicyJson, standalone } from './util.mjs';
 import { generateRankings, profileJson, socText } from './lp.mjs';
 import { strictProfileJson } from './asymptotic.mjs';
 
@@ -46,7 +46,10 @@ export async function run({ quick = false } = {}) {
     }
     const wr = join(dir, 'wr.json');
     writeFileSync(wr, JSON.stringify(strictProfileJson(20, 200, 20200)));
-    cases.push(['exploitability of the uniform policy', 'n=20 m=200 k=8', ['exploitability', '--profile', wr, '--k', '8', '--json']]);
+    const pol = join(dir, 'pol.json');
+    writeFileSync(pol, JSON.stringify(randomPolicyJson(strictProfileJson(20, 200, 20200).responses, 2 ** 40 - 87, 7)));
+    cases.push(['winrate of a 40-bit policy', 'n=20 m=200 k=8', ['winrate', '--profile', wr, '--policy', pol, '--k', '8', '--json']]);
+    cases.push(['exploitability of a 40-bit policy', 'n=20 m=200 k=8', ['exploitability', '--profile', wr, '--policy', pol, '--k', '8', '--json']]);
     cases.push(['selfplay', 'n=20 m=200 k=4 T=100', ['selfplay', '--profile', wr, '--k', '4', '--T', '100', '--json']]);
     for (const [name, sizes, args] of cases) {
       const t = { now: [], prev: [] };

@@ -11,7 +11,7 @@ const root = join(here, '..');
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice(7).split(',') : null;
-const MODULES = ['core', 'lp', 'equilibria', 'asymptotic', 'bounds', 'luce', 'verify'];
+const MODULES = ['core', 'lp', 'equilibria', 'asymptotic', 'bounds', 'luce', 'verify', 'previous'];
 
 if (process.argv.includes('--child')) {
   const name = process.argv[process.argv.indexOf('--child') + 1];

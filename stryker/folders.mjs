@@ -11,7 +11,7 @@ const ts = (dir) => [`${dir}/**/*.ts`, `!${dir}/**/*.spec.ts`];
 export const FOLDERS = {
   exact: { mutate: ts('src/exact'), tests: ['src/exact/**/*.spec.ts'] },
   lp: { mutate: ts('src/lp'), tests: ['src/lp/**/*.spec.ts'] },
-  model: { mutate: ['src/model/build.ts', 'src/model/structure.ts', 'src/model/codec.ts'], tests: ['src/model/**/*.spec.ts'] },
+  model: { mutate: ['src/model/build.ts', 'src/model/structure.ts', 'src/model/codec.ts'], tests: ['src/model/**/*.spec.ts', 'test/inputs.spec.ts'] },
   winrate: { mutate: ts('src/winrate'), tests: ['src/winrate/**/*.spec.ts'] },
   equilibria: {
     mutate: [...ts('src/equilibria'), '!src/equilibria/floatKernel.ts', '!src/equilibria/support.ts'],

@@ -232,6 +232,7 @@ export function explain(v: unknown, shape: Shape, where: string, o: ValidateOpti
 }
 
 type Pred = (v: unknown) => boolean;
+const JSON_TYPES = ['string', 'number', 'boolean', 'null', 'array', 'object', 'undefined'];
 const compiled = [new WeakMap<Shape, Pred>(), new WeakMap<Shape, Pred>()];
 
 /** The predicate of `s`: true exactly when check() accepts (the same rules, in the same order). */
@@ -299,11 +300,17 @@ function predicate(s: Shape, floats: boolean): Pred {
     }
     case 'oneOf': {
       // check() takes the first option that accepts the value's JSON type, and only that one
-      const options = s.options.map((x) => ({ x, ok: passes(x, floats) }));
+      const byType = new Map<string, Pred>();
+      for (const type of JSON_TYPES) {
+        const x = s.options.find((o) => accepts(o, type));
+        if (x) byType.set(type, passes(x, floats));
+      }
       return (v) => {
         const type = jsonType(v);
-        for (const { x, ok } of options) if (accepts(x, type)) return ok(v);
-        return false;
+        const ok = byType.get(type);
+        if (ok) return ok(v);
+        const x = s.options.find((o) => accepts(o, type)); // not a JSON type (a plug-in's bigint, say)
+        return x !== undefined && passes(x, floats)(v);
       };
     }
   }
