@@ -189,14 +189,17 @@ export function profileToJson(pr: Profile): unknown {
 
 /** Policy from per-prompt probability vectors; each must be ≥ 0 and sum to exactly 1. */
 export function makePolicy(perPrompt: readonly (readonly Fraction[])[], where = 'policy'): Policy {
-  perPrompt.forEach((p, x) => {
-    p.forEach((v, y) => {
-      if (signOf(v) < 0) throw new InputError(`${where}: prompt ${x}: probability of response ${y} is negative`);
-    });
-    const s = sumOf(p);
-    if (!s.equals(ONE)) throw new InputError(`${where}: prompt ${x}: probabilities sum to ${s.toFraction()}, not exactly 1`);
-  });
+  perPrompt.forEach((p, x) => checkDistribution(p, `${where}: prompt ${x}`));
   return { kind: 'policy', perPrompt: perPrompt.map((p) => [...p]) };
+}
+
+/** A probability vector: every entry ≥ 0, the sum exactly 1; `label` starts the message. */
+function checkDistribution(p: readonly Fraction[], label: string): void {
+  p.forEach((v, y) => {
+    if (signOf(v) < 0) throw new InputError(`${label}: probability of response ${y} is negative`);
+  });
+  const s = sumOf(p);
+  if (!s.equals(ONE)) throw new InputError(`${label}: probabilities sum to ${s.toFraction()}, not exactly 1`);
 }
 
 /** k-output model; outcomes are sorted multisets of size k, equal multisets merged, probabilities sum to 1. */
@@ -227,7 +230,7 @@ export function makeMixture(perPrompt: readonly (readonly MixturePart[])[], k: n
     if (parts.length === 0) throw new InputError(`${where}: prompt ${x}: a mixture needs at least one part`);
     const s = sumOf(parts.map((p) => p.weight));
     if (parts.some((p) => signOf(p.weight) < 0) || !s.equals(ONE)) throw new InputError(`${where}: prompt ${x}: part weights must be ≥ 0 and sum to exactly 1`);
-    parts.forEach((p, i) => makePolicy([p.probs], `${where}: prompt ${x}: part ${i}`));
+    parts.forEach((p, i) => checkDistribution(p.probs, `${where}: prompt ${x}: part ${i}`));
   });
   return { kind: 'mixture', ...(k === undefined ? {} : { k }), perPrompt: perPrompt.map((parts) => parts.map((p) => ({ weight: p.weight, probs: [...p.probs] }))) };
 }

@@ -91,20 +91,20 @@ export function parseWeight(v: unknown, where: string, path?: readonly PathSeg[]
  * A probability vector: exact entries must sum to exactly 1; with floats among them, a sum within
  * 10^−9 of 1 is divided out exactly (and noted). `at` is the path of each entry.
  */
-function readDistribution(values: readonly unknown[], at: (i: number) => PathSeg[], where: string, path: readonly PathSeg[], o: ReadOptions): Fraction[] {
+function readDistribution(values: readonly unknown[], at: (i: number) => PathSeg[], where: string, path: readonly PathSeg[], o: ReadOptions, [one, all] = ['a probability', 'probabilities']): Fraction[] {
   const vals = values.map((v, i) => {
     const r = readExact(v, where, at(i), o);
-    if (signOf(r.value) < 0) throw inputError(where, at(i), `a probability must not be negative, got ${quoteValue(v)}`);
+    if (signOf(r.value) < 0) throw inputError(where, at(i), `${one} must not be negative, got ${quoteValue(v)}`);
     return r;
   });
   const s = sumOf(vals.map((v) => v.value));
   if (s.equals(ONE)) return vals.map((v) => v.value);
   const float = vals.some((v) => v.float);
   if (float && signOf(s) > 0 && s.sub(ONE).abs().lte(FLOAT_TOLERANCE)) {
-    o.notes?.push('float probabilities summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum');
+    o.notes?.push(`float ${all} summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum`);
     return vals.map((v) => v.value.div(s));
   }
-  throw inputError(where, path, `probabilities sum to ${float ? toDecimal(s, 12) : s.toFraction()}, ${float ? 'further than 1e-9 from 1' : 'not exactly 1'}`);
+  throw inputError(where, path, `${all} sum to ${float ? toDecimal(s, 12) : s.toFraction()}, ${float ? 'further than 1e-9 from 1' : 'not exactly 1'}`);
 }
 
 // ---- profiles ----
@@ -205,7 +205,7 @@ function outcomesFromChecked(o: Record<string, unknown>, prompt: Prompt, where: 
     list.map((oc) => oc.prob),
     (i) => [...base, 'outcomes', i, 'prob'],
     where,
-    base,
+    [...base, 'outcomes'],
     opts,
   );
   // sorted multisets, equal ones merged
@@ -219,8 +219,9 @@ function mixtureFromChecked(o: Record<string, unknown>, prompt: Prompt, where: s
     parts.map((p) => p.weight),
     (i) => [...base, 'parts', i, 'weight'],
     where,
-    base,
+    [...base, 'parts'],
     opts,
+    ['a part weight', 'part weights'],
   );
   return {
     parts: parts.map((p, i) => ({ weight: weights[i], probs: policyFromChecked(p.policy, prompt, where, [...base, 'parts', i, 'policy'], opts) })),
