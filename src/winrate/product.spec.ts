@@ -5,6 +5,7 @@ import { describe, expect } from 'vitest';
 import { Fraction, ONE, ZERO, frac, sumOf } from '../exact/rational.js';
 import { productJacobian, productScores } from './product.js';
 import { RULES } from './rules.js';
+import { setFault } from './faults.js';
 import { policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { bruteScore, prefer, productOutcomes } from '../../test/oracles/bruteforce.js';
 import { params } from '../../test/helpers/fc.js';
@@ -66,5 +67,48 @@ describe('exact Jacobian of U_k (uniform) = k·E over k−1 draws (brute force)'
         const brute = bruteScore(prompt, outs, [y], 'uniform').mul(k);
         expect(frac(num[y][z], den).equals(brute)).toBe(true);
       }
+  });
+});
+
+describe('fault injection: each fault is the wrong U_k it names (faults.ts), against the closed form per type in Fractions', () => {
+  // oracle: U_θ(y) from the tier masses e = π(tie class), w = π(strictly worse), per SPEC §2, in Fractions
+  const perType = (prompt: ReturnType<typeof promptFromRecord>, probs: Fraction[], k: number, rule: (typeof RULES)[number], tieWorse: boolean) =>
+    prompt.responses.map((_, y) =>
+      sumOf(
+        prompt.users.map((u) => {
+          if (u.kind !== 'ranking') return ZERO;
+          const e = sumOf(probs.filter((_, z) => u.rank[z] === u.rank[y]));
+          let w = sumOf(probs.filter((_, z) => u.rank[z] > u.rank[y]));
+          if (tieWorse) w = w.add(e); // the tie class counted inside W
+          const a = e.add(w);
+          const v =
+            rule === 'model-wins-ties'
+              ? w.pow(k)
+              : rule === 'pairwise'
+                ? a.pow(k).add(w.pow(k)).div(2)
+                : e.equals(ZERO)
+                  ? w.pow(k)
+                  : a.pow(k + 1).sub(w.pow(k + 1)).div(e.mul(k + 1));
+          return v.mul(u.weight);
+        }),
+      ),
+    );
+  const arb = fc.record({ profile: profileRecordArb({ maxResponses: 4, maxUsers: 3 }), policy: policyWeightsArb(4, 4), k: fc.integer({ min: 1, max: 4 }), rule: fc.constantFrom(...RULES) });
+  test.prop([arb], params(300))('no fault = the closed form; uk-off-by-one = U_{k+1}; uk-tie-worse = E inside W; uk-tie-share = (k+1)/k·U', ({ profile, policy, k, rule }) => {
+    const prompt = promptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const run = (fault: string | null) => {
+      const prev = setFault(fault);
+      try {
+        return productScores(prompt, probs, k, rule);
+      } finally {
+        setFault(prev);
+      }
+    };
+    expect(eqAll(run(null), perType(prompt, probs, k, rule, false))).toBe(true);
+    expect(eqAll(run('uk-off-by-one'), perType(prompt, probs, k + 1, rule, false))).toBe(true);
+    expect(eqAll(run('uk-tie-worse'), perType(prompt, probs, k, rule, true))).toBe(true);
+    const share = perType(prompt, probs, k, rule, false).map((v) => (rule === 'uniform' ? v.mul(k + 1).div(k) : v));
+    expect(eqAll(run('uk-tie-share'), share)).toBe(true);
   });
 });
