@@ -5,7 +5,7 @@
 // normal form (n^(k+1) cells; Gambit is not installable here, so those numbers are quoted, not measured).
 // Usage: npm run build && node bench/asymptotic.mjs [--quick]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, prng, randomPolicyJson, runCli, standalone } from './util.mjs';
@@ -120,6 +120,7 @@ export async function run({ quick = false } = {}) {
         ualignMemMB: r.memMB === null ? null : Math.round(r.memMB),
         target: `≤ ${goal / 1000} s`,
         met: r.status === 0 && r.ms <= goal,
+        ...(args[0] === 'winrate' && args.includes('256') ? powerFloor(big, pol) : {}),
         ...(r.status === 0 ? {} : { note: r.status === 'did not finish' ? 'did not finish' : `exit ${r.status}` }),
       });
     }
@@ -127,6 +128,29 @@ export async function run({ quick = false } = {}) {
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+/**
+ * The floor of any exact closed-form evaluation at k = 256 in this runtime: the distinct masses A of the
+ * profile's "tier and below" sets under the policy, each raised to k + 1 = 257 by V8's BigInt (in process,
+ * nothing else), as the anchor of the winrate row.
+ */
+function powerFloor(profileFile, policyFile) {
+  const prof = JSON.parse(readFileSync(profileFile, 'utf8'));
+  const pol = JSON.parse(readFileSync(policyFile, 'utf8'));
+  const num = new Map(prof.responses.map((id) => [id, BigInt((pol[id] ?? '0/1').split('/')[0])]));
+  const masses = new Set();
+  for (const u of prof.users) {
+    let a = 0n;
+    for (const tier of [...u.ranking].reverse()) {
+      for (const id of tier) a += num.get(id);
+      masses.add(a);
+    }
+  }
+  const t0 = performance.now();
+  for (const a of masses) void (a ** 257n);
+  const ms = performance.now() - t0;
+  return { anchor: `bare BigInt powers A^257 of the ${masses.size} distinct tier masses`, anchorMs: Math.round(ms), ratio: null };
 }
 
 await standalone(import.meta.url, run);
