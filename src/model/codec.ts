@@ -100,7 +100,7 @@ function readDistribution(values: readonly unknown[], at: (i: number) => PathSeg
   const s = sumOf(vals.map((v) => v.value));
   if (s.equals(ONE)) return vals.map((v) => v.value);
   const float = vals.some((v) => v.float);
-  if (float && signOf(s) > 0 && s.sub(ONE).abs().lte(FLOAT_TOLERANCE)) {
+  if (float && s.sub(ONE).abs().lte(FLOAT_TOLERANCE)) {
     o.notes?.push(`float ${all} summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum`);
     return vals.map((v) => v.value.div(s));
   }

@@ -27,6 +27,8 @@ describe('profiles: refusals name the file, the JSON path and the problem', () =
     expect(msg(() => profileFromJson({ responses: ['a', 'b'], users: [{ weight: 0, ranking: [['a']] }] }, 'p.json'))).toMatchInlineSnapshot(`"p.json: $.users[0].weight: a weight must be positive, got 0"`);
     expect(msg(() => profileFromJson({ responses: ['a', 'b'], users: [{ weight: '-1/2', ranking: [['a']] }] }, 'p.json'))).toMatchInlineSnapshot(`"p.json: $.users[0].weight: a weight must be positive, got "-1/2""`);
     expect(msg(() => profileFromJson({ responses: ['a', 'b'], users: [{ weight: '2/4', ranking: [['a']] }, { weight: '0.0', ranking: [['a']] }] }, 'p.json'))).toMatchInlineSnapshot(`"p.json: $.users[1].weight: a weight must be positive, got "0.0" = 0"`);
+    expect(msg(() => profileFromJson({ responses: ['a', 'b'], users: [{ weight: ' -1 ', ranking: [['a']] }] }, 'p.json'))).toMatchInlineSnapshot(`"p.json: $.users[0].weight: a weight must be positive, got " -1 ""`);
+    expect(msg(() => profileFromJson({ responses: [] }))).toMatchInlineSnapshot(`"profile: $: missing key "users" (a profile {"responses", "users"})"`);
   });
 
   it('rankings', () => {
@@ -53,6 +55,10 @@ describe('profiles: refusals name the file, the JSON path and the problem', () =
     expect(one({ a: 1, b: String(MAX_INT_STRENGTH) })).toBe('accepted');
     expect(one({ a: 1, b: String(MAX_INT_STRENGTH + 1) })).toMatchInlineSnapshot(`"p.json: $.users[0].strengths: the strengths' ratios need integers above 2^32 (33 bits); use strengths with smaller denominators"`);
     expect(one({ a: '1/3', b: '1/2' })).toBe('accepted');
+    expect(one({ a: String(MAX_INT_STRENGTH + 1), b: 1 })).toBe(one({ a: 1, b: String(MAX_INT_STRENGTH + 1) }));
+    expect(one({ a: 1, b: '0/5' })).toMatchInlineSnapshot(`"p.json: $.users[0].strengths.b: strength must be positive, got "0/5""`);
+    expect(msg(() => parseStrengths({ a: 'x', b: 1 }, ['a', 'b'], 'p.json', ['users', 0]))).toMatchInlineSnapshot(`"p.json: $.users[0].a: expected an exact number: an integer, or a string "p/q" or decimal such as "0.55", got "x""`);
+
     expect(msg(() => parseStrengths({ a: 1, c: 2 }, ['a', 'b'], 'p.json', ['users', 0]))).toMatchInlineSnapshot(`"p.json: $.users[0].c: unknown response "c""`);
     expect(msg(() => parseStrengths({ a: 1 }, ['a', 'b'], 'p.json', ['users', 0]))).toMatchInlineSnapshot(`"p.json: $.users[0]: no strength for response "b""`);
     expect(msg(() => luceType(ONE, [], 'u'))).toMatchInlineSnapshot(`"u: no strengths"`);
@@ -95,10 +101,14 @@ describe('models: refusals', () => {
     const notes: string[] = [];
     const m = modelFromJson({ a: 0.1, b: 0.2, c: 0.7 }, profileFromJson({ responses: ['a', 'b', 'c'], users: ab.users }), 'q.json', { floats: true, notes });
     expect(m.kind === 'policy' && m.perPrompt[0].map((v) => v.toFraction()).join(' ')).not.toBe(false);
-    expect(notes).toHaveLength(1);
+    expect(notes).toEqual(['float probabilities summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum']);
     expect(msg(() => modelFromJson({ a: 1 }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $: the profile has 2 prompts; give {"prompts": [...]} in prompt order"`);
     expect(msg(() => modelFromJson({ prompts: [{ a: 1 }] }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.prompts: 1 prompt models for a profile with 2 prompts"`);
     expect(msg(() => modelFromJson({ prompts: [{ a: 1 }, { kind: 'mixture', parts: [{ weight: 1, policy: { a: 1 } }] }] }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.prompts[1]: a mixture model here, a policy for prompt 0: give one kind for every prompt"`);
+    expect(msg(() => modelFromJson({ prompts: 'x' }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.prompts: expected an array of models, one per prompt, got "x""`);
+    expect(msg(() => modelFromJson({ a: '1/2' }, profile, 'answer', { base: ['model'] }))).toMatchInlineSnapshot(`"answer: $.model: probabilities sum to 1/2, not exactly 1"`);
+    const named = profileFromJson({ responses: ['prompts', 'b'], users: [{ weight: 1, ranking: [['b']] }] });
+    expect(msg(() => modelFromJson({ prompts: 1 }, named, 'q.json'))).toBe('accepted');
     expect(msg(() => makePolicy([[frac(1, 2), frac(1, 2)], [frac(2), frac(-1)]], 'pol'))).toMatchInlineSnapshot(`"pol: prompt 1: probability of response 1 is negative"`);
     expect(msg(() => makePolicy([[frac(1, 2), frac(1, 3)]], 'pol'))).toMatchInlineSnapshot(`"pol: prompt 0: probabilities sum to 5/6, not exactly 1"`);
   });
@@ -111,6 +121,7 @@ describe('models: refusals', () => {
     expect(ko([{ responses: ['a', 'c'], prob: 1 }])).toMatchInlineSnapshot(`"q.json: $.outcomes[0].responses[1]: unknown response "c""`);
     expect(ko([{ responses: ['a', 'b'], prob: '1/2' }, { responses: ['a', 'a'], prob: '-1/2' }])).toMatchInlineSnapshot(`"q.json: $.outcomes[1].prob: a probability must not be negative, got "-1/2""`);
     expect(ko([{ responses: ['a', 'b'], prob: 1 }, { responses: ['a', 'a'], prob: 0 }])).toBe('accepted');
+    expect(ko([{ responses: ['a', 'b'], prob: '1/2' }])).toMatchInlineSnapshot(`"q.json: $.outcomes: probabilities sum to 1/2, not exactly 1"`);
     expect(ko([{ responses: ['a', 'b'], prob: 1 }], { kind: 'k-outputs' })).toMatchInlineSnapshot(`"q.json: $.kind: unknown model kind "k-outputs" (did you mean "k-output"?): expected "k-output" or "mixture" (a policy is {response id: probability})"`);
     expect(msg(() => modelFromJson({ prompts: [{ kind: 'k-output', outcomes: [{ responses: ['a'], prob: 1 }] }, { kind: 'k-output', outcomes: [{ responses: ['a', 'b'], prob: 1 }] }] }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.prompts[1]: k = 2 here, k = 1 for prompt 0"`);
     expect(msg(() => makeKOutput(0, [[]], 'm'))).toMatchInlineSnapshot(`"m: k must be an integer ≥ 1"`);
@@ -127,6 +138,7 @@ describe('models: refusals', () => {
     expect(msg(() => modelFromJson({ kind: 'mixture', parts: [{ weight: '1/2', policy: { a: 1 } }] }, profile, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.parts: part weights sum to 1/2, not exactly 1"`);
     expect(msg(() => modelFromJson({ kind: 'mixture', parts: [{ weight: 1, policy: { a: '1/2' } }] }, profile, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.parts[0].policy: probabilities sum to 1/2, not exactly 1"`);
     expect(msg(() => modelFromJson({ prompts: [{ kind: 'mixture', k: 2, parts: [{ weight: 1, policy: { a: 1 } }] }, { kind: 'mixture', parts: [{ weight: 1, policy: { a: 1 } }] }] }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.prompts[1]: k = unstated here, k = 2 for prompt 0"`);
+    expect(msg(() => modelFromJson({ kind: 'mixture', parts: [{ weight: 2, policy: { a: 1 } }, { weight: -1, policy: { a: 1 } }] }, profile, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.parts[1].weight: a part weight must not be negative, got -1"`);
     expect(msg(() => makeMixture([[{ weight: ONE, probs: [ONE, ZERO] }]], 0, 'mx'))).toMatchInlineSnapshot(`"mx: k must be an integer ≥ 1"`);
     expect(msg(() => makeMixture([[]], undefined, 'mx'))).toMatchInlineSnapshot(`"mx: prompt 0: a mixture needs at least one part"`);
     expect(msg(() => makeMixture([[{ weight: frac(2), probs: [ONE, ZERO] }, { weight: frac(-1), probs: [ONE, ZERO] }]], undefined, 'mx'))).toMatchInlineSnapshot(`"mx: prompt 0: part weights must be ≥ 0 and sum to exactly 1"`);
