@@ -63,7 +63,7 @@ const SHAPES: [string, Shape][] = [
 
 describe('validate: the compiled predicate agrees with check() (schema.ts)', () => {
   for (const [name, shape] of SHAPES)
-    test.prop([near(shape), fc.boolean()], params(400))(`${name}: accepted by the predicate ⇔ no problem named by check()`, (v, floats) => {
+    test.prop([near(shape), fc.boolean()], params(150))(`${name}: accepted by the predicate ⇔ no problem named by check()`, (v, floats) => {
       const problem = explain(v, shape, 'f', { floats });
       expect(passes(shape, floats)(v)).toBe(problem === null);
       if (problem === null) expect(() => validate(v, shape, 'f', { floats })).not.toThrow();

@@ -94,7 +94,7 @@ describe('fault injection: each fault is the wrong U_k it names (faults.ts), aga
       ),
     );
   const arb = fc.record({ profile: profileRecordArb({ maxResponses: 4, maxUsers: 3 }), policy: policyWeightsArb(4, 4), k: fc.integer({ min: 1, max: 4 }), rule: fc.constantFrom(...RULES) });
-  test.prop([arb], params(300))('no fault = the closed form; uk-off-by-one = U_{k+1}; uk-tie-worse = E inside W; uk-tie-share = (k+1)/k·U', ({ profile, policy, k, rule }) => {
+  test.prop([arb], params(120))('no fault = the closed form; uk-off-by-one = U_{k+1}; uk-tie-worse = E inside W; uk-tie-share = (k+1)/k·U', ({ profile, policy, k, rule }) => {
     const prompt = promptFromRecord(profile);
     const probs = policyFromWeights(policy, profile.n);
     const run = (fault: string | null) => {
