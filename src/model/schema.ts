@@ -232,7 +232,6 @@ export function explain(v: unknown, shape: Shape, where: string, o: ValidateOpti
 }
 
 type Pred = (v: unknown) => boolean;
-const JSON_TYPES = ['string', 'number', 'boolean', 'null', 'array', 'object', 'undefined'];
 const compiled = [new WeakMap<Shape, Pred>(), new WeakMap<Shape, Pred>()];
 
 /** The predicate of `s`: true exactly when check() accepts (the same rules, in the same order). */
@@ -299,21 +298,24 @@ function predicate(s: Shape, floats: boolean): Pred {
       };
     }
     case 'oneOf': {
-      // check() takes the first option that accepts the value's JSON type, and only that one
-      const byType = new Map<string, Pred>();
-      for (const type of JSON_TYPES) {
-        const x = s.options.find((o) => accepts(o, type));
-        if (x) byType.set(type, passes(x, floats));
-      }
+      // the option check() takes for each JSON type, looked up once per type
+      const byType = new Map<string, Pred | null>();
       return (v) => {
         const type = jsonType(v);
-        const ok = byType.get(type);
-        if (ok) return ok(v);
-        const x = s.options.find((o) => accepts(o, type)); // not a JSON type (a plug-in's bigint, say)
-        return x !== undefined && passes(x, floats)(v);
+        let ok = byType.get(type);
+        if (ok === undefined) {
+          const x = optionFor(s.options, type);
+          byType.set(type, (ok = x ? passes(x, floats) : null));
+        }
+        return ok !== null && ok(v);
       };
     }
   }
+}
+
+/** A oneOf takes its first option that accepts the value's JSON type, and only that one. */
+function optionFor(options: readonly Shape[], type: string): Shape | undefined {
+  return options.find((x) => accepts(x, type));
 }
 
 function mismatch(s: Shape, v: unknown, where: string, path: readonly PathSeg[]): InputError {
@@ -381,8 +383,10 @@ function check(v: unknown, s: Shape, where: string, path: PathSeg[], o: Validate
       return;
     }
     case 'oneOf': {
-      for (const opt of s.options) if (accepts(opt, type)) return check(v, opt, where, path, o);
-      throw mismatch(s, v, where, path);
+      const opt = optionFor(s.options, type);
+      if (!opt) throw mismatch(s, v, where, path);
+      check(v, opt, where, path, o);
+      return;
     }
   }
 }
