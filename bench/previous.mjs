@@ -4,19 +4,15 @@
 // UALIGN_PREVIOUS (e.g. `git worktree add /tmp/prev be89eaf && cd /tmp/prev && npm ci && npx tsc -p .`);
 // without it the module reports one row saying so.
 // Usage: UALIGN_PREVIOUS=/tmp/prev node bench/previous.mjs [--quick]
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UALIGN_BIN, median, randomPolicyJson, standalone } from './util.mjs';
+import { UALIGN_BIN, median, randomPolicyJson, runCli, standalone } from './util.mjs';
 import { generateRankings, profileJson, socText } from './lp.mjs';
 import { strictProfileJson } from './asymptotic.mjs';
 
-function once(bin, args) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { ms: performance.now() - t0, status: r.status };
-}
+/** One run of either build: far above any case here (the slowest takes about 1 s). */
+const LIMIT_MS = 120_000;
 
 export async function run({ quick = false } = {}) {
   const prev = process.env.UALIGN_PREVIOUS;
@@ -56,7 +52,7 @@ export async function run({ quick = false } = {}) {
       let status = { now: null, prev: null };
       for (let i = 0; i <= reps; i++)
         for (const [who, bin] of i % 2 ? [['now', UALIGN_BIN], ['prev', prevBin]] : [['prev', prevBin], ['now', UALIGN_BIN]]) {
-          const r = once(bin, args);
+          const r = runCli(args, LIMIT_MS, bin);
           status[who] = r.status;
           if (i > 0) t[who].push(r.ms);
         }

@@ -85,10 +85,10 @@ export function have(cmd) {
 /** The ualign command of this checkout. */
 export const UALIGN_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ualign.mjs');
 
-/** One whole-process run: wall ms, peak RSS (MB), exit status, stdout. */
-export function runCli(args, limitMs) {
+/** One whole-process run of `bin` (default: this checkout's ualign): wall ms, peak RSS (MB), exit status, stdout. */
+export function runCli(args, limitMs, bin = UALIGN_BIN) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '__MAXRSS__ %M', process.execPath, UALIGN_BIN, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '__MAXRSS__ %M', process.execPath, bin, ...args], {
     encoding: 'utf8',
     timeout: limitMs,
     killSignal: 'SIGKILL',
