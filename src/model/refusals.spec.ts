@@ -1,7 +1,7 @@
 // Every refusal of the model layer, in process: the input, and the one line the user reads (file, JSON path,
 // problem). The boundary just inside each refusal is accepted (a weight, probability or strength at its limit).
 import { describe, expect, it } from 'vitest';
-import { frac, ONE, ZERO } from '../exact/rational.js';
+import { frac, fromDouble, ONE, sumOf, ZERO } from '../exact/rational.js';
 import { modelFromJson, parseStrengths, profileFromJson } from './codec.js';
 import { luceType, makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt, promptFromRanks, profileToJson, MAX_INT_STRENGTH } from './build.js';
 import { hasLuce, isImpartialCulture } from './structure.js';
@@ -100,7 +100,12 @@ describe('models: refusals', () => {
     expect(msg(() => modelFromJson({ a: 1, b: 0 }, profile, 'q.json'))).toBe('accepted');
     const notes: string[] = [];
     const m = modelFromJson({ a: 0.1, b: 0.2, c: 0.7 }, profileFromJson({ responses: ['a', 'b', 'c'], users: ab.users }), 'q.json', { floats: true, notes });
-    expect(m.kind === 'policy' && m.perPrompt[0].map((v) => v.toFraction()).join(' ')).not.toBe(false);
+    // the doubles' exact values, divided by their exact sum: proportional to them and summing to exactly 1
+    const exact = [0.1, 0.2, 0.7].map(fromDouble);
+    const total = sumOf(exact);
+    expect(total.equals(ONE)).toBe(false);
+    expect(m.kind === 'policy' && m.perPrompt[0].every((v, y) => v.equals(exact[y].div(total)))).toBe(true);
+    expect(m.kind === 'policy' && sumOf(m.perPrompt[0]).equals(ONE)).toBe(true);
     expect(notes).toEqual(['float probabilities summing to within 1e-9 of 1 (not exactly 1) were divided by their exact sum']);
     expect(msg(() => modelFromJson({ a: 1 }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $: the profile has 2 prompts; give {"prompts": [...]} in prompt order"`);
     expect(msg(() => modelFromJson({ prompts: [{ a: 1 }] }, two, 'q.json'))).toMatchInlineSnapshot(`"q.json: $.prompts: 1 prompt models for a profile with 2 prompts"`);
