@@ -1,7 +1,8 @@
 // npm run mutation[:folder]: Stryker over one folder at a time (never two runs at once), then the summary.
 //   node stryker/run.mjs [--verify] [--force] [--retest=Status,...] [--html] [folder ...]   (no folder: all)
 // --force re-tests every mutant; --retest=Timeout re-tests the mutants of those statuses (e.g. timeouts of a
-// run on a busy machine: they are dropped from the incremental file first); --html also writes
+// run on a busy machine: they are dropped from the incremental file first); UALIGN_MUTATION_CONCURRENCY=N sets
+// the number of test runners (default 2); --html also writes
 // reports/mutation/<suite>-<folder>.html (not committed).
 // Each run resumes from reports/mutation/<suite>-<folder>.json (incremental) and records its wall time
 // in reports/mutation/runs.json; reports/mutation.md is regenerated from the JSON files.
@@ -19,6 +20,11 @@ const retest = new Set(args.filter((a) => a.startsWith('--retest=')).flatMap((a)
 const folders = args.filter((a) => !a.startsWith('--'));
 for (const f of folders) if (!(f in FOLDERS)) {
   console.error(`mutation: unknown folder "${f}" (known: ${Object.keys(FOLDERS).join(', ')})`);
+  process.exit(2);
+}
+const conc = process.env.UALIGN_MUTATION_CONCURRENCY;
+if (conc !== undefined && !/^[1-9][0-9]?$/.test(conc)) {
+  console.error(`mutation: UALIGN_MUTATION_CONCURRENCY must be a number of test runners from 1 to 99, got "${conc}"`);
   process.exit(2);
 }
 const todo = folders.length > 0 ? folders : Object.keys(FOLDERS);
