@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAlgorithm } from '../src/algorithms/check.js';
+import { runningPlugins } from '../src/algorithms/plugins/runner.js';
 import { builtin, loadPlugin } from '../src/algorithms/registry.js';
 import { frac, signOf } from '../src/exact/rational.js';
 import { loadProfile } from '../src/model/load.js';
@@ -79,6 +80,8 @@ export default {
     expect(r.algorithm).toBe('float-shares');
     expect(r.meetsTheory).toBe(false); // population shares do not reach k/(k+1)
     expect(r.notes.some((n) => /divided by their exact sum/.test(n.text))).toBe(true);
+    await alg.close();
+    expect(runningPlugins()).toBe(0);
     // the CLI: same plug-in, relative path, JSON report, exit code 1
     const cli = ualign('check', '--algorithm', './my-algorithm.mjs', '--k', '1..2', '--runs', '10', '--json', '--out', 'out');
     expect(cli.err).toBe('');
