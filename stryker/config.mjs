@@ -15,7 +15,7 @@ const file = `reports/mutation/${suite}-${folder}.json`;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: suite === 'verify' ? { configFile: 'stryker/verify.vitest.config.mjs', related: false } : { configFile: 'vitest.config.ts', related: false },
+  vitest: suite === 'verify' ? { configFile: 'stryker/verify.vitest.config.mjs', related: false } : { configFile: 'stryker/unit.vitest.config.mjs', related: false },
   testFiles: suite === 'verify' ? ['test/mutation/verify-alone.ts'] : FOLDERS[folder].tests,
   mutate: FOLDERS[folder].mutate,
   checkers: ['typescript'],
