@@ -1,13 +1,16 @@
 // The input layer in isolation: exact decimal text, the JSON reader, the schema validator and the
 // codec's shapes (profiles, policies, k-output models, mixtures, plug-in answers).
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { frac, parseDecimal, parseExactText, parseRational } from '../src/exact/rational.js';
 import { modelFromJson, profileFromJson } from '../src/model/codec.js';
 import { InputError } from '../src/model/errors.js';
-import { parseJson } from '../src/model/json.js';
+import { parseJson, readJsonText } from '../src/model/json.js';
 import { S, closest, jsonPath, quoteValue, validate } from '../src/model/schema.js';
 import { parseAlignOutput } from '../src/algorithms/result.js';
 import { DEFAULT_BUDGET, equilibriumEstimate } from '../src/cli/budget.js';
+import { params } from './helpers/fc.js';
 
 describe('exact decimal text', () => {
   it('reads decimals exactly and refuses what is not one', () => {
@@ -46,6 +49,7 @@ describe('the JSON reader', () => {
   it('refuses with one located line', () => {
     const bad: [string, RegExp][] = [
       ['{"a": 0.1}', /^f: \$\.a: the number 0\.1 is not a safe integer/],
+      ['["\\"", 0.5, "\\""]', /^f: \$\[1\]: the number 0\.5 is not a safe integer/],
       ['[1, 2, 1e400]', /^f: \$\[2\]: the number 1e400 /],
       ['{"a": -9007199254740992}', /-9007199254740992 is not a safe integer/],
       ['{"a": 1, "a": 2}', /^f: \$\.a: duplicate key$/],
@@ -60,6 +64,36 @@ describe('the JSON reader', () => {
     for (const [t, re] of bad) expect(() => parseJson(t, 'f', { maxDepth: 3, maxString: 10 }), t).toThrow(re);
     expect(() => parseJson('{"a": 0.1}', 'f')).toThrow(InputError);
   });
+
+  // JSON-like text with what the fast path must hand to the reader: escapes (in keys too), control
+  // characters, duplicate keys (after the 16th too), unsafe and non-integer numbers, deep nesting, long strings
+  const piece = fc.constantFrom('a', 'b', 'é', '\\"', '\\\\', '\\u0061', '\\n', '\t', '\\', '😀', '1.5', ' ');
+  const str = fc.array(piece, { maxLength: 6 }).map((xs) => `"${xs.join('')}"`);
+  const num = fc.oneof(fc.integer(), fc.constantFrom('9007199254740991', '-9007199254740992', '1234567890123456', '0.5', '1e3', '-0', '2E+1', '007'));
+  const text = fc.letrec<{ v: string }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      num.map(String),
+      str,
+      fc.constantFrom('true', 'false', 'null', 'tru', '[', ''),
+      fc.array(tie('v'), { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`),
+      fc.array(fc.tuple(fc.oneof(str, fc.constantFrom('"k1"', '"k2"')), tie('v')), { maxLength: 20 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(',')}}`),
+    ),
+  })).v;
+  test.prop([text, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 8 })], params(400))(
+    'the fast path gives what the reader gives: the same value or the same one line',
+    (t, maxDepth, maxString) => {
+      const run = (f: () => unknown): { v: unknown } | { e: string } => {
+        try {
+          return { v: f() };
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          return { e: (e as Error).message };
+        }
+      };
+      expect(run(() => parseJson(t, 'f', { maxDepth, maxString }))).toEqual(run(() => readJsonText(t, 'f', { maxDepth, maxString })));
+    },
+  );
 
   it('reports progress on large text', () => {
     const seen: number[] = [];

@@ -33,6 +33,11 @@ export function parseJson(text: string, where: string, o: JsonReadOptions = {}):
       /* the reader below names the problem */
     }
   }
+  return readJsonText(text, where, o);
+}
+
+/** The reader alone, without the fast path: what parseJson gives on any text (its tests compare the two). */
+export function readJsonText(text: string, where: string, o: JsonReadOptions = {}): unknown {
   return new Reader(text, where, o).read();
 }
 
@@ -50,21 +55,25 @@ function quickScan(s: string, maxDepth: number, maxString: number): boolean {
   const keyAt = new Int32Array((maxDepth + 2) * 32);
   let expectKey = false;
   let p = 0;
+  // strings are skipped natively (indexOf); bs: the first backslash after the last place searched (L: none)
+  let bs = -1;
   while (p < L) {
     const c = s.charCodeAt(p);
     if (c === 34) {
       const start = p + 1;
-      p = start;
+      let i = start;
       for (;;) {
-        PLAIN.lastIndex = p;
-        PLAIN.test(s);
-        p = PLAIN.lastIndex;
-        const d = s.charCodeAt(p);
-        if (d === 34) break;
+        const q = nextIndex(s, '"', i);
+        if (q === L) return false;
+        if (bs < i) bs = nextIndex(s, '\\', i);
+        if (bs > q) {
+          p = q;
+          break;
+        }
         // an escaped key could repeat another key written differently: the reader decides
-        if (d !== 92 || expectKey) return false;
-        p += 2;
-        if (p >= L) return false;
+        if (expectKey) return false;
+        i = bs + 2;
+        if (i >= L) return false;
       }
       if (p - start > maxString) return false;
       if (expectKey) {
@@ -356,5 +365,11 @@ class Reader {
 
 /** A run of string characters that need no attention (no quote, backslash or control character). */
 const PLAIN = /[^"\\\x00-\x1f]*/y;
+
+/** The index of the first `c` at or after `from`, or s.length. */
+function nextIndex(s: string, c: string, from: number): number {
+  const i = s.indexOf(c, from);
+  return i < 0 ? s.length : i;
+}
 
 const ESCAPES: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
