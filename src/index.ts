@@ -98,6 +98,7 @@ export { EQUILIBRIUM_TUNING, type EquilibriumTuning } from './equilibria/tuning.
 export { krawczykBox, type KrawczykBox } from './equilibria/krawczyk.js';
 export {
   selfPlay,
+  selfPlayParallel,
   exactRegret,
   mixtureOfProducts,
   expandMixture,

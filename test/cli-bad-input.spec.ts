@@ -81,6 +81,8 @@ export const BAD_INPUTS: [string, () => string[], RegExp, number][] = [
   ['--target too small to read', () => ['equilibrium', '--profile', TC, '--k', '2', '--target', '1e-100000'], /--target "1e-100000": the exponent is too large to read exactly/, 2],
   ['selfplay --eta too large for floats', () => ['selfplay', '--profile', TC, '--k', '2', '--T', '10', '--eta', '1e308'], /--eta must be a positive number at most 1000000, got "1e308"/, 2],
   ['selfplay --bits past 1000', () => ['selfplay', '--profile', TC, '--k', '2', '--T', '10', '--bits', '100000'], /--bits must be at most 1000/, 2],
+  ['selfplay --jobs past 256', () => ['selfplay', '--profile', TC, '--k', '2', '--T', '10', '--jobs', '257'], /--jobs must be at most 256, got 257/, 2],
+  ['selfplay --jobs negative', () => ['selfplay', '--profile', TC, '--k', '2', '--T', '10', '--jobs', '-1'], /--jobs must be an integer ≥ 0, got "-1"/, 2],
   ['bad --shard', () => ['verify', '--shard', '3/2'], /--shard needs 1 ≤ i ≤ n/, 2],
   ['unknown claim', () => ['verify', '--claims', 'T9'], /unknown claim "T9"/, 2],
   ['unknown UALIGN_FAULT', () => ['verify', '--claims', 'T0', '--runs', '1'], /UALIGN_FAULT=nope is not a known fault/, 2],

@@ -4,10 +4,12 @@ import { frac, ONE, ZERO, sumOf, maxOf, toNumber } from '../exact/rational.js';
 import { makeKOutput, makePrompt, singlePrompt } from '../model/build.js';
 import { productScores } from '../winrate/product.js';
 import { robustness, robustnessOf } from '../winrate/opponents.js';
-import { SELFPLAY_METHODS, exactRegret, expandMixture, hedgeBoundHolds, lnUpperBound, selfPlay } from './dynamics.js';
+import { SELFPLAY_METHODS, exactRegret, expandMixture, hedgeBoundHolds, lnUpperBound, selfPlay, selfPlayParallel } from './dynamics.js';
+import { parallelScoreSums } from './parallel.js';
+import { ScoreSums, addSums, scoreSums } from './scoreSums.js';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
+import { policyArb, profileRecordArb, promptArb, promptFromRecord } from '../instances/arbitraries.js';
 import { params } from '../../test/helpers/fc.js';
 
 const prompt = makePrompt(['a', 'b', 'c'], [
@@ -121,5 +123,35 @@ describe('selfPlay: the independent identity check has a work limit', () => {
     expect(skipped.regret.equals(checked.regret)).toBe(true);
     expect(skipped.robustness.equals(checked.robustness)).toBe(true);
     expect(skipped.robustness.equals(frac(3, 4).sub(skipped.regret.div(20)))).toBe(true);
+  });
+});
+
+// The exact sums split over threads (parallel.ts) against the same sums in this thread, value by value.
+describe('score sums on several threads', () => {
+  const same = (a: ScoreSums, b: ScoreSums): boolean => a.num.length === b.num.length && a.num.every((v, y) => v * b.den === b.num[y] * a.den);
+  const luce = makePrompt(['a', 'b', 'c'], [
+    { weight: frac(2), tiers: [['b'], ['a']] },
+    { weight: frac(1), strengths: [frac(1), frac(3, 2), frac(5)] },
+  ]);
+  const runArb = fc
+    .record({ prompt: fc.oneof(fc.constant(luce), promptArb({ minResponses: 1, maxResponses: 5, maxUsers: 4 })), k: fc.integer({ min: 1, max: 6 }), jobs: fc.integer({ min: 2, max: 4 }) })
+    .chain((r) => fc.record({ iterates: fc.array(policyArb(r.prompt), { minLength: 1, maxLength: 7 }) }).map((x) => ({ ...r, ...x })));
+  test.prop([runArb], params(12))('equal to one thread for any number of threads; a split adds up to the whole', async ({ prompt: p, k, iterates, jobs }) => {
+    const whole = scoreSums(p, iterates, k);
+    expect(same(await parallelScoreSums(p, iterates, k, jobs, 0), whole)).toBe(true);
+    const cut = Math.floor(iterates.length / 2);
+    expect(same(addSums(scoreSums(p, iterates.slice(0, cut), k), scoreSums(p, iterates.slice(cut), k)), whole)).toBe(true);
+    expect(exactRegret(p, iterates, k, whole).cumulative.every((c, y) => c.equals(sumOf(iterates.map((pi) => productScores(p, pi, k)[y]))))).toBe(true);
+  });
+
+  it('selfPlayParallel gives selfPlay\'s result; a worker that fails rejects with its error', async () => {
+    const a = selfPlay(profile, 3, { T: 25 });
+    const b = await selfPlayParallel(profile, 3, { T: 25, jobs: 3, minWork: 0 });
+    expect(b.regret.equals(a.regret) && b.robustness.equals(a.robustness)).toBe(true);
+    expect(b.identity).toBe(true);
+    expect(b.prompts[0].regret.cumulative.map((c) => c.toFraction())).toEqual(a.prompts[0].regret.cumulative.map((c) => c.toFraction()));
+    // the second share (the worker's) has an iterate over two responses of three
+    await expect(parallelScoreSums(prompt, [[frac(1, 3), frac(1, 3), frac(1, 3)], [frac(1, 2), frac(1, 2)]], 2, 2, 0)).rejects.toThrow();
+    expect(() => addSums({ num: [1n], den: 1n }, { num: [1n, 2n], den: 1n })).toThrow(/different responses/);
   });
 });

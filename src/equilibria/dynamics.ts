@@ -11,6 +11,8 @@ import { robustnessOf } from '../winrate/opponents.js';
 import { FloatPrompt, floatPrompt, floatScores } from './floatKernel.js';
 import { roundToSimplex } from '../exact/dyadic.js';
 import { mixtureOutcomes } from '../winrate/multiset.js';
+import { parallelScoreSums } from './parallel.js';
+import { ScoreSums, scoreSums } from './scoreSums.js';
 
 export type SelfPlayMethod = 'hedge' | 'omwu' | 'extragradient';
 export const SELFPLAY_METHODS: readonly SelfPlayMethod[] = ['hedge', 'omwu', 'extragradient'];
@@ -103,28 +105,11 @@ export interface RegretResult {
  * Luce types (SPEC §4b): Σ_t U_θ(y; π_t) = E[s_y/(s_y + X)] for the summed strength-sum distribution
  * X = Σ_t X_t (over one denominator), so the shares are computed once, not once per iterate.
  */
-export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number): RegretResult {
+export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number, sums: ScoreSums = scoreSums(prompt, iterates, k)): RegretResult {
   const n = prompt.responses.length;
   const luce = hasLuce(prompt);
-  let acc = new Array<bigint>(n).fill(0n);
-  let den = 1n;
-  for (const pi of iterates) {
-    const { num, den: d } = (luce ? rankingScoreNumerators : productScoreNumerators)(prompt, pi, k, 'uniform');
-    if (d === den) for (let y = 0; y < n; y++) acc[y] += num[y];
-    else if (den % d === 0n) {
-      const f = den / d;
-      for (let y = 0; y < n; y++) acc[y] += num[y] * f;
-    } else {
-      // new common denominator den·d/g
-      let g = den;
-      let b = d;
-      while (b !== 0n) [g, b] = [b, g % b];
-      const fa = d / g;
-      const fb = den / g;
-      acc = acc.map((v, y) => v * fa + num[y] * fb);
-      den = (den / g) * d;
-    }
-  }
+  let acc = sums.num;
+  let den = sums.den;
   if (luce) {
     const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
     const ps = iterates.map((pi) => {
@@ -201,24 +186,68 @@ export interface SelfPlayResult {
  * for every sequence, and the Hedge bound is checked on this rounded sequence.
  */
 export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): SelfPlayResult {
+  const played = playRounds(profile, k, opts);
+  const sums = played.map((p, x) => {
+    opts.onProgress?.({ prompt: x, round: opts.T, T: opts.T, phase: 'exact' });
+    return scoreSums(profile.prompts[x].prompt, p.iterates, k);
+  });
+  return finishSelfPlay(profile, k, opts, played, sums);
+}
+
+/**
+ * selfPlay with the exact sums of each prompt split over `jobs` threads (this one and jobs − 1 worker threads,
+ * parallel.ts). Same result as selfPlay, whatever `jobs` is: the sums are exact.
+ */
+export async function selfPlayParallel(
+  profile: Profile,
+  k: number,
+  opts: SelfPlayOptions & { readonly jobs: number; /** least work split over threads (default PARALLEL_MIN_WORK) */ readonly minWork?: number },
+): Promise<SelfPlayResult> {
+  const played = playRounds(profile, k, opts);
+  const sums: ScoreSums[] = [];
+  for (const [x, p] of played.entries()) {
+    opts.onProgress?.({ prompt: x, round: opts.T, T: opts.T, phase: 'exact' });
+    sums.push(await parallelScoreSums(profile.prompts[x].prompt, p.iterates, k, opts.jobs, opts.minWork));
+  }
+  return finishSelfPlay(profile, k, opts, played, sums);
+}
+
+interface Played {
+  readonly iterates: Fraction[][];
+  readonly last: Fraction[];
+  readonly eta: number;
+}
+
+/** The float dynamics on every prompt, each iterate rounded to an exact one as it is played. */
+function playRounds(profile: Profile, k: number, opts: SelfPlayOptions): Played[] {
   const method = opts.method ?? 'hedge';
   const T = opts.T;
   if (!Number.isInteger(T) || T < 1) throw new RangeError('T must be an integer ≥ 1');
   if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
   const bits = opts.bits ?? 40;
-  const etas: number[] = [];
-  const prompts = profile.prompts.map(({ prompt }, x): PromptSelfPlay => {
+  return profile.prompts.map(({ prompt }, x): Played => {
     const fp = floatPrompt(prompt);
     const eta = opts.eta ?? hedgeEta(fp.n, T);
-    etas.push(eta);
     const iterates: Fraction[][] = [];
     const lastF = floatSelfPlay(fp, k, T, method, eta, (pi, t) => {
       iterates.push(roundToSimplex(pi, bits));
       opts.onProgress?.({ prompt: x, round: t, T, phase: 'rounds' });
     });
-    opts.onProgress?.({ prompt: x, round: T, T, phase: 'exact' });
-    return { iterates, last: roundToSimplex(lastF, bits), regret: exactRegret(prompt, iterates, k), mixture: mixtureOfProducts(iterates, k) };
+    return { iterates, last: roundToSimplex(lastF, bits), eta };
   });
+}
+
+function finishSelfPlay(profile: Profile, k: number, opts: SelfPlayOptions, played: readonly Played[], sums: readonly ScoreSums[]): SelfPlayResult {
+  const method = opts.method ?? 'hedge';
+  const T = opts.T;
+  const prompts = played.map(
+    (p, x): PromptSelfPlay => ({
+      iterates: p.iterates,
+      last: p.last,
+      regret: exactRegret(profile.prompts[x].prompt, p.iterates, k, sums[x]),
+      mixture: mixtureOfProducts(p.iterates, k),
+    }),
+  );
   const regret = sumOf(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));
   const byT5 = frac(k, k + 1).sub(regret.div(frac(T)));
   const work = T * k * profile.prompts.reduce((s, { prompt }) => s + prompt.users.reduce((a, u) => a + (u.kind === 'ranking' ? u.numTiers : prompt.responses.length), 0), 0);
@@ -239,7 +268,7 @@ export function selfPlay(profile: Profile, k: number, opts: SelfPlayOptions): Se
     const holds = prompts.every((p, x) => hedgeBoundHolds(p.regret.regret, T, lnUpper[x]));
     hedgeBound = { holds, lnUpper };
   }
-  return { k, T, method, eta: etas[0], prompts, regret, robustness: rob, identity, hedgeBound };
+  return { k, T, method, eta: played[0].eta, prompts, regret, robustness: rob, identity, hedgeBound };
 }
 
 /**

@@ -2,7 +2,8 @@ import { frac, toDecimal } from '../../exact/rational.js';
 import { modelToJson } from '../../model/codec.js';
 import { InputError } from '../../model/errors.js';
 import { makeKOutput, makeMixture, makePolicy } from '../../model/build.js';
-import { SELFPLAY_IDENTITY_WORK, SELFPLAY_METHODS, SelfPlayMethod, expandMixture, selfPlay } from '../../equilibria/dynamics.js';
+import { availableParallelism } from 'node:os';
+import { SELFPLAY_IDENTITY_WORK, SELFPLAY_METHODS, SelfPlayMethod, expandMixture, selfPlayParallel } from '../../equilibria/dynamics.js';
 import { multisetCount } from '../../winrate/multiset.js';
 import { intOpt, need, parseArgs } from '../args.js';
 import { BUDGET_HELP, BUDGET_OPTIONS, budgetOf, enforce, promptSizes, selfplayEstimate } from '../budget.js';
@@ -17,11 +18,14 @@ const MAX_BITS = 1000;
 /** Largest --eta: Hedge's log-weights grow by η per round and must stay finite. */
 const MAX_ETA = 1_000_000;
 
+/** Most threads --jobs starts. */
+const MAX_JOBS = 256;
+
 /** Most outcomes --expand writes per prompt. */
 const MAX_EXPANDED = 20000;
 
 const help = `ualign selfplay --profile P --k K --T T [--method M] [--eta E] [--bits B] [--expand] [--json]
-                [--max-bits B] [--max-work W]
+                [--jobs J] [--max-bits B] [--max-work W]
 
 Self-play in G_{k+1} (SPEC T5): the learner's reward at round t is U_k(·; π_t). Float iterates are
 rounded to exact rationals (denominator 2^B, default 40); from them Reg_T, σ_T = (1/T) Σ_t π_t^{⊗k} and
@@ -38,6 +42,8 @@ exactly (with a rational upper bound of ln n) on the rounded iterates.
   --bits B      exact iterates are multiples of 2^-B summing to 1 (default 40, 8 to ${MAX_BITS})
   --expand      output σ_T as an explicit k-output model (loadable by ualign winrate; at most
                 C(n+k−1, k) ≤ ${MAX_EXPANDED} outcomes per prompt)
+  --jobs J      threads for the exact sums (default: all cores; 0 or 1 = this thread only; used when the
+                sums are large). The output does not depend on it.
   --json        lastIterate, mixture ({"kind": "mixture", "k", "parts": [{weight, policy}]}: loadable by
                 ualign winrate --policy), regret, robustness, identity, hedgeBound
 ${BUDGET_HELP}`;
@@ -46,12 +52,14 @@ export const selfplayCommand: Command = {
   name: 'selfplay',
   summary: 'self-play dynamics in G_{k+1}: last iterate, σ_T and the exact regret Reg_T (T5)',
   help,
-  run(argv) {
-    const a = parseArgs(argv, ['profile', 'k', 'T', 'method', 'eta', 'bits', ...BUDGET_OPTIONS], ['json', 'expand'], 'selfplay', { positionals: 0 });
+  async run(argv) {
+    const a = parseArgs(argv, ['profile', 'k', 'T', 'method', 'eta', 'bits', 'jobs', ...BUDGET_OPTIONS], ['json', 'expand'], 'selfplay', { positionals: 0 });
     const k = intOpt(a, 'k', 'selfplay');
     const T = intOpt(a, 'T', 'selfplay');
     const bits = intOpt(a, 'bits', 'selfplay', 40, 8);
     if (bits > MAX_BITS) throw new InputError(`selfplay: --bits must be at most ${MAX_BITS} (iterates are doubles scaled by 2^bits), got ${bits}`);
+    const jobs = intOpt(a, 'jobs', 'selfplay', availableParallelism(), 0);
+    if (jobs > MAX_JOBS) throw new InputError(`selfplay: --jobs must be at most ${MAX_JOBS}, got ${jobs}`);
     const method = (a.opts.get('method') ?? 'hedge') as SelfPlayMethod;
     if (!SELFPLAY_METHODS.includes(method)) throw new InputError(`selfplay: --method must be one of ${SELFPLAY_METHODS.join(', ')}, got ${quoteValue(method)}`);
     let eta: number | undefined;
@@ -76,8 +84,9 @@ export const selfplayCommand: Command = {
           throw new InputError(`selfplay: --expand needs C(n+k−1, k) ≤ ${MAX_EXPANDED} outcomes per prompt; prompt ${x} has ${multisetCount(prompt.responses.length, k)}`);
       });
     const many = profile.prompts.length > 1 ? (x: number) => `prompt ${x + 1} of ${profile.prompts.length}: ` : () => '';
-    const r = selfPlay(profile, k, {
+    const r = await selfPlayParallel(profile, k, {
       T,
+      jobs,
       method,
       eta,
       bits,
