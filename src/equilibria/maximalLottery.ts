@@ -5,7 +5,7 @@ import { makePolicy } from '../model/build.js';
 import { Policy, Profile, Prompt } from '../model/types.js';
 import { IntLP } from '../lp/integer.js';
 import { Tableau } from '../lp/simplex.js';
-import { CROSSOVER, solveLPSync, SolveMethod } from '../lp/solve.js';
+import { solveLPSync, SolveMethod, withGlpkOnDemand } from '../lp/solve.js';
 import { loadGlpk } from '../lp/glpk.js';
 import { LPMethod } from '../lp/types.js';
 import { MarginRows, condorcetWinnerOf, marginMatrix, marginRows } from '../winrate/pairwise.js';
@@ -178,11 +178,10 @@ function certified(probs: Fraction[], cw: number | null, method: PromptMaximalLo
   return { probs, condorcetWinner: cw, winRates, value, method };
 }
 
-/** A certified maximal lottery on one prompt, with glpk.js loaded first when the LPs are large enough to use it. */
+/** A certified maximal lottery on one prompt, with glpk.js loaded when an LP is large enough to use it. */
 export async function promptMaximalLottery(prompt: Prompt, opts: { method?: SolveMethod } = {}): Promise<PromptMaximalLottery> {
-  const method = opts.method ?? 'auto';
-  if (method === 'glpk' || (method === 'auto' && prompt.responses.length + 1 >= CROSSOVER)) await loadGlpk();
-  return promptMaximalLotterySync(prompt, opts);
+  if (opts.method === 'glpk') await loadGlpk();
+  return withGlpkOnDemand(() => promptMaximalLotterySync(prompt, opts));
 }
 
 /** One exact maximal lottery per prompt with its certificate (SPEC §3, T7); synchronous. */
@@ -192,12 +191,10 @@ export function maximalLotterySync(profile: Profile, opts: { method?: SolveMetho
   return { policy: makePolicy(prompts.map((p) => p.probs)), value, prompts };
 }
 
-/** maximalLottery(profile): as maximalLotterySync, with glpk.js loaded first when the LPs are large. */
+/** maximalLottery(profile): as maximalLotterySync, with glpk.js loaded when an LP is large enough to use it. */
 export async function maximalLottery(profile: Profile, opts: { method?: SolveMethod } = {}): Promise<MaximalLotteryResult> {
-  const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
-  const method = opts.method ?? 'auto';
-  if (method === 'glpk' || (method === 'auto' && n + 1 >= CROSSOVER)) await loadGlpk();
-  return maximalLotterySync(profile, opts);
+  if (opts.method === 'glpk') await loadGlpk();
+  return withGlpkOnDemand(() => maximalLotterySync(profile, opts));
 }
 
 /**

@@ -10,7 +10,7 @@ import { checkResult } from './certificate.js';
 import { certifyGuess, glpkGuess, glpkIfLoaded, loadGlpk } from './glpk.js';
 import { toIntLP } from './integer.js';
 import { simplexSolve } from './simplex.js';
-import { CROSSOVER, solveLP, solveLPSync } from './solve.js';
+import { CROSSOVER, solveLP, solveLPSync, withGlpkOnDemand } from './solve.js';
 import { LP, LPRow, Sense } from './types.js';
 
 const r = (s: string | number) => parseRational(String(s))!;
@@ -44,6 +44,27 @@ describe('routing', () => {
     // solveLP below the crossover does not load it
     expect((await solveLP(cyclic(CROSSOVER - 1))).method).toBe('simplex');
     expect(glpkIfLoaded()).toBeNull();
+    // withGlpkOnDemand: a run of small LPs only does not load it; an error of the run itself passes through
+    let runs = 0;
+    const small = await withGlpkOnDemand(() => (runs++, solveLPSync(cyclic(CROSSOVER - 1))));
+    expect([small.method, runs, glpkIfLoaded()]).toEqual(['simplex', 1, null]);
+    await expect(withGlpkOnDemand(() => { throw new RangeError('own'); })).rejects.toThrow('own');
+    expect(glpkIfLoaded()).toBeNull();
+    expect(solveLPSync(cyclic(CROSSOVER)).method).toBe('simplex'); // outside a run: no deferral left behind
+  });
+
+  it('withGlpkOnDemand: a run that meets an LP at the crossover is stopped there and run again with glpk.js', async () => {
+    expect(glpkIfLoaded()).toBeNull();
+    const seen: string[] = [];
+    const r = await withGlpkOnDemand(() => {
+      seen.push(glpkIfLoaded() === null ? 'without' : 'with');
+      const a = solveLPSync(cyclic(CROSSOVER - 1));
+      const b = solveLPSync(cyclic(CROSSOVER));
+      return [a.method, b.method];
+    });
+    expect(seen).toEqual(['without', 'with']);
+    expect(r).toEqual(['simplex', 'glpk+certificate']);
+    expect(glpkIfLoaded()).not.toBeNull();
   });
 
   it('solveLP loads glpk.js at the crossover and uses it there; below, the simplex', async () => {

@@ -27,6 +27,7 @@ export function solveLPSync(lp: LP | IntLP, opts: { method?: SolveMethod } = {})
   const p = 'numVars' in lp ? toIntLP(lp) : lp;
   const method = opts.method ?? 'auto';
   const g = wantsGlpk(p, method) ? glpkIfLoaded() : null;
+  if (deferring && g === null && wantsGlpk(p, method)) throw new GlpkNeeded();
   if (method === 'glpk' && g === null) throw new Error('solveLPSync: glpk.js is not loaded (await loadGlpk() first)');
   if (g !== null) {
     const guess = glpkGuess(g, p);
@@ -36,6 +37,31 @@ export function solveLPSync(lp: LP | IntLP, opts: { method?: SolveMethod } = {})
     }
   }
   return simplexSolveInt(p);
+}
+
+/** Thrown inside withGlpkOnDemand's first try when an LP would use glpk.js, not yet loaded. */
+class GlpkNeeded extends Error {}
+let deferring = false;
+
+/**
+ * run() (a computation calling solveLPSync), with glpk.js loaded only if run meets an LP that would use it:
+ * run is tried without it and, at the first such LP, stopped and run again once glpk.js is loaded. The answer
+ * is the one run gives with glpk.js loaded from the start: solveLPSync uses glpk.js on exactly the LPs of
+ * CROSSOVER size and above, whenever it was loaded.
+ */
+export async function withGlpkOnDemand<T>(run: () => T): Promise<T> {
+  if (glpkIfLoaded() === null) {
+    deferring = true;
+    try {
+      return run();
+    } catch (e) {
+      if (!(e instanceof GlpkNeeded)) throw e;
+    } finally {
+      deferring = false;
+    }
+    await loadGlpk();
+  }
+  return run();
 }
 
 /** solveLP: as solveLPSync, loading glpk.js first when the LP is large enough to use it. */
