@@ -77,6 +77,7 @@ describe('routing', () => {
     expect(solveLPSync(cyclic(CROSSOVER - 1)).method).toBe('simplex');
     expect(solveLPSync(cyclic(CROSSOVER)).method).toBe('glpk+certificate');
     expect(solveLPSync(cyclic(5), { method: 'simplex' }).method).toBe('simplex');
+    expect(solveLPSync(cyclic(CROSSOVER), { method: 'simplex' }).method).toBe('simplex'); // simplex asked: at any size
     // min(rows, columns) decides: 12 columns but 11 rows
     const wide = lp(true, new Array(12).fill(1), cyclic(12).rows.slice(0, 11));
     expect(solveLPSync(wide).method).toBe('simplex');
