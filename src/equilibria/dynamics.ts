@@ -5,14 +5,14 @@ import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf, commonDenominator, lc
 import { Profile, Prompt } from '../model/types.js';
 import { productScoreNumerators, rankingScoreNumerators } from '../winrate/product.js';
 import { combineDists, luceShareScores, strengthSumDist } from '../winrate/luce.js';
-import { hasLuce } from '../model/structure.js';
+import { hasLuce, tierCount } from '../model/structure.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { robustnessOf } from '../winrate/opponents.js';
 import { FloatPrompt, floatPrompt, floatScores } from './floatKernel.js';
 import { roundToSimplex } from '../exact/dyadic.js';
 import { mixtureOutcomes } from '../winrate/multiset.js';
 import { parallelScoreSums } from './parallel.js';
-import { ScoreSums, scoreSums } from './scoreSums.js';
+import { ScoreSums, addSums, scoreSums } from './scoreSums.js';
 
 export type SelfPlayMethod = 'hedge' | 'omwu' | 'extragradient';
 export const SELFPLAY_METHODS: readonly SelfPlayMethod[] = ['hedge', 'omwu', 'extragradient'];
@@ -108,8 +108,7 @@ export interface RegretResult {
 export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number, sums: ScoreSums = scoreSums(prompt, iterates, k)): RegretResult {
   const n = prompt.responses.length;
   const luce = hasLuce(prompt);
-  let acc = sums.num;
-  let den = sums.den;
+  let total = sums;
   if (luce) {
     const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
     const ps = iterates.map((pi) => {
@@ -119,25 +118,15 @@ export function exactRegret(prompt: Prompt, iterates: readonly (readonly Fractio
     let Q = 1n;
     for (const x of ps) Q = lcm(Q, x.Dk);
     const lu = luceShareScores(prompt.users, a, n, (u) => combineDists(ps.map((x) => ({ dist: strengthSumDist(u, x.p, k), scale: Q / x.Dk }))));
-    // ranking sums over den (a multiple of B: each term's denominator is c·D_t^k·B), Luce sums over L·Q·B
-    const j = joinRegret({ num: acc, den }, lu, Q * B);
-    acc = j.num;
-    den = j.den;
+    // the ranking sums plus the Luce sums, which are over L·Q·B
+    total = addSums(sums, { num: lu.num, den: lu.L * Q * B });
   }
+  const { num: acc, den } = total;
   const cumulative = acc.map((v) => frac(v, den));
   let best = 0;
   for (let y = 1; y < n; y++) if (acc[y] > acc[best]) best = y;
   const regret = cumulative[best].sub(frac(iterates.length, k + 1));
   return { regret, cumulative, best };
-}
-
-/** Two exact sums over one denominator: r.num/r.den + lu.num/(lu.L·X). */
-function joinRegret(r: { num: bigint[]; den: bigint }, lu: { num: bigint[]; L: bigint }, X: bigint): { num: bigint[]; den: bigint } {
-  const D2 = lu.L * X;
-  const M = lcm(r.den, D2);
-  const fr = M / r.den;
-  const fl = M / D2;
-  return { num: r.num.map((v, y) => v * fr + lu.num[y] * fl), den: M };
 }
 
 /** σ_T = (1/T) Σ_t π_t^{⊗k} as a 'mixture' PromptModel (draw t uniformly, then k samples from π_t). */
@@ -250,7 +239,7 @@ function finishSelfPlay(profile: Profile, k: number, opts: SelfPlayOptions, play
   );
   const regret = sumOf(prompts.map((p, x) => p.regret.regret.mul(profile.prompts[x].weight)));
   const byT5 = frac(k, k + 1).sub(regret.div(frac(T)));
-  const work = T * k * profile.prompts.reduce((s, { prompt }) => s + prompt.users.reduce((a, u) => a + (u.kind === 'ranking' ? u.numTiers : prompt.responses.length), 0), 0);
+  const work = T * k * profile.prompts.reduce((s, { prompt }) => s + tierCount(prompt), 0);
   let rob = byT5;
   let identity: boolean | null = null;
   if (work <= (opts.identityWork ?? SELFPLAY_IDENTITY_WORK)) {

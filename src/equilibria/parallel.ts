@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Fraction, numer } from '../exact/rational.js';
 import { promptToJson } from '../model/build.js';
+import { tierCount } from '../model/structure.js';
 import { Prompt } from '../model/types.js';
 import { ScoreSums, addSums, scoreSums } from './scoreSums.js';
 
@@ -30,13 +31,11 @@ function workerFile(): string | null {
   return existsSync(dist) ? dist : null;
 }
 
-const tiers = (prompt: Prompt): number => prompt.users.reduce((a, u) => a + (u.kind === 'ranking' ? u.numTiers : prompt.responses.length), 0);
-
 /** scoreSums(prompt, iterates, k), on up to `jobs` threads when the work is large enough to gain from it. */
 export async function parallelScoreSums(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number, jobs: number, minWork = PARALLEL_MIN_WORK): Promise<ScoreSums> {
   const T = iterates.length;
   const J = Math.min(Math.floor(jobs), T);
-  const file = J > 1 && T * k * tiers(prompt) >= minWork ? workerFile() : null;
+  const file = J > 1 && T * k * tierCount(prompt) >= minWork ? workerFile() : null;
   if (file === null) return scoreSums(prompt, iterates, k);
   const share = (j: number) => iterates.slice(Math.floor((j * T) / J), Math.floor(((j + 1) * T) / J));
   const json = promptToJson(prompt);

@@ -26,8 +26,9 @@ function wantsGlpk(p: IntLP, method: SolveMethod): boolean {
 export function solveLPSync(lp: LP | IntLP, opts: { method?: SolveMethod } = {}): LPResult {
   const p = 'numVars' in lp ? toIntLP(lp) : lp;
   const method = opts.method ?? 'auto';
-  const g = wantsGlpk(p, method) ? glpkIfLoaded() : null;
-  if (deferring && g === null && wantsGlpk(p, method)) throw new GlpkNeeded();
+  const wants = wantsGlpk(p, method);
+  if (wants && deferring) throw new GlpkNeeded(); // deferring: glpk.js is not loaded (withGlpkOnDemand)
+  const g = wants ? glpkIfLoaded() : null;
   if (method === 'glpk' && g === null) throw new Error('solveLPSync: glpk.js is not loaded (await loadGlpk() first)');
   if (g !== null) {
     const guess = glpkGuess(g, p);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { frac } from '../exact/rational.js';
 import { makePrompt } from './build.js';
-import { cloneClasses, isImpartialCulture, isStrict, isUnanimous, unanimousTop } from './structure.js';
+import { cloneClasses, isImpartialCulture, isStrict, isUnanimous, tierCount, unanimousTop } from './structure.js';
 
 type U = [number | [number, number], string[][]];
 const P = (responses: string[], users: U[]) =>
@@ -95,5 +95,17 @@ describe('cloneClasses', () => {
     const ids = 'abcdefghijkl'.split('');
     const p = P(ids, [[1, R(ids.join(''))], [1, R([...ids].reverse().join(''))]]);
     expect(cloneClasses(p).length).toBe(12);
+  });
+});
+
+describe('tierCount', () => {
+  it('sums the tiers of the ranking types (the unlisted bottom tier included) and n per Luce type', () => {
+    const p = makePrompt(['a', 'b', 'c'], [
+      { weight: frac(1), tiers: [['a'], ['b'], ['c']] },
+      { weight: frac(2), tiers: [['b']] },
+      { weight: frac(3), tiers: [['a', 'c'], ['b']] },
+      { weight: frac(1), strengths: [frac(1), frac(2), frac(3)] },
+    ]);
+    expect(tierCount(p)).toBe(3 + 2 + 2 + 3);
   });
 });

@@ -43,6 +43,11 @@ export function isImpartialCulture(prompt: Prompt): boolean {
   return w.every((v) => v.equals(w[0]));
 }
 
+/** Σ over the user types of their tiers (a Luce type counts n): the size of one U_k evaluation, for work estimates. */
+export function tierCount(prompt: Prompt): number {
+  return prompt.users.reduce((a, u) => a + (u.kind === 'ranking' ? u.numTiers : prompt.responses.length), 0);
+}
+
 /** Every user type ranks strictly (no ties, nothing unlisted); false when a type is a Luce type. */
 export function isStrict(prompt: Prompt): boolean {
   return prompt.users.every((u) => u.kind === 'ranking' && new Set(Array.from(u.rank)).size === prompt.responses.length);
