@@ -2,9 +2,8 @@
 // calls under a watchdog. A plug-in claim's worker posts a tick after every check; a worker silent for
 // longer than the time limit is terminated, so a module that never settles or a check that never returns
 // ends in one line (ClaimModuleError), never a hang.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledModule } from '../runtime/compiled.js';
 import { InputError } from '../model/errors.js';
 import { activeFault } from '../winrate/faults.js';
 import { DEFAULT_SEED } from '../instances/seed.js';
@@ -105,13 +104,9 @@ export function errorOf(f: WorkerFailure): Error {
   }
 }
 
-/** The compiled worker next to this module, or (under a TS runner) in dist/. */
+/** The compiled claim worker, or null when it is not built. */
 export function workerFile(): string | null {
-  const here = new URL('./worker.js', import.meta.url);
-  const p = fileURLToPath(here);
-  if (existsSync(p) && !import.meta.url.endsWith('.ts')) return p;
-  const dist = fileURLToPath(new URL('../../dist/claims/worker.js', import.meta.url));
-  return existsSync(dist) ? dist : null;
+  return compiledModule('claims/worker.js');
 }
 
 /** The one line of a plug-in claim stopped by the watchdog. */

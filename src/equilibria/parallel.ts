@@ -1,9 +1,8 @@
 // Exact score sums split over threads: this thread takes the first share of the iterates and each of
 // jobs − 1 worker threads (the compiled sumsWorker.js) one more; the shares are added exactly (addSums), so
 // the result is the same for every number of threads.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledModule } from '../runtime/compiled.js';
 import { Fraction, numer } from '../exact/rational.js';
 import { promptToJson } from '../model/build.js';
 import { tierCount } from '../model/structure.js';
@@ -23,19 +22,12 @@ export interface SumsTask {
   readonly k: number;
 }
 
-/** The compiled worker next to this module, or (under a TS runner) in dist/; null when neither exists. */
-function workerFile(): string | null {
-  const here = fileURLToPath(new URL('./sumsWorker.js', import.meta.url));
-  if (existsSync(here) && !import.meta.url.endsWith('.ts')) return here;
-  const dist = fileURLToPath(new URL('../../dist/equilibria/sumsWorker.js', import.meta.url));
-  return existsSync(dist) ? dist : null;
-}
 
 /** scoreSums(prompt, iterates, k), on up to `jobs` threads when the work is large enough to gain from it. */
 export async function parallelScoreSums(prompt: Prompt, iterates: readonly (readonly Fraction[])[], k: number, jobs: number, minWork = PARALLEL_MIN_WORK): Promise<ScoreSums> {
   const T = iterates.length;
   const J = Math.min(Math.floor(jobs), T);
-  const file = J > 1 && T * k * tierCount(prompt) >= minWork ? workerFile() : null;
+  const file = J > 1 && T * k * tierCount(prompt) >= minWork ? compiledModule('equilibria/sumsWorker.js') : null;
   if (file === null) return scoreSums(prompt, iterates, k);
   const share = (j: number) => iterates.slice(Math.floor((j * T) / J), Math.floor(((j + 1) * T) / J));
   const json = promptToJson(prompt);

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Layers, lowest first; a file's layer is its first folder under src/ (or its name at the top). */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['exact'],
+  ['exact', 'runtime'],
   ['model'],
   ['winrate'],
   ['lp'],

@@ -1,21 +1,18 @@
 // JS plug-ins (`--algorithm ./x.mjs`) in a worker thread: the module is imported there, so a promise
 // that never settles, an endless loop or a crash cannot stop the harness (the runner's timeout
 // terminates the thread). The plug-in's console output goes to our stderr, prefixed with its name.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledModule } from '../../runtime/compiled.js';
 import { InputError } from '../../model/errors.js';
 import { Hello, logSplitter, PluginRequest, Reply, Transport } from './runner.js';
 
 /** Heap limit of a plug-in's worker thread (MB): past it the worker dies and the call fails. */
 export const PLUGIN_HEAP_MB = 1024;
 
-/** The compiled worker entry next to this module, or (under a TS runner) in dist/. */
+/** The compiled worker entry of a JavaScript plug-in. */
 function workerEntry(): string {
-  const here = fileURLToPath(new URL('./jsWorkerMain.js', import.meta.url));
-  if (existsSync(here) && !import.meta.url.endsWith('.ts')) return here;
-  const dist = fileURLToPath(new URL('../../../dist/algorithms/plugins/jsWorkerMain.js', import.meta.url));
-  if (existsSync(dist)) return dist;
+  const file = compiledModule('algorithms/plugins/jsWorkerMain.js');
+  if (file !== null) return file;
   throw new InputError('plug-ins run in a worker thread from dist/: run `npm run build` first');
 }
 
