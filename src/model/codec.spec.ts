@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frac, parseRational, fromDouble } from '../exact/rational.js';
-import { modelFromJson, profileFromJson } from './codec.js';
+import { ANSWER_SHAPE, K_OUTPUT_SHAPE, MIXTURE_SHAPE, modelFromJson, parseStrengths, profileFromJson, promptModelFromJson } from './codec.js';
 import { profileFromPrefLib } from './preflib.js';
+import { validate } from './schema.js';
 import { RankingType } from './types.js';
 import { robustness } from '../winrate/opponents.js';
 import { exploitability } from '../winrate/exploitability.js';
@@ -38,6 +39,59 @@ describe('profiles', () => {
     expect(m.kind).toBe('k-output');
     if (m.kind === 'k-output') expect(m.perPrompt[0]).toHaveLength(1);
     expect(() => modelFromJson({ kind: 'k-output', outcomes: [{ responses: ['a'], prob: '1/2' }, { responses: ['b', 'a'], prob: '1/2' }] }, prof)).toThrow(/first outcome has 1/);
+  });
+});
+
+describe('refusals: each declared shape names itself, the file and the JSON path', () => {
+  const msg = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'accepted';
+  };
+  const ab = { responses: ['a', 'b'], users: [{ weight: 1, ranking: [['a'], ['b']] }] };
+  // built inside each test, so a refusal of these fixtures fails that test only
+  const one = () => profileFromJson(ab, 'p.json');
+  const two = () => profileFromJson({ prompts: [ab, ab] }, 'p.json');
+  const mixture = (k?: number) => ({ kind: 'mixture', ...(k === undefined ? {} : { k }), parts: [{ weight: 1, policy: { a: 1 } }] });
+  const cases: [string, () => unknown, string][] = [
+    ['responses', () => profileFromJson({ responses: 'a', users: ab.users }, 'p.json'), 'p.json: $.responses: expected an array of response ids, got "a"'],
+    ['a response id', () => profileFromJson({ responses: ['a', 7], users: ab.users }, 'p.json'), 'p.json: $.responses[1]: expected a response id (a non-empty string), got 7'],
+    ['users', () => profileFromJson({ responses: ['a'], users: 'x' }, 'p.json'), 'p.json: $.users: expected an array of user types, got "x"'],
+    ['a user type', () => profileFromJson({ responses: ['a'], users: [{ ranking: [['a']] }] }, 'p.json'), 'p.json: $.users[0]: missing key "weight" (a user type {"weight", "ranking"} or {"weight", "strengths"})'],
+    ['a ranking', () => profileFromJson({ responses: ['a'], users: [{ weight: 1, ranking: 'a' }] }, 'p.json'), 'p.json: $.users[0].ranking: expected an array of tiers, best first, got "a"'],
+    ['"prompt" for "prompts"', () => profileFromJson({ prompt: [], ...ab }, 'p.json'), 'p.json: $: unknown key "prompt" (did you mean "prompts"?)'],
+    ['prompts', () => profileFromJson({ prompts: 'x' }, 'p.json'), 'p.json: $.prompts: expected an array of prompts, got "x"'],
+    ['a prompt', () => profileFromJson({ prompts: [7] }, 'p.json'), 'p.json: $.prompts[0]: expected a prompt {"weight", "responses", "users"}, got 7'],
+    ['an undefined "prompts"', () => profileFromJson({ prompts: undefined }, 'p.json'), 'p.json: $: missing key "prompts" (a profile {"prompts": [...]})'],
+    ['a policy', () => modelFromJson('x', one(), 'q.json'), 'q.json: $: expected a policy {response id: probability}, got "x"'],
+    ['outcomes', () => modelFromJson({ kind: 'k-output', outcomes: 'x' }, one(), 'q.json'), 'q.json: $.outcomes: expected an array of outcomes, got "x"'],
+    ['an outcome', () => modelFromJson({ kind: 'k-output', outcomes: [7] }, one(), 'q.json'), 'q.json: $.outcomes[0]: expected an outcome {"responses", "prob"}, got 7'],
+    ["an outcome's responses", () => modelFromJson({ kind: 'k-output', outcomes: [{ responses: 'a', prob: 1 }] }, one(), 'q.json'), 'q.json: $.outcomes[0].responses: expected an array of k response ids, got "a"'],
+    ['a k-output model', () => modelFromJson({ kind: 'k-output' }, one(), 'q.json'), 'q.json: $: missing key "outcomes" (a k-output model {"kind": "k-output", "outcomes"})'],
+    ['parts', () => modelFromJson({ kind: 'mixture', parts: 'x' }, one(), 'q.json'), 'q.json: $.parts: expected an array of parts, got "x"'],
+    ['a part', () => modelFromJson({ kind: 'mixture', parts: [7] }, one(), 'q.json'), 'q.json: $.parts[0]: expected a part {"weight", "policy"}, got 7'],
+    ['a mixture', () => modelFromJson({ kind: 'mixture' }, one(), 'q.json'), 'q.json: $: missing key "parts" (a mixture {"kind": "mixture", "parts"})'],
+    ['a kind that is no string', () => modelFromJson({ kind: 7 }, one(), 'q.json'), 'q.json: $.kind: unknown model kind 7: expected "k-output" or "mixture" (a policy is {response id: probability})'],
+    ['models per prompt', () => modelFromJson({ prompts: undefined }, two(), 'q.json'), 'q.json: $: missing key "prompts" (models per prompt {"prompts": [...]})'],
+    ['models per prompt under a base', () => modelFromJson({ prompts: 'x' }, two(), 'q.json', { base: ['model'] }), 'q.json: $.model.prompts: expected an array of models, one per prompt, got "x"'],
+    ['a policy after a mixture', () => modelFromJson({ prompts: [mixture(), { a: 1 }] }, two(), 'q.json'), 'q.json: $.prompts[1]: a policy here, a mixture model for prompt 0: give one kind for every prompt'],
+    ['k after an unstated k', () => modelFromJson({ prompts: [mixture(), mixture(2)] }, two(), 'q.json'), 'q.json: $.prompts[1]: k = 2 here, k = unstated for prompt 0'],
+    ['one prompt model at the root', () => promptModelFromJson({ a: '1/2' }, one().prompts[0].prompt, 'w'), 'w: $: probabilities sum to 1/2, not exactly 1'],
+    ['strengths at the root', () => parseStrengths({ a: 1 }, ['a', 'b'], 'w'), 'w: $: no strength for response "b"'],
+    ['the k-output kind', () => validate({ kind: 'mixture', outcomes: [] }, K_OUTPUT_SHAPE, 'f'), 'f: $.kind: expected one of "k-output", got "mixture"'],
+    ['the mixture kind', () => validate({ kind: 'k-output', parts: [] }, MIXTURE_SHAPE, 'f'), 'f: $.kind: expected one of "mixture", got "k-output"'],
+    ['a plug-in answer', () => validate(7, ANSWER_SHAPE, 'f'), 'f: $: expected an answer {"model", "slack", "note"}, got 7'],
+  ];
+  it.each(cases)('%s', (_, f, line) => {
+    expect(msg(f)).toBe(line);
+  });
+
+  it('a prompt without a weight weighs 1', () => {
+    const p = profileFromJson({ prompts: [ab, { weight: 3, ...ab }] });
+    expect(p.prompts.map((x) => x.weight.toFraction())).toEqual(['1/4', '3/4']);
   });
 });
 
