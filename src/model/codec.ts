@@ -28,9 +28,9 @@ export const FLOAT_TOLERANCE = frac(1, 1_000_000_000);
 
 const ID = S.string({ nonEmpty: true, what: 'a response id (a non-empty string)' });
 /** A tier: response ids tied with each other; a lone id stands for a one-element tier. */
-const TIER = S.oneOf([S.array(ID, 'a tier: an array of response ids'), ID], 'a tier: an array of response ids');
+const TIER = S.oneOf([S.array(ID), ID], 'a tier: an array of response ids');
 /** Luce strengths (SPEC §4b): {response id: positive exact number}. */
-const STRENGTHS_SHAPE: Shape = S.record(S.exact('a strength: an exact positive number'), 'strengths {response id: positive strength}');
+const STRENGTHS_SHAPE: Shape = S.record(S.exact(), 'strengths {response id: positive strength}');
 /**
  * A user type: `weight` is required (no default), so a misspelled key can never fall back to 1; exactly one
  * of `ranking` (a weak order, SPEC §1) and `strengths` (a Luce type, §4b: a positive strength per response).
@@ -50,7 +50,7 @@ export const MULTI_PROMPT_SHAPE: Shape = S.object(
   { prompts: S.array(S.object({ weight: S.optional(S.exact()), ...PROMPT_FIELDS }, 'a prompt {"weight", "responses", "users"}'), 'an array of prompts') },
   'a profile {"prompts": [...]}',
 );
-export const POLICY_SHAPE: Shape = S.record(S.exact('a probability: an exact number'), 'a policy {response id: probability}');
+export const POLICY_SHAPE: Shape = S.record(S.exact(), 'a policy {response id: probability}');
 export const K_OUTPUT_SHAPE: Shape = S.object(
   {
     kind: S.string({ values: ['k-output'] }),
@@ -70,7 +70,7 @@ export const MIXTURE_SHAPE: Shape = S.object(
 const MODEL_KINDS = ['k-output', 'mixture'];
 /** A plug-in's long answer {model, slack?, note?} (the model is checked by promptModelFromJson). */
 export const ANSWER_SHAPE: Shape = S.object(
-  { model: S.json(), slack: S.optional(S.exact('a slack: a number or an exact number string')), note: S.optional(S.string()) },
+  { model: S.json(), slack: S.optional(S.exact()), note: S.optional(S.string()) },
   'an answer {"model", "slack", "note"}',
 );
 
@@ -169,9 +169,9 @@ export type PromptModelJson =
   | { readonly kind: 'k-output'; readonly k: number; readonly outcomes: Outcome[] }
   | { readonly kind: 'mixture'; readonly k?: number; readonly parts: MixturePart[] };
 
-function responseIndex(prompt: Prompt, id: unknown, where: string, path: readonly PathSeg[]): number {
-  const y = typeof id === 'string' ? prompt.index.get(id) : undefined;
-  if (y === undefined) throw inputError(where, path, `unknown response ${quoteValue(id)}${typeof id === 'string' ? didYouMean(id, prompt.responses) : ''}`);
+function responseIndex(prompt: Prompt, id: string, where: string, path: readonly PathSeg[]): number {
+  const y = prompt.index.get(id);
+  if (y === undefined) throw inputError(where, path, `unknown response ${quoteValue(id)}${didYouMean(id, prompt.responses)}`);
   return y;
 }
 
