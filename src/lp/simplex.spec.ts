@@ -197,6 +197,16 @@ describe('exact simplex: degenerate and edge cases', () => {
     if (s.status === 'unbounded') expect(s.ray.every((d) => d.s > 0n && d.n > 0n)).toBe(true);
   });
 
+  it('no variables: a row 0 ≤ b (or 0 ≥ b) holds or not by its sign alone', () => {
+    const s = optimal(lp(true, [], [row([], '<=', 1), row([], '>=', -2)]));
+    expect([s.value.toFraction(), ...txt(s.x), ...txt(s.y)]).toEqual(['0', '0', '0']);
+    for (const p of [lp(true, [], [row([], '<=', -1)]), lp(false, [], [row([], '>=', 1)])]) {
+      const t = simplexSolve(p);
+      expect(t.status).toBe('infeasible');
+      expect(checkResult(p, t)).toBeNull();
+    }
+  });
+
   it('solveLPSync: simplex below the crossover, glpk only when asked and loaded', async () => {
     const p = lp(true, [3, 5], [row([1, 0], '<=', 4), row([0, 2], '<=', 12), row([3, 2], '<=', 18)]);
     const s = solveLPSync(p);
@@ -290,6 +300,15 @@ describe('standard form and tableau', () => {
     expect(t.pivots).toBe(1);
   });
 
+  it('driveOutArtificials leaves a zero row whose artificial columns are nonzero', () => {
+    // x + y = 1, 2x + 2y = 2 with x basic on row 0: row 1 is (0, 0 | −2, 1 | 0)
+    const t = new Tableau([[1n, 1n], [2n, 2n]], [1n, 2n], [0n, 0n]);
+    t.pivot(0, 0);
+    expect(t.T[1]).toEqual([0n, 0n, -2n, 1n, 0n]);
+    t.driveOutArtificials();
+    expect([t.basis, t.pivots, t.det]).toEqual([[0, 3], 1, 1n]);
+  });
+
   it("run: Dantzig's rule takes the most negative reduced cost; returns the unbounded column", () => {
     // max x + 3y s.t. x ≤ 1, y ≤ 1: y (−3) enters first
     const t = new Tableau([[1n, 0n], [0n, 1n]], [1n, 1n], [1n, 3n]);
@@ -305,6 +324,51 @@ describe('standard form and tableau', () => {
     expect([b.pivots, b.basis[0], b.T[1][b.rhs]]).toEqual([2, 1, 3n]);
     const w = new Tableau([[1n, -1n]], [1n], [0n, 1n]);
     expect(w.run(1, 2)).toBe(1);
+  });
+
+  it("run: Dantzig's rule also when the most negative reduced cost comes first; ties go to the smallest index", () => {
+    // max 3x + y s.t. x + y ≤ 1: x (−3) enters, one pivot
+    const t = new Tableau([[1n, 1n]], [1n], [3n, 1n]);
+    expect(t.run(1, 2)).toBe(-1);
+    expect([t.pivots, t.basis[0], t.T[1][t.rhs]]).toEqual([1, 0, 3n]);
+    // max x + y s.t. x + y ≤ 1: equal reduced costs, x enters
+    const u = new Tableau([[1n, 1n]], [1n], [1n, 1n]);
+    expect(u.run(1, 2)).toBe(-1);
+    expect([u.pivots, u.basis[0], u.T[1][u.rhs]]).toEqual([1, 0, 1n]);
+  });
+
+  it("run: Chvátal's cycling example (Dantzig's rule cycles on it) ends at the optimum after the switch to Bland's rule", () => {
+    class Capped extends Tableau {
+      override pivot(r: number, s: number): void {
+        if (this.pivots >= 100) throw new Error('cycling');
+        super.pivot(r, s);
+      }
+    }
+    // max 10x1 − 57x2 − 9x3 − 24x4 s.t. x1/2 − 11x2/2 − 5x3/2 + 9x4 + x5 = 0, x1/2 − 3x2/2 − x3/2 + x4 + x6 = 0,
+    // x1 + x7 = 1 (rows 1 and 2 doubled, slacks x5..x7 as columns); under Dantzig's rule alone the degenerate pivots cycle
+    const A = [
+      [1n, -11n, -5n, 18n, 2n, 0n, 0n],
+      [1n, -3n, -1n, 2n, 0n, 2n, 0n],
+      [1n, 0n, 0n, 0n, 0n, 0n, 1n],
+    ];
+    const t = new Capped(A, [0n, 0n, 1n], [10n, -57n, -9n, -24n, 0n, 0n, 0n]);
+    expect(t.run(3, 7)).toBe(-1);
+    expect(t.T[3][t.rhs]).toBe(t.det); // value 1
+    expect(t.pivots).toBe(13);
+  });
+
+  it("run: Dantzig's rule stays on through nondegenerate pivots (Klee–Minty cube, d = 5: all 2⁵ vertices)", () => {
+    // max Σ 10^(4−j) x_j s.t. 2 Σ_{j<i} 10^(i−j) x_j + x_i + s_i = 100^i, slacks s_i as columns
+    const d = 5;
+    const A = Array.from({ length: d }, (_, i) => [
+      ...Array.from({ length: d }, (_, j) => (j < i ? 2n * 10n ** BigInt(i - j) : j === i ? 1n : 0n)),
+      ...Array.from({ length: d }, (_, k) => (k === i ? 1n : 0n)),
+    ]);
+    const b = Array.from({ length: d }, (_, i) => 100n ** BigInt(i));
+    const c = [...Array.from({ length: d }, (_, j) => 10n ** BigInt(d - 1 - j)), ...Array<bigint>(d).fill(0n)];
+    const t = new Tableau(A, b, c);
+    expect(t.run(d, 2 * d)).toBe(-1);
+    expect([t.pivots, t.T[d][t.rhs], t.det]).toEqual([31, 100000000n, 1n]);
   });
 
   it('the ratio test takes the smallest ratio, ties to the smallest basic index', () => {
@@ -324,6 +388,12 @@ describe('standard form and tableau', () => {
     const w = new Tableau([[2n], [1n]], [2n, 1n], [1n]);
     w.run(2, 1);
     expect(w.basis).toEqual([0, 2]);
+    // a tie on rows 0 (basic index 2) and 1 (basic index 0): row 1 leaves although it comes later
+    const v = new Tableau([[1n, 2n], [1n, 1n]], [2n, 1n], [1n, 3n]);
+    v.pivot(1, 0);
+    expect(v.basis).toEqual([2, 0]);
+    v.run(2, 2);
+    expect(v.basis).toEqual([2, 1]);
     // entries ≤ 0 are never chosen: max x s.t. −x ≤ 5, x ≤ 1
     const z = new Tableau([[-1n], [1n]], [5n, 1n], [1n]);
     z.run(2, 1);
