@@ -33,15 +33,16 @@ function columnSums(p: IntLP, V: readonly bigint[]): bigint[] {
   return out;
 }
 
+/** A row `activity sense rhs` that does not hold. */
+function violated(sense: string, activity: bigint, rhs: bigint): boolean {
+  return (sense === '<=' && activity > rhs) || (sense === '>=' && activity < rhs) || (sense === '=' && activity !== rhs);
+}
+
 /** x ≥ 0 off free columns and every row satisfied (X over Xd, Xd > 0). Returns a reason or null. */
 export function primalViolation(p: IntLP, X: readonly bigint[], Xd: bigint): string | null {
   for (let j = 0; j < p.n; j++) if (!p.free[j] && X[j] < 0n) return `x_${j} < 0`;
   const act = activities(p, X);
-  for (let i = 0; i < p.m; i++) {
-    const rhs = p.b[i] * Xd;
-    const s = p.sense[i];
-    if ((s === '<=' && act[i] > rhs) || (s === '>=' && act[i] < rhs) || (s === '=' && act[i] !== rhs)) return `row ${i} violated`;
-  }
+  for (let i = 0; i < p.m; i++) if (violated(p.sense[i], act[i], p.b[i] * Xd)) return `row ${i} violated`;
   return null;
 }
 
@@ -103,10 +104,7 @@ export function unboundedViolation(p: IntLP, x: readonly Fraction[], ray: readon
   const { num: D } = over(ray);
   for (let j = 0; j < p.n; j++) if (!p.free[j] && D[j] < 0n) return `ray_${j} < 0`;
   const act = activities(p, D);
-  for (let i = 0; i < p.m; i++) {
-    const s = p.sense[i];
-    if ((s === '<=' && act[i] > 0n) || (s === '>=' && act[i] < 0n) || (s === '=' && act[i] !== 0n)) return `ray leaves row ${i}`;
-  }
+  for (let i = 0; i < p.m; i++) if (violated(p.sense[i], act[i], 0n)) return `ray leaves row ${i}`;
   let cd = 0n;
   for (let j = 0; j < p.n; j++) cd += p.c[j] * D[j];
   return (p.maximize ? cd > 0n : cd < 0n) ? null : 'ray does not improve';

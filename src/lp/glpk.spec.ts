@@ -149,4 +149,22 @@ describe('glpkGuess', () => {
     expect(r.method).toBe('simplex');
     expect(r.status === 'optimal' && r.value.equals(10n ** 400n)).toBe(true);
   });
+
+  it('gives no guess for a coefficient of A or c beyond doubles (glpk.js aborts on one) or when glpk.js fails; the exact simplex answers', async () => {
+    const g = await loadGlpk();
+    // x0 free: max x0 + x1 s.t. 10⁴⁰⁰·x0 + x1 ≤ 1, x1 ≤ 1 (value 1); and a cost of 10⁴⁰⁰
+    const inA = { ...intLP(true, [1, 1], [[[10n ** 400n, 1], '<=', 1], [[0, 1], '<=', 1]]), free: [true, false] };
+    const inC = intLP(true, [10n ** 400n, 1], [[[1, 1], '<=', 1]]);
+    for (const [p, value] of [[inA, 1n], [inC, 10n ** 400n]] as const) {
+      expect(glpkGuess(g, p).status).toBe('other');
+      const r = await solveLP(p, { method: 'glpk' });
+      expect(r.method).toBe('simplex');
+      expect(r.status === 'optimal' && r.value.equals(value)).toBe(true);
+    }
+    const failing = { ...g, solve: () => { throw new Error('Aborted()'); } } as typeof g;
+    const small = intLP(true, [1, 1], [[[1, 2], '<=', 4], [[3, 1], '<=', 6]]);
+    expect(glpkGuess(g, small).status).toBe('optimal');
+    const none = glpkGuess(failing, small);
+    expect([none.status, [...none.x], [...none.dual], [...none.act]]).toEqual(['other', [0, 0], [0, 0], [0, 0]]);
+  });
 });

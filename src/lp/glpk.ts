@@ -35,8 +35,16 @@ export interface FloatGuess {
   readonly act: Float64Array;
 }
 
-/** Solve the integer-scaled LP in floating point (guidance only; never returned as an answer). */
+const NO_GUESS = (p: IntLP): FloatGuess => ({ status: 'other', x: new Float64Array(p.n), dual: new Float64Array(p.m), act: new Float64Array(p.m) });
+
+/**
+ * Solve the integer-scaled LP in floating point (guidance only; never returned as an answer). No guess
+ * ('other': the caller solves exactly) when a coefficient of A or c is not a finite double or glpk.js fails
+ * (a bound beyond doubles is glpk's to report).
+ */
 export function glpkGuess(g: Glpk, p: IntLP): FloatGuess {
+  const finite = (v: bigint) => Number.isFinite(Number(v));
+  if (!p.c.every(finite) || !p.a.every((row) => row.every(finite))) return NO_GUESS(p); // glpk.js aborts on them
   const vars = Array.from({ length: p.n }, (_, j) => `x${j}`);
   const subjectTo = p.a.map((row, i) => {
     const vs: { name: string; coef: number }[] = [];
@@ -48,15 +56,20 @@ export function glpkGuess(g: Glpk, p: IntLP): FloatGuess {
     return { name: `r${i}`, vars: vs, bnds };
   });
   const bounds = vars.map((name, j) => (p.free[j] ? { name, type: g.GLP_FR, ub: 0, lb: 0 } : { name, type: g.GLP_LO, ub: 0, lb: 0 }));
-  const res = g.solve(
-    {
-      name: 'ualign',
-      objective: { direction: p.maximize ? g.GLP_MAX : g.GLP_MIN, name: 'z', vars: vars.map((name, j) => ({ name, coef: Number(p.c[j]) })) },
-      subjectTo,
-      bounds,
-    },
-    { msglev: g.GLP_MSG_OFF, presol: false, rows: true },
-  );
+  let res: ReturnType<Glpk['solve']>;
+  try {
+    res = g.solve(
+      {
+        name: 'ualign',
+        objective: { direction: p.maximize ? g.GLP_MAX : g.GLP_MIN, name: 'z', vars: vars.map((name, j) => ({ name, coef: Number(p.c[j]) })) },
+        subjectTo,
+        bounds,
+      },
+      { msglev: g.GLP_MSG_OFF, presol: false, rows: true },
+    );
+  } catch {
+    return NO_GUESS(p); // glpk.js aborts on some badly scaled LPs (an assertion in its wasm build)
+  }
   const st = res.result.status;
   const status = st === g.GLP_OPT ? 'optimal' : st === g.GLP_NOFEAS ? 'infeasible' : st === g.GLP_UNBND ? 'unbounded' : 'other';
   const x = Float64Array.from(vars, (v) => res.result.vars[v] ?? 0);
