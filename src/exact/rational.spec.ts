@@ -121,6 +121,12 @@ describe('parseRational', () => {
     for (const [s, v] of ok) expect(t(q(s)), s).toBe(v);
   });
 
+  it('refuses texts longer than MAX_EXACT_CHARS and reads them at the bound', () => {
+    expect(parseRational('1'.repeat(MAX_EXACT_CHARS + 1))).toBeNull();
+    expect(parseRational(`${' '.repeat(MAX_EXACT_CHARS)}1`)).toBeNull();
+    expect(t(parseRational('1'.repeat(MAX_EXACT_CHARS))!)).toBe('1'.repeat(MAX_EXACT_CHARS));
+  });
+
   it('rejects anything else, and a zero denominator', () => {
     for (const s of ['', ' ', '3/0', '-1/00', 'abc', '3.5', '1e3', '1/2/3', 'x1', '1x', '3/', '/4', '3/-4', '3/+4', '--3', '+-3', '3 4', '3/4 5', '0x10', '½'])
       expect(parseRational(s), JSON.stringify(s)).toBeNull();
@@ -241,6 +247,9 @@ describe('gcd, lcm, commonDenominator', () => {
     expect(gcd(7n, 0n)).toBe(7n);
     expect(gcd(0n, 0n)).toBe(0n);
     expect(gcd(17n, 5n)).toBe(1n);
+    // a zero beside a value above 2^48 (past the doubles-only range), in either order
+    expect(gcd(0n, 1n << 60n)).toBe(1n << 60n);
+    expect(gcd(-(1n << 60n), 0n)).toBe(1n << 60n);
   });
 
   it('lcm: signs and zeros', () => {
@@ -317,6 +326,12 @@ describe('frac: sign and reduction on both paths (fraction.js below 2^1024, Lehm
     expect(fields(frac(-6n * g, 4n * g))).toEqual([-1n, 3n, 2n]);
     expect(fields(frac(g * 5n, 10n))).toEqual(fields(new Fraction(g * 5n, 10n)));
   });
+  it('zero over a large denominator is 0/1 with the sign +1, as fraction.js gives', () => {
+    const big = 1n << 1100n;
+    expect(fields(frac(0n, big))).toEqual([1n, 0n, 1n]);
+    expect(fields(frac(0n, -big))).toEqual(fields(new Fraction(0n, -big)));
+    expect(t(frac(0n, -big))).toBe('0');
+  });
 });
 
 describe('parseDecimal and parseExactText: exact decimal text', () => {
@@ -324,6 +339,8 @@ describe('parseDecimal and parseExactText: exact decimal text', () => {
     for (const [s, v] of [
       ['0.55', '11/20'], ['1e-3', '1/1000'], ['-2.5E+2', '-250'], ['+3', '3'], [' 7 ', '7'], ['1.50e1', '15'],
       ['00012', '12'], ['12e0', '12'], ['-0.125', '-1/8'], ['2E3', '2000'], ['5e+000000001', '50'],
+      // leading zeros of the exponent, signed or not, do not count toward its length
+      ['1e0000000001', '10'], ['2e00000000003', '2000'], ['5e-0000000000001', '1/2'],
     ] as const)
       expect(t(parseDecimal(s)!), s).toBe(v);
   });
@@ -338,6 +355,10 @@ describe('parseDecimal and parseExactText: exact decimal text', () => {
     expect(parseDecimal(`1e${MAX_EXACT_CHARS - 1}`)).not.toBeNull();
     expect(parseDecimal('1'.repeat(MAX_EXACT_CHARS + 1))).toBeNull();
     expect(t(parseDecimal('1'.repeat(MAX_EXACT_CHARS))!)).toBe('1'.repeat(MAX_EXACT_CHARS));
+    expect(parseDecimal(`${' '.repeat(MAX_EXACT_CHARS)}1`)).toBeNull(); // the text itself past the bound
+    // digits plus |exponent|: 60,001 + 60,000 past the bound, 50,000 + 49,999 within it
+    expect(parseDecimal(`1.${'0'.repeat(60_000)}`)).toBeNull();
+    expect(t(parseDecimal(`1.${'0'.repeat(49_999)}`)!)).toBe('1');
   });
   it('parseExactText: "p/q" first, then decimals', () => {
     expect(t(parseExactText('6/4')!)).toBe('3/2');
