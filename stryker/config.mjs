@@ -1,23 +1,24 @@
-// Stryker 9.6 configuration, one folder at a time (stryker/run.mjs sets UALIGN_MUTATION):
-//   unit   — the folder's mutants against its own specs (FOLDERS[folder].tests, the specs beside its modules);
+// Stryker 9.6 configuration, one folder or one part of a folder at a time (stryker/run.mjs sets UALIGN_MUTATION):
+//   unit   — the folder's mutants against its own specs (run.tests, the specs beside its modules);
 //   verify — the same mutants against `ualign verify` alone (test/mutation/verify-alone.ts).
-// Each (suite, folder) keeps its results in reports/mutation/<suite>-<folder>.json, which is both
+// Each (suite, run) keeps its results in reports/mutation/<suite>-<run>.json, which is both
 // Stryker's JSON report and its incremental file: a re-run tests only mutants whose code or tests changed.
-import { FOLDERS } from './folders.mjs';
+import { RUN_NAMES, runsOf } from './folders.mjs';
 
-const folder = process.env.UALIGN_MUTATION ?? '';
+const id = process.env.UALIGN_MUTATION ?? '';
 const suite = process.env.UALIGN_MUTATION_SUITE ?? 'unit';
-if (!(folder in FOLDERS)) throw new Error(`stryker/config.mjs: UALIGN_MUTATION must be one of ${Object.keys(FOLDERS).join(', ')}`);
+if (!RUN_NAMES.includes(id)) throw new Error(`stryker/config.mjs: UALIGN_MUTATION must be one of ${RUN_NAMES.join(', ')}`);
+const [run] = runsOf(id);
 if (suite !== 'unit' && suite !== 'verify') throw new Error('stryker/config.mjs: UALIGN_MUTATION_SUITE must be unit or verify');
 
-const file = `reports/mutation/${suite}-${folder}.json`;
+const file = `reports/mutation/${suite}-${id}.json`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: suite === 'verify' ? { configFile: 'stryker/verify.vitest.config.mjs', related: false } : { configFile: 'stryker/unit.vitest.config.mjs', related: false },
   testFiles: suite === 'verify' ? ['test/mutation/verify-alone.ts'] : FOLDERS[folder].tests,
-  mutate: FOLDERS[folder].mutate,
+  mutate: run.mutate,
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
@@ -32,7 +33,7 @@ export default {
   timeoutFactor: 1.5,
   dryRunTimeoutMinutes: 20,
   reporters: ['progress', 'clear-text'],
-  htmlReporter: { fileName: `reports/mutation/${suite}-${folder}.html` },
+  htmlReporter: { fileName: `reports/mutation/${suite}-${id}.html` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   ignorePatterns: ['dist', 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
   tempDirName: '.stryker-tmp',

@@ -6,16 +6,69 @@
 // support enumeration) and every number they produce is re-derived and checked exactly by refine.ts,
 // krawczyk.ts and the exact kernels, so a mutant there can make a search slower or fail, never make a
 // certified answer wrong (see reports/mutation.md).
-const ts = (dir) => [`${dir}/**/*.ts`, `!${dir}/**/*.spec.ts`];
+import { readdirSync } from 'node:fs';
 
+const ts = (dir) => [`${dir}/**/*.ts`, `!${dir}/**/*.spec.ts`];
+const files = (dir, names) => names.map((n) => `${dir}/${n}.ts`);
+
+// `parts`: a folder whose full run does not fit a session (2 cores) is run part by part, each part a Stryker
+// run with its own incremental file (reports/mutation/<suite>-<folder>.<part>.json); the folder's score is the
+// sum of its parts. Every mutated file of the folder is in exactly one part (checked below).
 export const FOLDERS = {
   exact: { mutate: ts('src/exact'), tests: ['src/exact/**/*.spec.ts'] },
   lp: { mutate: ts('src/lp'), tests: ['src/lp/**/*.spec.ts'] },
   model: { mutate: ['src/model/build.ts', 'src/model/structure.ts', 'src/model/codec.ts'], tests: ['src/model/**/*.spec.ts', 'test/inputs.spec.ts'] },
-  winrate: { mutate: ts('src/winrate'), tests: ['src/winrate/**/*.spec.ts'] },
+  winrate: {
+    mutate: ts('src/winrate'),
+    tests: ['src/winrate/**/*.spec.ts'],
+    parts: {
+      forms: files('src/winrate', ['product', 'luce', 'rules', 'faults', 'promptModel', 'exploitability']),
+      opponents: files('src/winrate', ['multiset', 'tables', 'opponents']),
+      pairwise: files('src/winrate', ['pairwise', 'searchMixed']),
+    },
+  },
   equilibria: {
     mutate: [...ts('src/equilibria'), '!src/equilibria/floatKernel.ts', '!src/equilibria/support.ts'],
     tests: ['src/equilibria/**/*.spec.ts'],
+    parts: {
+      lottery: files('src/equilibria', ['maximalLottery', 'bestKOutput', 'nfg']),
+      equilibrium: files('src/equilibria', ['equilibrium', 'refine', 'krawczyk', 'tuning']),
+      selfplay: files('src/equilibria', ['dynamics', 'scoreSums', 'parallel', 'sumsWorker']),
+    },
   },
-  claims: { mutate: ts('src/claims'), tests: ['src/claims/**/*.spec.ts', 'properties/**/*.spec.ts'] },
+  claims: {
+    mutate: ts('src/claims'),
+    tests: ['src/claims/**/*.spec.ts', 'properties/**/*.spec.ts'],
+    parts: {
+      engine: files('src/claims', ['run', 'contract', 'host', 'pool', 'plugins', 'worker']),
+      kit: files('src/claims', ['corpus', 'coverage', 'instances', 'json', 'kit', 'registry', 'types', 'ne']),
+      oracles: files('src/claims', ['oracles', 'negative']),
+      theorems: files('src/claims', ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8']),
+      luce: files('src/claims', ['luce', 'luceCamps']),
+    },
+  },
 };
+
+/** One Stryker run: `id` is a folder ('exact') or a folder's part ('winrate.forms'). */
+export function runsOf(name) {
+  const [folder, part] = name.split('.');
+  const f = FOLDERS[folder];
+  if (f === undefined || (part !== undefined && f.parts?.[part] === undefined)) return null;
+  if (f.parts === undefined) return [{ id: folder, folder, mutate: f.mutate, tests: f.tests }];
+  const parts = part === undefined ? Object.keys(f.parts) : [part];
+  return parts.map((p) => ({ id: `${folder}.${p}`, folder, mutate: f.parts[p], tests: f.tests }));
+}
+
+/** Every run name: folders without parts, and folder.part. */
+export const RUN_NAMES = Object.entries(FOLDERS).flatMap(([folder, f]) => (f.parts === undefined ? [folder] : Object.keys(f.parts).map((p) => `${folder}.${p}`)));
+
+// the parts of a folder cover its mutated files exactly once
+for (const [folder, f] of Object.entries(FOLDERS)) {
+  if (f.parts === undefined) continue;
+  const dir = f.mutate[0].replace('/**/*.ts', '');
+  const skipped = new Set(f.mutate.filter((g) => g.startsWith('!') && g.endsWith('.ts') && !g.includes('*')).map((g) => g.slice(1)));
+  const mutated = readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts')).map((n) => `${dir}/${n}`).filter((x) => !skipped.has(x));
+  const listed = Object.values(f.parts).flat();
+  const bad = [...mutated.filter((x) => listed.filter((y) => y === x).length !== 1), ...listed.filter((x) => !mutated.includes(x))];
+  if (bad.length > 0) throw new Error(`stryker/folders.mjs: the parts of ${folder} must list each mutated file once: ${[...new Set(bad)].join(', ')}`);
+}
