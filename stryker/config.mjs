@@ -1,5 +1,5 @@
 // Stryker 9.6 configuration, one folder or one part of a folder at a time (stryker/run.mjs sets UALIGN_MUTATION):
-//   unit   — the folder's mutants against its own specs (run.tests, the specs beside its modules);
+//   unit   — the folder's mutants against its own specs (FOLDERS[folder].tests, the specs beside its modules);
 //   verify — the same mutants against `ualign verify` alone (test/mutation/verify-alone.ts).
 // Each (suite, run) keeps its results in reports/mutation/<suite>-<run>.json, which is both
 // Stryker's JSON report and its incremental file: a re-run tests only mutants whose code or tests changed.
@@ -17,7 +17,7 @@ const file = `reports/mutation/${suite}-${id}.json`;
 export default {
   testRunner: 'vitest',
   vitest: suite === 'verify' ? { configFile: 'stryker/verify.vitest.config.mjs', related: false } : { configFile: 'stryker/unit.vitest.config.mjs', related: false },
-  testFiles: suite === 'verify' ? ['test/mutation/verify-alone.ts'] : FOLDERS[folder].tests,
+  testFiles: suite === 'verify' ? ['test/mutation/verify-alone.ts'] : run.tests,
   mutate: run.mutate,
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
