@@ -5,6 +5,7 @@ import { frac, ONE, ZERO } from '../exact/rational.js';
 import { profileArb } from '../instances/arbitraries.js';
 import { luceType, makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt, promptFromRanks } from './build.js';
 import { profileFromJson } from './codec.js';
+import { refusal } from '../../test/helpers/refusal.js';
 
 const json = { responses: ['a', 'b'], users: [{ weight: '11/20', ranking: [['a'], ['b']] }, { weight: '9/20', ranking: [['b'], ['a']] }] };
 
@@ -31,14 +32,6 @@ describe('printing', () => {
 });
 
 describe('refusals of the builders called directly (default names, ids checked again)', () => {
-  const msg = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      return (e as Error).message;
-    }
-    return 'accepted';
-  };
   const cases: [string, () => unknown, string][] = [
     ['an empty id', () => makePrompt(['a', ''], [{ weight: ONE, tiers: [['a']] }]), 'profile: $.responses[1]: is not a non-empty string'],
     ['an id that is no string', () => promptFromRanks(['a', 7 as unknown as string], [{ weight: ONE, rank: Int32Array.from([0, -1]), listed: 1 }]), 'profile: $.responses[1]: is not a non-empty string'],
@@ -52,6 +45,6 @@ describe('refusals of the builders called directly (default names, ids checked a
     ['makeMixture', () => makeMixture([[]], undefined), 'mixture: prompt 0: a mixture needs at least one part'],
   ];
   it.each(cases)('%s', (_, f, line) => {
-    expect(msg(f)).toBe(line);
+    expect(refusal(f)).toBe(line);
   });
 });

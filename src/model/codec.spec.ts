@@ -6,6 +6,7 @@ import { validate } from './schema.js';
 import { RankingType } from './types.js';
 import { robustness } from '../winrate/opponents.js';
 import { exploitability } from '../winrate/exploitability.js';
+import { refusal } from '../../test/helpers/refusal.js';
 
 describe('profiles', () => {
   it('normalises weights and puts unlisted responses in a bottom tie (SPEC §1)', () => {
@@ -43,14 +44,6 @@ describe('profiles', () => {
 });
 
 describe('refusals: each declared shape names itself, the file and the JSON path', () => {
-  const msg = (f: () => unknown): string => {
-    try {
-      f();
-    } catch (e) {
-      return (e as Error).message;
-    }
-    return 'accepted';
-  };
   const ab = { responses: ['a', 'b'], users: [{ weight: 1, ranking: [['a'], ['b']] }] };
   // built inside each test, so a refusal of these fixtures fails that test only
   const one = () => profileFromJson(ab, 'p.json');
@@ -86,7 +79,7 @@ describe('refusals: each declared shape names itself, the file and the JSON path
     ['a plug-in answer', () => validate(7, ANSWER_SHAPE, 'f'), 'f: $: expected an answer {"model", "slack", "note"}, got 7'],
   ];
   it.each(cases)('%s', (_, f, line) => {
-    expect(msg(f)).toBe(line);
+    expect(refusal(f)).toBe(line);
   });
 
   it('a prompt without a weight weighs 1', () => {
