@@ -1,4 +1,5 @@
 import { Fraction, frac, commonDenominator, lcm } from '../exact/rational.js';
+import { ceilDiv, floorDiv } from '../exact/dyadic.js';
 import { hasLuce } from '../model/structure.js';
 import { Prompt } from '../model/types.js';
 import { activeFault } from './faults.js';
@@ -114,13 +115,15 @@ export function joinLuceScores(r: { num: readonly bigint[]; den: bigint }, lu: {
  *   model-wins-ties:  U_θ = W^k / D^k
  *   pairwise:         U_θ = (A^k + W^k) / (2 D^k)
  * One power per distinct set S (tierLayout); the division by E of a one-response tier {y} (E = p_y) is done
- * once per y on the weighted sum over types, not once per type. O(m·n) big-integer steps.
+ * once per y on the weighted sum over types, not once per type. O(m·n) big-integer steps. With `only`, just
+ * those responses' numerators (the others are 0) and just the powers they need.
  */
 export function rankingScoreNumerators(
   prompt: Prompt,
   probs: readonly Fraction[],
   k: number,
   rule: Rule = 'uniform',
+  only?: readonly number[],
 ): { num: bigint[]; den: bigint } {
   const fault = activeFault();
   if (fault === 'uk-off-by-one') k += 1;
@@ -130,32 +133,37 @@ export function rankingScoreNumerators(
   const K = BigInt(k);
   const e = rule === 'uniform' ? K + 1n : K;
   const De = D ** e;
-  // A(S) and A(S)^e for every distinct set, each from the set below it
+  // A(S) for every distinct set, each from the set below it; A(S)^e on first use (all of them unless `only`)
   const S = L.below.length;
   const A = new Array<bigint>(S);
-  const P = new Array<bigint>(S);
   for (let s = 0; s < S; s++) {
     const b = L.below[s];
-    const W = b < 0 ? 0n : A[b];
-    let a = W;
+    let a = b < 0 ? 0n : A[b];
     for (const y of L.adds[s]) a += p[y];
     A[s] = a;
-    P[s] = a === W ? (b < 0 ? 0n : P[b]) : a === D ? De : a ** e;
   }
+  const P = new Array<bigint | undefined>(S);
+  const power = (s: number): bigint => {
+    const b = L.below[s];
+    return (P[s] ??= b >= 0 && A[s] === A[b] ? power(b) : A[s] === 0n ? 0n : A[s] === D ? De : A[s] ** e);
+  };
+  const wanted = only === undefined ? null : new Uint8Array(n);
+  if (wanted !== null) for (const y of only!) wanted[y] = 1;
   // per weight: part[y] sums the types' values g, single[y] the numerators of one-response tiers (÷ p_y later)
   const part = L.weights.map(() => new Array<bigint>(n).fill(0n));
   const single = rule === 'uniform' ? L.weights.map(() => new Array<bigint>(n).fill(0n)) : [];
   for (const { w, tiers, set } of L.types) {
     const pw = part[w];
     for (let t = 0; t < tiers.length; t++) {
+      const ys = tiers[t];
+      if (wanted !== null && !ys.some((y) => wanted[y] === 1)) continue;
       const s = set[t];
       const b = t + 1 < tiers.length ? set[t + 1] : -1;
       const a = A[s];
       const W = b < 0 ? 0n : A[b];
-      const pA = P[s];
-      const pW = b < 0 ? 0n : P[b];
+      const pA = power(s);
+      const pW = b < 0 ? 0n : power(b);
       const E = a - W;
-      const ys = tiers[t];
       let g: bigint;
       if (fault === 'uk-tie-worse') g = tieWorse(rule, K, a, E, e);
       else if (rule === 'uniform') {
@@ -170,6 +178,7 @@ export function rankingScoreNumerators(
   }
   const acc = new Array<bigint>(n).fill(0n);
   for (let y = 0; y < n; y++) {
+    if (wanted !== null && wanted[y] === 0) continue;
     let v = 0n;
     let sv = 0n;
     for (let w = 0; w < L.weights.length; w++) {
@@ -183,6 +192,117 @@ export function rankingScoreNumerators(
   // fault injection: every uniform U_k scaled by (k+1)/k
   if (fault === 'uk-tie-share' && rule === 'uniform') return { num: acc.map((v) => v * (K + 1n)), den: den * K };
   return { num: acc, den };
+}
+
+/**
+ * Bounds lo[y] ≤ U_k(y; π)·(k+1)·B·2^F ≤ hi[y] for every y (uniform rule, ranking types only; B the weights'
+ * common denominator; F = screenBits(D, k)), from the closed form of rankingScoreNumerators evaluated in F-bit fixed point: each
+ * (A/D)^{k+1} by squaring, truncated after every product, its error tracked in units of 2^−F (a value x ≤ 1
+ * known as v ≤ 2^F·x ≤ v + err; a product loses at most err₁ + err₂ + 2). Cheap where the exact powers are
+ * long ((k+1)·log2 D bits against F); they only steer which responses get an exact evaluation.
+ * Null when the tracked error would pass 2^30 (the bound above needs err₁·err₂ ≤ 2^F, and F ≥ 64).
+ */
+export function uniformScoreBounds(prompt: Prompt, probs: readonly Fraction[], k: number): { lo: bigint[]; hi: bigint[]; F: number } | null {
+  const n = prompt.responses.length;
+  const L = tierLayout(prompt);
+  const { num: p, den: D } = commonDenominator(probs);
+  const F = screenBits(D, k);
+  const one = 1n << BigInt(F);
+  const e = k + 1;
+  const S = L.below.length;
+  const A = new Array<bigint>(S);
+  const v = new Array<bigint>(S);
+  const err = new Array<number>(S);
+  for (let s = 0; s < S; s++) {
+    const b = L.below[s];
+    let a = b < 0 ? 0n : A[b];
+    for (const y of L.adds[s]) a += p[y];
+    A[s] = a;
+    const q = (a << BigInt(F)) / D;
+    const x = fixedPower(q, q * D === a << BigInt(F) ? 0 : 1, e, F, one);
+    if (x === null) return null;
+    [v[s], err[s]] = x;
+  }
+  const K1 = BigInt(e);
+  const zero = (): bigint[] => new Array<bigint>(n).fill(0n);
+  const partLo = L.weights.map(zero);
+  const partHi = L.weights.map(zero);
+  const singleLo = L.weights.map(zero);
+  const singleHi = L.weights.map(zero);
+  for (const { w, tiers, set } of L.types) {
+    for (let t = 0; t < tiers.length; t++) {
+      const s = set[t];
+      const b = t + 1 < tiers.length ? set[t + 1] : -1;
+      const W = b < 0 ? 0n : A[b];
+      const vW = b < 0 ? 0n : v[b];
+      const eW = BigInt(b < 0 ? 0 : err[b]);
+      const E = A[s] - W;
+      const ys = tiers[t];
+      // (A^e − W^e)/D^e lies in [v_A − v_W − err_W, v_A + err_A − v_W] (÷ 2^F)
+      const dLo = v[s] - vW - eW;
+      const dHi = v[s] + BigInt(err[s]) - vW;
+      let gLo: bigint;
+      let gHi: bigint;
+      if (E === 0n) {
+        // (k+1)·(W/D)^k = (k+1)·(W/D)^{k+1}·D/W
+        if (W === 0n) continue;
+        gLo = floorDiv(K1 * vW * D, W);
+        gHi = ceilDiv(K1 * (vW + eW) * D, W);
+      } else if (ys.length === 1) {
+        singleLo[w][ys[0]] += dLo;
+        singleHi[w][ys[0]] += dHi;
+        continue;
+      } else {
+        gLo = floorDiv(dLo * D, E);
+        gHi = ceilDiv(dHi * D, E);
+      }
+      for (const y of ys) {
+        partLo[w][y] += gLo;
+        partHi[w][y] += gHi;
+      }
+    }
+  }
+  const lo = zero();
+  const hi = zero();
+  for (let y = 0; y < n; y++) {
+    let l = 0n;
+    let h = 0n;
+    let sl = 0n;
+    let sh = 0n;
+    for (let w = 0; w < L.weights.length; w++) {
+      const a = L.weights[w];
+      l += a * partLo[w][y];
+      h += a * partHi[w][y];
+      sl += a * singleLo[w][y];
+      sh += a * singleHi[w][y];
+    }
+    // a one-response tier {y}: ÷ E/D = p_y/D (p_y > 0 there)
+    lo[y] = p[y] === 0n ? l : l + floorDiv(sl * D, p[y]);
+    hi[y] = p[y] === 0n ? h : h + ceilDiv(sh * D, p[y]);
+  }
+  return { lo, hi, F };
+}
+
+/** The fixed-point bits F of uniformScoreBounds: 64 plus what dividing by a mass ≥ 1/D and k + 1 squarings cost. */
+export function screenBits(D: bigint, k: number): number {
+  return 64 + D.toString(2).length + 2 * (32 - Math.clz32(k + 1));
+}
+
+/** x^e in F-bit fixed point from v ≤ 2^F·x ≤ v + err (x ≤ 1): [value, error], or null past an error of 2^30. */
+export function fixedPower(v: bigint, err: number, e: number, F: number, one: bigint): [bigint, number] | null {
+  const sh = BigInt(F);
+  let r = one;
+  let re = 0;
+  for (let bit = 31 - Math.clz32(e); bit >= 0; bit--) {
+    r = (r * r) >> sh;
+    re = 2 * re + 2;
+    if ((e >> bit) & 1) {
+      r = (r * v) >> sh;
+      re = re + err + 2;
+    }
+    if (re > 2 ** 30) return null;
+  }
+  return [r, re];
 }
 
 /** Fault injection 'uk-tie-worse': the tier value with the tie class E counted inside W (W' = A, A' = A + E). */
