@@ -5,7 +5,8 @@
 // sum is within 10^−9 of 1, with a note.
 // One file on purpose: one codec for every model object, so reading and writing cannot drift apart.
 import { Fraction, ONE, ZERO, frac, isZero, signOf, sumOf, toDecimal } from '../exact/rational.js';
-import { UserSpec, makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt } from './build.js';
+import { UserSpec, makeKOutput, makeMixture, makePolicy, makeProfile, makePrompt, promptFromRanks } from './build.js';
+import { MAX_JSON_STRING } from './json.js';
 import { PathSeg, S, Shape, didYouMean, inputError, isObject, quoteValue, readExact, validate } from './schema.js';
 import { MixturePart, Model, Outcome, Profile, Prompt } from './types.js';
 
@@ -159,6 +160,80 @@ export function profileFromJson(o: unknown, where = 'profile'): Profile {
   }
   validate(o, PROMPT_SHAPE, where);
   return makeProfile([{ weight: ONE, prompt: promptFromChecked(o as Record<string, unknown>, where, []) }], where);
+}
+
+/** Keys written in JSON text: a string followed by ":" (counts every key, and any string content that looks alike). */
+const KEY_IN_TEXT = /"\s*:/g;
+/**
+ * A number with a fraction or an exponent (after ":", "," or "["; a string may look alike): JSON.parse may round
+ * it to an integer it does not equal. A plain integer it reads exactly when the result is a safe integer (every
+ * integer below 2^53 is a double; larger ones round to 2^53 or more).
+ */
+const NOT_PLAIN_INTEGER = /[:,[]\s*-?\d+[.eE]/;
+
+/**
+ * The common profile read in one pass: a single prompt of ranking types, {"responses", "users": [{"weight",
+ * "ranking"}]}, from its text by JSON.parse and one walk that checks PROMPT_SHAPE while it builds the rank vectors.
+ * Null when the text is anything else or anything is amiss: the caller then reads it with the strict reader and
+ * the schema, which name the problem. In place of the reader's checks: numbers written as plain integers, no key
+ * written but the four of the shape, each once per object, every string within MAX_JSON_STRING, the nesting of
+ * the shape. What it accepts, profileFromJson builds the same from (codec.spec).
+ */
+export function rankingProfileFromText(text: string, where: string): Profile | null {
+  if (NOT_PLAIN_INTEGER.test(text)) return null;
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(o) || !Array.isArray(o.responses) || !Array.isArray(o.users)) return null;
+  const responses = o.responses as unknown[];
+  const n = responses.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = responses[i];
+    if (typeof id !== 'string' || id.length === 0 || id.length > MAX_JSON_STRING || index.has(id)) return null;
+    index.set(id, i);
+  }
+  const users = o.users as unknown[];
+  if (n === 0 || users.length === 0) return null;
+  const entries: { weight: Fraction; rank: Int32Array; listed: number }[] = [];
+  for (const u of users) {
+    if (!isObject(u) || !Array.isArray(u.ranking)) return null;
+    const weight = positiveExact(u.weight);
+    if (weight === null) return null;
+    const rank = new Int32Array(n).fill(-1);
+    const place = (id: unknown, t: number): boolean => {
+      const y = typeof id === 'string' ? index.get(id) : undefined;
+      if (y === undefined || rank[y] !== -1) return false;
+      rank[y] = t;
+      return true;
+    };
+    const tiers = u.ranking as unknown[];
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t];
+      if (Array.isArray(tier)) {
+        if (tier.length === 0) return null;
+        for (const id of tier) if (!place(id, t)) return null;
+      } else if (!place(tier, t)) return null;
+    }
+    entries.push({ weight, rank, listed: tiers.length });
+  }
+  // the keys read are responses, users and each user's weight and ranking: any other key, or one written
+  // twice (JSON.parse keeps the last), makes the text hold more
+  if ((text.match(KEY_IN_TEXT)?.length ?? 0) !== 2 + 2 * users.length) return null;
+  return makeProfile([{ weight: ONE, prompt: promptFromRanks(responses as string[], entries, where) }], where);
+}
+
+/** A positive exact number (as parseWeight), or null. */
+function positiveExact(v: unknown): Fraction | null {
+  try {
+    const r = readExact(v, '', null).value;
+    return signOf(r) > 0 ? r : null;
+  } catch {
+    return null;
+  }
 }
 
 // ---- models, one prompt at a time ----

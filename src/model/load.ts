@@ -1,6 +1,6 @@
 // Reading profile and model files (JSON or PrefLib); every failure is one InputError naming the file.
 import { readFileSync } from 'node:fs';
-import { modelFromJson, profileFromJson } from './codec.js';
+import { modelFromJson, profileFromJson, rankingProfileFromText } from './codec.js';
 import { InputError } from './errors.js';
 import { parseJson } from './json.js';
 import { profileFromPrefLib } from './preflib.js';
@@ -24,10 +24,16 @@ export function readJsonFile(path: string, o: LoadOptions = {}): unknown {
   return parseJson(readText(path), path, o);
 }
 
-/** Load a profile file: .json, or PrefLib (.soc/.soi/.toc/.toi). */
+/** Load a profile file: .json (the common single-prompt ranking profile in one pass, codec.ts), or PrefLib (.soc/.soi/.toc/.toi). */
 export function loadProfile(path: string, o: LoadOptions = {}): Profile {
   if (/\.(soc|soi|toc|toi)$/i.test(path)) return profileFromPrefLib(readText(path), path, o);
-  return profileFromJson(readJsonFile(path, o), path);
+  const text = readText(path);
+  const common = rankingProfileFromText(text, path);
+  if (common !== null) {
+    o.onProgress?.(text.length, text.length);
+    return common;
+  }
+  return profileFromJson(parseJson(text, path, o), path);
 }
 
 export function loadModel(path: string, profile: Profile): Model {
