@@ -22,7 +22,7 @@ if (process.argv.includes('--child')) {
 }
 
 if (!existsSync(join(root, 'dist', 'index.js'))) {
-  const b = spawnSync('npx', ['tsc', '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root });
   if (b.status !== 0) {
     console.error('bench: build failed');
     process.exit(2);

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // The `ualign` command: runs the compiled CLI in dist/ (built by `npm install` / `npm run build`).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+// the bundled CLI (scripts/bundle.mjs) when it was built from the current dist/ (tsc rewrites every file,
+// so a later tsc alone leaves it older than dist/cli/main.js), else the compiled modules
+const compiled = new URL('../dist/cli/main.js', import.meta.url);
+const bundled = new URL('../dist/bundle/main.js', import.meta.url);
+const mtime = (u) => (existsSync(fileURLToPath(u)) ? statSync(fileURLToPath(u)).mtimeMs : -1);
+const entry = mtime(bundled) >= mtime(compiled) && mtime(compiled) >= 0 ? bundled : compiled;
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('ualign: not built yet: run `npm install` (or `npm run build`) in the ualign folder\n');
   process.exit(2);

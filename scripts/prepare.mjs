@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run prepare` (run by npm on `npm install` in a checkout, on a git install and before `npm pack`):
-// compile src/ into dist/ with the TypeScript of devDependencies, no global tool needed. A git install
+// compile src/ into dist/ with the TypeScript of devDependencies, no global tool needed, and bundle the CLI
+// (scripts/bundle.mjs). A git install
 // installs the devDependencies first. A checkout installed as a folder (`npm install ../ualign`) is
 // linked without any of its dependencies: then they are installed into it first (`npm ci`, from npm's
 // cache when it has them), as `npm install` in the checkout would.
@@ -39,3 +40,4 @@ if (tsc === null) {
   }
 }
 run(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')]);
+run(process.execPath, [join(root, 'scripts', 'bundle.mjs')]);
