@@ -1,5 +1,5 @@
 // Bench: this build against a previous release, whole process, side by side in one run. Each case runs the
-// same `ualign` command of both builds alternately (9 runs each after one warm-up of each), on the same input
+// same `ualign` command of both builds alternately (15 runs each after one warm-up of each), on the same input
 // files; the table gives the medians and their ratio. The previous release is a built checkout named by
 // UALIGN_PREVIOUS (e.g. `git worktree add /tmp/prev be89eaf && cd /tmp/prev && npm ci && npx tsc -p .`);
 // without it the module reports one row saying so.
@@ -18,7 +18,7 @@ export async function run({ quick = false } = {}) {
   const prev = process.env.UALIGN_PREVIOUS;
   const prevBin = prev ? join(prev, 'bin', 'ualign.mjs') : null;
   if (!prevBin || !existsSync(prevBin)) return [{ case: 'against the previous release', ualignMs: null, note: 'skipped: set UALIGN_PREVIOUS to a built checkout of it' }];
-  const reps = quick ? 3 : 9;
+  const reps = quick ? 3 : 15;
   const dir = mkdtempSync(join(tmpdir(), 'ualign-prev-'));
   const rows = [];
   try {

@@ -53,6 +53,16 @@ export function isZero(x: Fraction): boolean {
   return x.n === 0n;
 }
 
+/** a·b, reduced once by Lehmer's gcd (frac): fraction.js's own operations run Euclid, slow at thousands of bits. */
+export function mulOf(a: Fraction, b: Fraction): Fraction {
+  return frac(numer(a) * numer(b), a.d * b.d);
+}
+
+/** a − b, reduced once by Lehmer's gcd (as mulOf). */
+export function subOf(a: Fraction, b: Fraction): Fraction {
+  return frac(numer(a) * b.d - numer(b) * a.d, a.d * b.d);
+}
+
 /** Σ xs over one running common denominator, reduced once at the end. */
 export function sumOf(xs: Iterable<Fraction>): Fraction {
   let n = 0n;

@@ -1,4 +1,4 @@
-import { Fraction, frac, ONE, sumOf } from '../exact/rational.js';
+import { Fraction, frac, mulOf, ONE, subOf, sumOf } from '../exact/rational.js';
 import { Model, Profile, Prompt } from '../model/types.js';
 import { productScoreNumerators } from './product.js';
 import { PromptModel, promptModels } from './promptModel.js';
@@ -104,9 +104,9 @@ export function robustnessOf(profile: Profile, pms: readonly PromptModel[], ell:
       };
     }
     const bo = bestOpponent(prompt, pms[x], ell, rule);
-    return { robustness: ONE.sub(bo.score), worst: bo.items };
+    return { robustness: subOf(ONE, bo.score), worst: bo.items };
   });
-  const value = sumOf(prompts.map((p, x) => p.robustness.mul(profile.prompts[x].weight)));
+  const value = sumOf(prompts.map((p, x) => mulOf(p.robustness, profile.prompts[x].weight)));
   return { k: pms[0].k, ell, rule, robustness: value, prompts };
 }
 
@@ -114,7 +114,7 @@ export function robustnessOf(profile: Profile, pms: readonly PromptModel[], ell:
 export function winRate(profile: Profile, model: Model, opponent: readonly (readonly number[])[], opts: { k?: number; rule?: Rule } = {}): Fraction {
   const pms = promptModels(model, opts.k);
   return sumOf(
-    profile.prompts.map(({ prompt, weight }, x) => weight.mul(ONE.sub(opponentScore(prompt, pms[x], opponent[x], opts.rule ?? 'uniform')))),
+    profile.prompts.map(({ prompt, weight }, x) => mulOf(weight, subOf(ONE, opponentScore(prompt, pms[x], opponent[x], opts.rule ?? 'uniform')))),
   );
 }
 

@@ -25,7 +25,7 @@ export function productScores(prompt: Prompt, probs: readonly Fraction[], k: num
  * below it" over all types (each set after the set below it, so A(S) = A(S below) + E(tier) in one pass), and
  * per type and tier the ids of S_t and S_{t+1}. A set shared by several types is powered once per call.
  */
-interface TierLayout {
+export interface TierLayout {
   /** Per set: the id of the set below (−1: empty) and the responses its tier adds. */
   readonly below: Int32Array;
   readonly adds: readonly (readonly number[])[];
@@ -39,11 +39,28 @@ interface TierLayout {
 const layouts = new WeakMap<Prompt, TierLayout>();
 
 function tierLayout(prompt: Prompt): TierLayout {
-  const cached = layouts.get(prompt);
-  if (cached) return cached;
+  let layout = layouts.get(prompt);
+  if (layout === undefined) layouts.set(prompt, (layout = buildTierLayout(prompt)));
+  return layout;
+}
+
+/** The 52-bit key of response y in a set's hash. */
+const responseKey = (y: number): number => (mix(2 * y + 1) >>> 6) * 2 ** 26 + (mix(2 * y + 2) >>> 6);
+
+/**
+ * The layout itself. A set is looked up by a hash (the sum mod 2^52 of its responses' keys) and confirmed on its
+ * bit mask; a set whose hash an earlier, different set took is looked up by its mask as a string. `keyOf` is
+ * for tests (a constant key makes every set collide).
+ */
+export function buildTierLayout(prompt: Prompt, keyOf: (y: number) => number = responseKey): TierLayout {
+  const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
-  const ids = new Map<string, number>();
-  const words = new Uint16Array(Math.ceil(prompt.responses.length / 16));
+  const key = Float64Array.from({ length: n }, (_, y) => keyOf(y));
+  const byHash = new Map<number, number>();
+  const byMask = new Map<string, number>();
+  const nw = Math.ceil(n / 16);
+  const words = new Uint16Array(nw);
+  let masks = new Uint16Array(nw * 16);
   const below: number[] = [];
   const adds: number[][] = [];
   const weights: bigint[] = [];
@@ -56,14 +73,25 @@ function tierLayout(prompt: Prompt): TierLayout {
     u.rank.forEach((t, y) => tiers[t].push(y));
     const set = new Int32Array(T);
     words.fill(0);
+    let h = 0;
     let id = -1;
     for (let t = T - 1; t >= 0; t--) {
-      for (const y of tiers[t]) words[y >> 4] |= 1 << (y & 15);
-      const key = String.fromCharCode(...words); // the set as a bit mask
-      let next = ids.get(key);
+      for (const y of tiers[t]) {
+        words[y >> 4] |= 1 << (y & 15);
+        h = (h + key[y]) % 2 ** 52;
+      }
+      let next = byHash.get(h);
+      if (next !== undefined && !sameMask(masks, next, words)) next = byMask.get(String.fromCharCode(...words));
       if (next === undefined) {
         next = below.length;
-        ids.set(key, next);
+        if (!byHash.has(h)) byHash.set(h, next);
+        else byMask.set(String.fromCharCode(...words), next);
+        if ((next + 1) * nw > masks.length) {
+          const grown = new Uint16Array(masks.length * 2);
+          grown.set(masks);
+          masks = grown;
+        }
+        masks.set(words, next * nw);
         below.push(id);
         adds.push(tiers[t]);
       }
@@ -76,9 +104,21 @@ function tierLayout(prompt: Prompt): TierLayout {
     }
     types.push({ w, tiers, set });
   });
-  const layout = { below: Int32Array.from(below), adds, types, weights, B };
-  layouts.set(prompt, layout);
-  return layout;
+  return { below: Int32Array.from(below), adds, types, weights, B };
+}
+
+/** Whether set `id`'s stored mask is `words`. */
+function sameMask(masks: Uint16Array, id: number, words: Uint16Array): boolean {
+  const at = id * words.length;
+  for (let i = 0; i < words.length; i++) if (masks[at + i] !== words[i]) return false;
+  return true;
+}
+
+/** A 32-bit integer hash (an xorshift-multiply finaliser). */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
 }
 
 /** Integer numerators of U_k(·; π) over one common denominator (ranking and Luce types alike). */
