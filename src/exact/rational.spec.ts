@@ -18,6 +18,7 @@ import {
   lcm,
   maxOf,
   minOf,
+  mulOf,
   numer,
   parseDecimal,
   parseExactText,
@@ -25,6 +26,7 @@ import {
   parseRational,
   quotientToNumber,
   signOf,
+  subOf,
   sumOf,
   toDecimal,
   toExponential,
@@ -365,5 +367,20 @@ describe('parseDecimal and parseExactText: exact decimal text', () => {
     expect(t(parseExactText('0.5')!)).toBe('1/2');
     expect(parseExactText('1/0')).toBeNull();
     expect(parseExactText('x')).toBeNull();
+  });
+});
+
+describe('mulOf and subOf: fraction.js mul and sub, reduced by Lehmer above 2^1024', () => {
+  const wide = fc.record({ n: fc.bigInt({ min: -(2n ** 1500n), max: 2n ** 1500n }), d: fc.bigInt({ min: 1n, max: 2n ** 1500n }) });
+  test.prop([fc.oneof(rat, wide), fc.oneof(rat, wide)], params(300))('equal to a.mul(b) and a.sub(b), reduced, sign on the numerator', (x, y) => {
+    const a = frac(x.n, x.d);
+    const b = frac(y.n, y.d);
+    for (const [mine, theirs] of [
+      [mulOf(a, b), a.mul(b)],
+      [subOf(a, b), a.sub(b)],
+    ]) {
+      expect(mine.equals(theirs)).toBe(true);
+      expect([mine.s, mine.n, mine.d]).toEqual([theirs.s, theirs.n, theirs.d]);
+    }
   });
 });
