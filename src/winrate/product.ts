@@ -247,21 +247,23 @@ export function uniformScoreBounds(prompt: Prompt, probs: readonly Fraction[], k
   const L = tierLayout(prompt);
   const { num: p, den: D } = commonDenominator(probs);
   const F = screenBits(D, k);
-  const one = 1n << BigInt(F);
   const e = k + 1;
   const S = L.below.length;
   const A = new Array<bigint>(S);
   const v = new Array<bigint>(S);
-  const err = new Array<number>(S);
+  const err = new Array<bigint>(S);
+  const shF = BigInt(F);
   for (let s = 0; s < S; s++) {
     const b = L.below[s];
     let a = b < 0 ? 0n : A[b];
     for (const y of L.adds[s]) a += p[y];
     A[s] = a;
-    const q = (a << BigInt(F)) / D;
-    const x = fixedPower(q, q * D === a << BigInt(F) ? 0 : 1, e, F, one);
+    const aF = a << shF;
+    const q = aF / D;
+    const x = fixedPower(q, q * D === aF ? 0 : 1, e, F);
     if (x === null) return null;
-    [v[s], err[s]] = x;
+    v[s] = x[0];
+    err[s] = BigInt(x[1]);
   }
   const K1 = BigInt(e);
   const zero = (): bigint[] => new Array<bigint>(n).fill(0n);
@@ -275,12 +277,12 @@ export function uniformScoreBounds(prompt: Prompt, probs: readonly Fraction[], k
       const b = t + 1 < tiers.length ? set[t + 1] : -1;
       const W = b < 0 ? 0n : A[b];
       const vW = b < 0 ? 0n : v[b];
-      const eW = BigInt(b < 0 ? 0 : err[b]);
+      const eW = b < 0 ? 0n : err[b];
       const E = A[s] - W;
       const ys = tiers[t];
       // (A^e − W^e)/D^e lies in [v_A − v_W − err_W, v_A + err_A − v_W] (÷ 2^F)
       const dLo = v[s] - vW - eW;
-      const dHi = v[s] + BigInt(err[s]) - vW;
+      const dHi = v[s] + err[s] - vW;
       let gLo: bigint;
       let gHi: bigint;
       if (E === 0n) {
@@ -328,12 +330,13 @@ export function screenBits(D: bigint, k: number): number {
   return 64 + D.toString(2).length + 2 * (32 - Math.clz32(k + 1));
 }
 
-/** x^e in F-bit fixed point from v ≤ 2^F·x ≤ v + err (x ≤ 1): [value, error], or null past an error of 2^30. */
-export function fixedPower(v: bigint, err: number, e: number, F: number, one: bigint): [bigint, number] | null {
+/** x^e (e ≥ 1) in F-bit fixed point from v ≤ 2^F·x ≤ v + err (x ≤ 1): [value, error], or null past an error of 2^30. */
+export function fixedPower(v: bigint, err: number, e: number, F: number): [bigint, number] | null {
   const sh = BigInt(F);
-  let r = one;
-  let re = 0;
-  for (let bit = 31 - Math.clz32(e); bit >= 0; bit--) {
+  // the top bit of e: x itself
+  let r = v;
+  let re = err;
+  for (let bit = 30 - Math.clz32(e); bit >= 0; bit--) {
     r = (r * r) >> sh;
     re = 2 * re + 2;
     if ((e >> bit) & 1) {
