@@ -26,4 +26,31 @@ describe('export-nfg', () => {
     expect(normalFormSize(20, 8)).toBe(20n ** 9n);
     expect(() => gameToNfg(p, 5, { maxProfiles: 10 })).toThrow(InputError);
   });
+  it('the whole file: quoted title, comment line (strategies, scale), blank line, one row per profile, final newline', () => {
+    const q = makePrompt(['a', 'b'], [
+      { weight: frac(11), tiers: [['a'], ['b']] },
+      { weight: frac(9), tiers: [['b'], ['a']] },
+    ]);
+    expect(gameToNfg(q, 1, { title: 'say "hi" \\ bye' })).toBe(
+      [
+        'NFG 1 R "say \\"hi\\" \\\\ bye" { "Player 1" "Player 2" } { 2 2 }',
+        '"ualign: G_2 (k = 1, rule uniform); strategies 1..2 = a, b; payoffs are exact payoffs times 40"',
+        '',
+        '20 20',
+        '18 22',
+        '22 18',
+        '20 20',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('k must be an integer ≥ 1 (RangeError)', () => {
+    const q = makePrompt(['a', 'b'], [{ weight: frac(1), tiers: [['a'], ['b']] }]);
+    for (const k of [0, -1, 1.5]) expect(() => gameToNfg(q, k)).toThrow(new RangeError('k must be an integer ≥ 1'));
+  });
+  it('the profile limit is inclusive: n^(k+1) = maxProfiles is written, one more is refused (InputError)', () => {
+    const q = makePrompt(['a', 'b'], [{ weight: frac(1), tiers: [['a'], ['b']] }]);
+    expect(gameToNfg(q, 1, { maxProfiles: 4 }).trim().split('\n').length).toBe(7);
+    expect(() => gameToNfg(q, 1, { maxProfiles: 3 })).toThrow(new InputError('export-nfg: G_2 has 4 pure profiles (n^(k+1)), above the limit 3'));
+  });
 });
