@@ -228,3 +228,33 @@ describe('maximal-lottery certificate', () => {
     expect(maximalLotteryCertificate(K, B, [frac(99, 100), frac(1, 100)])).toBeNull();
   });
 });
+
+/** A prompt with margin m of y over z for each listed pair (McGarvey): y > z > others and others reversed > y > z. */
+function fromMargins(ids: readonly string[], margins: readonly [string, string, bigint][]): Prompt {
+  const users = margins.flatMap(([y, z, m]) => {
+    const rest = ids.filter((v) => v !== y && v !== z);
+    return [
+      { weight: frac(m), tiers: [[y], [z], ...rest.map((r) => [r])] },
+      { weight: frac(m), tiers: [...[...rest].reverse().map((r) => [r]), [y], [z]] },
+    ];
+  });
+  return makePrompt(ids, users);
+}
+
+describe('all extreme maximal lotteries: exact enumeration', () => {
+  it('two vertices equal to 15 decimals are both listed (vertices are told apart exactly)', () => {
+    // a ~ b tied; z cuts π_a/π_b ≥ (E+7)/E, w cuts π_a/π_b ≤ (E+8)/E: the maximal lotteries are a segment on {a, b}
+    const E = 10n ** 20n;
+    const prompt = fromMargins(['a', 'b', 'z', 'w'], [
+      ['a', 'z', E],
+      ['z', 'b', E + 7n],
+      ['w', 'a', E],
+      ['b', 'w', E + 8n],
+      ['z', 'w', 1n],
+    ]);
+    const all = allMaximalLotteriesOfPrompt(prompt);
+    const want = [7n, 8n].map((k) => [frac(E + k, 2n * E + k), frac(E, 2n * E + k), ZERO, ZERO]);
+    // sorted by π(a) descending: (E+8)/(2E+8) > (E+7)/(2E+7)
+    expect(all.map((pi) => pi.map((v) => v.toFraction()))).toEqual([want[1], want[0]].map((pi) => pi.map((v) => v.toFraction())));
+  });
+});
