@@ -4,7 +4,17 @@ import { loadProfile } from '../model/load.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { singleScores } from '../winrate/opponents.js';
 import { main } from '../cli/main.js';
-import { allMaximalLotteries, certificateFromRows, maximalLottery, maximalLotteryCertificate, promptMaximalLottery, promptMaximalLotterySync } from './maximalLottery.js';
+import {
+  ORACLE_FROM,
+  allMaximalLotteries,
+  certificateFromRows,
+  maximalLottery,
+  maximalLotteryCertificate,
+  maximalLotterySync,
+  nlhfLP,
+  promptMaximalLottery,
+  promptMaximalLotterySync,
+} from './maximalLottery.js';
 import { marginMatrix, marginRows, pairwiseMatrix } from '../winrate/pairwise.js';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
@@ -17,6 +27,22 @@ import { profileRecordArb, promptFromRecord } from '../instances/arbitraries.js'
 import { params } from '../../test/helpers/fc.js';
 import { Prompt } from '../model/types.js';
 import { prefer } from '../../test/oracles/bruteforce.js';
+import { solveLPSync } from '../lp/solve.js';
+import { CertificateError } from '../model/errors.js';
+
+// Pass-through mocks: a test may replace the LP solver's or the margins' answer, to check that a wrong one is
+// never returned (every maximal lottery leaves certified).
+const hooks = vi.hoisted(() => ({ solve: null as null | ((...a: unknown[]) => unknown), margins: null as null | ((...a: unknown[]) => unknown) }));
+vi.mock('../lp/solve.js', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../lp/solve.js')>();
+  const solve = (...a: Parameters<typeof m.solveLPSync>) => (hooks.solve ? (hooks.solve(...a) as ReturnType<typeof m.solveLPSync>) : m.solveLPSync(...a));
+  return { ...m, solveLPSync: solve };
+});
+vi.mock('../winrate/pairwise.js', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../winrate/pairwise.js')>();
+  const margins = (p: Prompt) => (hooks.margins ? (hooks.margins(p, m.marginMatrix) as ReturnType<typeof m.marginMatrix>) : m.marginMatrix(p));
+  return { ...m, marginMatrix: margins };
+});
 
 const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);
 
@@ -256,5 +282,120 @@ describe('all extreme maximal lotteries: exact enumeration', () => {
     const want = [7n, 8n].map((k) => [frac(E + k, 2n * E + k), frac(E, 2n * E + k), ZERO, ZERO]);
     // sorted by π(a) descending: (E+8)/(2E+8) > (E+7)/(2E+7)
     expect(all.map((pi) => pi.map((v) => v.toFraction()))).toEqual([want[1], want[0]].map((pi) => pi.map((v) => v.toFraction())));
+  });
+});
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`);
+
+/** n responses: a 3-cycle on the last three, each of which beats every other response (ranked r0 > r1 > …). */
+function cycleOnTop(n: number): Prompt {
+  const all = ids(n);
+  const [a, b, c] = all.slice(n - 3);
+  const rest = all.slice(0, n - 3).map((y) => [y]);
+  return makePrompt(all, [[a, b, c], [b, c, a], [c, a, b]].map((top) => ({ weight: ONE, tiers: [...top.map((y) => [y]), ...rest] })));
+}
+
+/** n responses: the last two tie with each other and beat every other response (both are weak Condorcet winners). */
+function tiedOnTop(n: number): Prompt {
+  const all = ids(n);
+  const [c, d] = all.slice(n - 2);
+  const rest = all.slice(0, n - 2).map((y) => [y]);
+  return makePrompt(all, [[c, d], [d, c]].map((top) => ({ weight: ONE, tiers: [...top.map((y) => [y]), ...rest] })));
+}
+
+/** n responses ranked r(n−1) > … > r0 by one voter: r(n−1) is the Condorcet winner. */
+function chain(n: number): Prompt {
+  return makePrompt(ids(n), [{ weight: ONE, tiers: ids(n).reverse().map((y) => [y]) }]);
+}
+
+const third = frac(1, 3);
+const uniformOnLast3 = (n: number) => ids(n).map((_, y) => (y >= n - 3 ? third : ZERO));
+const same = (a: readonly Fraction[], b: readonly Fraction[]) => a.length === b.length && a.every((v, i) => v.equals(b[i]));
+
+describe('maximal lottery: which solver, and the Condorcet winner', () => {
+  it('the NLHF LP leaves v free: on a general matrix game its value may be negative', () => {
+    const r = solveLPSync(nlhfLP([[-1n, -2n], [-3n, -1n]]));
+    expect(r.status).toBe('optimal');
+    if (r.status !== 'optimal') return;
+    // max v s.t. −π0 − 3π1 ≥ v, −2π0 − π1 ≥ v, π0 + π1 = 1: π = (2/3, 1/3), v = −5/3
+    expect(same(r.x, [frac(2, 3), frac(1, 3), frac(-5, 3)])).toBe(true);
+    expect(r.value.equals(frac(-5, 3))).toBe(true);
+  });
+
+  it('certificateFromRows reads the rows of the support of π only', () => {
+    const prompt = cycleOnTop(6);
+    const { K, B } = marginMatrix(prompt);
+    const read: number[] = [];
+    const w = certificateFromRows((y) => (read.push(y), K[y]), 6, B, uniformOnLast3(6));
+    expect(w!.map((v) => v.toFraction())).toEqual(['1', '1', '1', '1/2', '1/2', '1/2']);
+    expect(read).toEqual([3, 4, 5]);
+  });
+
+  it(`up to ORACLE_FROM = ${ORACLE_FROM} responses one LP on the whole game (glpk past CROSSOVER); above, the double oracle on restricted games`, async () => {
+    const at = await promptMaximalLottery(cycleOnTop(ORACLE_FROM));
+    expect(at.method).toBe('glpk+certificate'); // the (n+1)×(n+1) LP
+    expect(same(at.probs, uniformOnLast3(ORACLE_FROM))).toBe(true);
+    const small = await promptMaximalLottery(cycleOnTop(20));
+    expect(small.method).toBe('glpk+certificate');
+    expect(same(small.probs, uniformOnLast3(20))).toBe(true);
+    // above: the 10 best Borda scores hold the support, one 11×11 LP (exact simplex), no response beats it
+    const n = ORACLE_FROM + 1;
+    for (const r of [await promptMaximalLottery(cycleOnTop(n)), promptMaximalLotterySync(cycleOnTop(n))]) {
+      expect(r.method).toBe('simplex');
+      expect(r.condorcetWinner).toBeNull();
+      expect(same(r.probs, uniformOnLast3(n))).toBe(true);
+      expect(r.value.equals(HALF)).toBe(true);
+    }
+    // a method asked for: the whole game, by that method
+    expect((await promptMaximalLottery(cycleOnTop(n), { method: 'glpk' })).method).toBe('glpk+certificate');
+  });
+
+  it('a Condorcet winner is reported as such on both paths; a weak one (a tie) is not', async () => {
+    for (const n of [5, ORACLE_FROM + 1]) {
+      const r = await promptMaximalLottery(chain(n));
+      expect(r.condorcetWinner).toBe(n - 1);
+      expect(r.method).toBe('condorcet');
+      expect(same(r.probs, ids(n).map((_, y) => (y === n - 1 ? ONE : ZERO)))).toBe(true);
+    }
+    const n = ORACLE_FROM + 1;
+    const r = await promptMaximalLottery(tiedOnTop(n));
+    expect(r.condorcetWinner).toBeNull();
+    expect(r.method).toBe('simplex');
+    const support = r.probs.flatMap((v, y) => (isZero(v) ? [] : [y]));
+    expect(support.length === 1 && support[0] >= n - 2).toBe(true); // δ_c or δ_d, both maximal
+  });
+});
+
+describe('maximal lottery: a wrong answer from below is never returned', () => {
+  const run = async (hook: keyof typeof hooks, f: (...a: unknown[]) => unknown, body: () => unknown) => {
+    hooks[hook] = f;
+    try {
+      await body();
+    } finally {
+      hooks[hook] = null;
+    }
+  };
+
+  it('an LP that is not optimal, or an optimum that is not a maximal lottery, throws', async () => {
+    const infeasible = () => ({ status: 'infeasible', farkas: [], method: 'simplex' });
+    for (const n of [5, ORACLE_FROM + 1])
+      await run('solve', infeasible, () => expect(() => promptMaximalLotterySync(cycleOnTop(n))).toThrow(new CertificateError('NLHF LP: infeasible')));
+    // δ_{r2} in the 3-cycle r2 > r3 > r4 > r2: r4 beats it
+    const wrong = () => ({ status: 'optimal', value: ZERO, x: [ZERO, ZERO, ONE, ZERO, ZERO, ZERO], y: [], method: 'simplex' });
+    await run('solve', wrong, () => expect(() => promptMaximalLotterySync(cycleOnTop(5))).toThrow(new CertificateError('maximal lottery certificate failed')));
+  });
+
+  it('enumeration: an empty polytope, or a vertex failing the certificate, throws', async () => {
+    // not a margin matrix (the NLHF polytope of a game with value < 0 is empty)
+    await run('margins', () => ({ K: [[-1n, -1n], [-1n, -1n]], B: 1n }), () =>
+      expect(() => allMaximalLotteriesOfPrompt(chain(2))).toThrow(new CertificateError('NLHF polytope empty')),
+    );
+    // the certificate reads other margins than the enumeration did: δ_{r1} fails under −K
+    let calls = 0;
+    const flip = (p: unknown, real: unknown) => {
+      const { K, B } = (real as typeof marginMatrix)(p as Prompt);
+      return calls++ === 0 ? { K, B } : { K: K.map((row) => row.map((v) => -v)), B };
+    };
+    await run('margins', flip, () => expect(() => allMaximalLotteries(singlePrompt(chain(2)))).toThrow('enumerated vertex failed the certificate'));
   });
 });
