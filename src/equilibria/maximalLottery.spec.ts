@@ -10,7 +10,6 @@ import {
   certificateFromRows,
   maximalLottery,
   maximalLotteryCertificate,
-  maximalLotterySync,
   nlhfLP,
   promptMaximalLottery,
   promptMaximalLotterySync,
@@ -28,7 +27,7 @@ import { params } from '../../test/helpers/fc.js';
 import { Prompt } from '../model/types.js';
 import { prefer } from '../../test/oracles/bruteforce.js';
 import { solveLPSync } from '../lp/solve.js';
-import { CertificateError } from '../model/errors.js';
+import { CertificateError, InputError } from '../model/errors.js';
 
 // Pass-through mocks: a test may replace the LP solver's or the margins' answer, to check that a wrong one is
 // never returned (every maximal lottery leaves certified).
@@ -397,5 +396,57 @@ describe('maximal lottery: a wrong answer from below is never returned', () => {
       return calls++ === 0 ? { K, B } : { K: K.map((row) => row.map((v) => -v)), B };
     };
     await run('margins', flip, () => expect(() => allMaximalLotteries(singlePrompt(chain(2)))).toThrow('enumerated vertex failed the certificate'));
+  });
+});
+
+describe('all extreme maximal lotteries: limits and order', () => {
+  it('n ≤ maxN responses only', () => {
+    expect(() => allMaximalLotteriesOfPrompt(chain(4), { maxN: 3 })).toThrow(new InputError('enumerating all maximal lotteries is limited to n ≤ 3 responses (got 4)'));
+    expect(allMaximalLotteriesOfPrompt(chain(4), { maxN: 4 }).length).toBe(1);
+  });
+
+  it('maxBases bounds the feasible bases visited (17 here, two vertices δ_r2 and δ_r3)', () => {
+    const prompt = makePrompt(ids(4), [
+      { weight: ONE, tiers: [['r1', 'r3'], ['r2', 'r0']] },
+      { weight: ONE, tiers: [['r2'], ['r3'], ['r1'], ['r0']] },
+    ]);
+    const want = [['0', '0', '1', '0'], ['0', '0', '0', '1']];
+    expect(allMaximalLotteriesOfPrompt(prompt, { maxBases: 17 }).map((pi) => pi.map((v) => v.toFraction()))).toEqual(want);
+    expect(() => allMaximalLotteriesOfPrompt(prompt, { maxBases: 16 })).toThrow(new InputError('more than 16 feasible bases: too degenerate to enumerate'));
+  });
+
+  it('a Condorcet winner: δ_c, without enumerating bases', () => {
+    expect(allMaximalLotteriesOfPrompt(chain(3), { maxBases: 1 }).map((pi) => pi.map((v) => v.toFraction()))).toEqual([['0', '0', '1']]);
+  });
+
+  it('sorted lexicographically by (π(y_0), π(y_1), …) descending', () => {
+    const prompt = makePrompt(ids(4), [{ weight: ONE, tiers: [ids(4)] }]);
+    expect(allMaximalLotteriesOfPrompt(prompt).map((pi) => pi.map((v) => v.toFraction()))).toEqual([
+      ['1', '0', '0', '0'],
+      ['0', '1', '0', '0'],
+      ['0', '0', '1', '0'],
+      ['0', '0', '0', '1'],
+    ]);
+  });
+});
+
+describe('glpk.js is loaded on demand', () => {
+  it("method 'glpk' loads it up front; the exact simplex on small LPs never does", async () => {
+    // fresh modules: glpk.js not loaded yet, whatever ran before in this file
+    const fresh = async () => {
+      vi.resetModules();
+      return { ml: await import('./maximalLottery.js'), glpk: await import('../lp/glpk.js') };
+    };
+    let m = await fresh();
+    await m.ml.promptMaximalLottery(cycleOnTop(5), { method: 'simplex' });
+    await m.ml.maximalLottery(singlePrompt(cycleOnTop(5)), { method: 'simplex' });
+    await m.ml.maximalLottery(singlePrompt(cycleOnTop(5)));
+    expect(m.glpk.glpkIfLoaded()).toBeNull();
+    // a Condorcet winner: no LP at all, loaded all the same when asked for
+    await m.ml.promptMaximalLottery(chain(3), { method: 'glpk' });
+    expect(m.glpk.glpkIfLoaded()).not.toBeNull();
+    m = await fresh();
+    await m.ml.maximalLottery(singlePrompt(chain(3)), { method: 'glpk' });
+    expect(m.glpk.glpkIfLoaded()).not.toBeNull();
   });
 });
