@@ -450,3 +450,59 @@ describe('glpk.js is loaded on demand', () => {
     expect(m.glpk.glpkIfLoaded()).not.toBeNull();
   });
 });
+
+describe('double oracle: which responses enter the restricted game', () => {
+  // winners w0..w29 tie with each other and beat every decoy (by m_i) and every filler; decoys d0..d9 beat the
+  // fillers heavily (the 10 best Borda scores), d0 beats the other decoys. Maximal lotteries: Δ(winners).
+  function decoys(m: (i: number) => bigint): Prompt {
+    const W = Array.from({ length: 30 }, (_, i) => `w${i}`);
+    const D = Array.from({ length: 10 }, (_, i) => `d${i}`);
+    const F = Array.from({ length: 5 }, (_, i) => `f${i}`);
+    const margins: [string, string, bigint][] = [];
+    D.slice(1).forEach((d) => margins.push(['d0', d, 1n]));
+    W.forEach((w, i) => D.forEach((d) => margins.push([w, d, m(i)])));
+    W.forEach((w) => F.forEach((f) => margins.push([w, f, 1n])));
+    D.forEach((d) => F.forEach((f) => margins.push([d, f, 300n])));
+    return fromMargins([...W, ...D, ...F], margins);
+  }
+  const supportOf = (probs: readonly Fraction[]) => probs.flatMap((v, y) => (isZero(v) ? [] : [y]));
+
+  it('the 10 most violated first: δ_{d0} is beaten most by w10..w19, so the lottery lives on them', async () => {
+    // m_i peaks in the middle (w14: 29, w15: 30, …): not the first, last or least violated ten
+    const prompt = decoys((i) => BigInt(2 * Math.min(i, 29 - i) + (i > 14 ? 1 : 0) + 1));
+    const { K, B } = marginMatrix(prompt);
+    const r = await promptMaximalLottery(prompt);
+    expect(maximalLotteryCertificate(K, B, r.probs)).not.toBeNull();
+    expect(supportOf(r.probs).every((y) => y >= 10 && y < 20)).toBe(true);
+  });
+
+  it('equally violated: the lowest indices first (w0..w9)', async () => {
+    const prompt = decoys(() => 5n);
+    const r = await promptMaximalLottery(prompt);
+    expect(supportOf(r.probs).every((y) => y < 10)).toBe(true);
+  });
+
+  it('ties in the Borda order at the 10th place: the lowest indices first', async () => {
+    // r0 > r1 > r2 > r0 (by 2) beat everyone else by 29; r3..r11 tie with each other and beat r12..r40 by 41:
+    // r0..r11 all have the best Borda score 38·29 = 29·41 − 3·29, and r0..r9 (with the cycle) start
+    const ids41 = ids(41);
+    const margins: [string, string, bigint][] = [['r0', 'r1', 2n], ['r1', 'r2', 2n], ['r2', 'r0', 2n]];
+    ids41.slice(0, 3).forEach((c) => ids41.slice(3).forEach((z) => margins.push([c, z, 29n])));
+    ids41.slice(3, 12).forEach((f) => ids41.slice(12).forEach((z) => margins.push([f, z, 41n])));
+    const prompt = fromMargins(ids41, margins);
+    const r = await promptMaximalLottery(prompt);
+    expect(r.method).toBe('simplex'); // one 11×11 LP: no response beats the uniform lottery on the cycle
+    expect(same(r.probs, ids41.map((_, y) => (y < 3 ? third : ZERO)))).toBe(true);
+  });
+
+  it('a response that ties the restricted equilibrium (P = ½) does not enter', async () => {
+    // r40 beats r0..r38 by 2, ties r39; r0..r38 beat r39 by 1: δ_{r40} is maximal, r39 (worst Borda) ties it
+    const ids41 = ids(41);
+    const margins: [string, string, bigint][] = [];
+    ids41.slice(0, 39).forEach((y) => margins.push(['r40', y, 2n], [y, 'r39', 1n]));
+    const r = await promptMaximalLottery(fromMargins(ids41, margins));
+    expect(r.method).toBe('simplex');
+    expect(r.condorcetWinner).toBeNull();
+    expect(same(r.probs, ids41.map((_, y) => (y === 40 ? ONE : ZERO)))).toBe(true);
+  });
+});
