@@ -495,6 +495,16 @@ describe('double oracle: which responses enter the restricted game', () => {
     expect(same(r.probs, ids41.map((_, y) => (y < 3 ? third : ZERO)))).toBe(true);
   });
 
+  it('the restricted LP sees S in index order: of two tied winners, δ at the lower index (not the better Borda score)', async () => {
+    // r20 and r3 tie and beat everyone else (r20 by 3, r3 by 2): both point masses are maximal; one 11×11 LP
+    const all = ids(41);
+    const margins: [string, string, bigint][] = [];
+    all.forEach((y, i) => i !== 20 && i !== 3 && margins.push(['r20', y, 3n], ['r3', y, 2n]));
+    const r = await promptMaximalLottery(fromMargins(all, margins));
+    expect(r.method).toBe('simplex');
+    expect(same(r.probs, all.map((_, y) => (y === 3 ? ONE : ZERO)))).toBe(true); // deterministic: the exact simplex on columns in index order
+  });
+
   it('a response that ties the restricted equilibrium (P = ½) does not enter', async () => {
     // r40 beats r0..r38 by 2, ties r39; r0..r38 beat r39 by 1: δ_{r40} is maximal, r39 (worst Borda) ties it
     const ids41 = ids(41);
