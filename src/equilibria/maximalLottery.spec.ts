@@ -4,7 +4,16 @@ import { loadProfile } from '../model/load.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { singleScores } from '../winrate/opponents.js';
 import { main } from '../cli/main.js';
-import { allMaximalLotteries, certificateFromRows, maximalLottery, maximalLotteryCertificate, promptMaximalLottery, promptMaximalLotterySync } from './maximalLottery.js';
+import {
+  ORACLE_FROM,
+  allMaximalLotteries,
+  certificateFromRows,
+  maximalLottery,
+  maximalLotteryCertificate,
+  nlhfLP,
+  promptMaximalLottery,
+  promptMaximalLotterySync,
+} from './maximalLottery.js';
 import { marginMatrix, marginRows, pairwiseMatrix } from '../winrate/pairwise.js';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
@@ -17,6 +26,22 @@ import { profileRecordArb, promptFromRecord } from '../instances/arbitraries.js'
 import { params } from '../../test/helpers/fc.js';
 import { Prompt } from '../model/types.js';
 import { prefer } from '../../test/oracles/bruteforce.js';
+import { solveLPSync } from '../lp/solve.js';
+import { CertificateError, InputError } from '../model/errors.js';
+
+// Pass-through mocks: a test may replace the LP solver's or the margins' answer, to check that a wrong one is
+// never returned (every maximal lottery leaves certified).
+const hooks = vi.hoisted(() => ({ solve: null as null | ((...a: unknown[]) => unknown), margins: null as null | ((...a: unknown[]) => unknown) }));
+vi.mock('../lp/solve.js', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../lp/solve.js')>();
+  const solve = (...a: Parameters<typeof m.solveLPSync>) => (hooks.solve ? (hooks.solve(...a) as ReturnType<typeof m.solveLPSync>) : m.solveLPSync(...a));
+  return { ...m, solveLPSync: solve };
+});
+vi.mock('../winrate/pairwise.js', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../winrate/pairwise.js')>();
+  const margins = (p: Prompt) => (hooks.margins ? (hooks.margins(p, m.marginMatrix) as ReturnType<typeof m.marginMatrix>) : m.marginMatrix(p));
+  return { ...m, marginMatrix: margins };
+});
 
 const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);
 
@@ -226,5 +251,268 @@ describe('maximal-lottery certificate', () => {
     expect(maximalLotteryCertificate(K, B, [ONE, ZERO])!.map((v) => v.toFraction())).toEqual(['1/2', '11/20']);
     expect(maximalLotteryCertificate(K, B, [ZERO, ONE])).toBeNull();
     expect(maximalLotteryCertificate(K, B, [frac(99, 100), frac(1, 100)])).toBeNull();
+  });
+});
+
+/** A prompt with margin m of y over z for each listed pair (McGarvey): y > z > others and others reversed > y > z. */
+function fromMargins(ids: readonly string[], margins: readonly [string, string, bigint][]): Prompt {
+  const users = margins.flatMap(([y, z, m]) => {
+    const rest = ids.filter((v) => v !== y && v !== z);
+    return [
+      { weight: frac(m), tiers: [[y], [z], ...rest.map((r) => [r])] },
+      { weight: frac(m), tiers: [...[...rest].reverse().map((r) => [r]), [y], [z]] },
+    ];
+  });
+  return makePrompt(ids, users);
+}
+
+describe('all extreme maximal lotteries: exact enumeration', () => {
+  it('two vertices equal to 15 decimals are both listed (vertices are told apart exactly)', () => {
+    // a ~ b tied; z cuts π_a/π_b ≥ (E+7)/E, w cuts π_a/π_b ≤ (E+8)/E: the maximal lotteries are a segment on {a, b}
+    const E = 10n ** 20n;
+    const prompt = fromMargins(['a', 'b', 'z', 'w'], [
+      ['a', 'z', E],
+      ['z', 'b', E + 7n],
+      ['w', 'a', E],
+      ['b', 'w', E + 8n],
+      ['z', 'w', 1n],
+    ]);
+    const all = allMaximalLotteriesOfPrompt(prompt);
+    const want = [7n, 8n].map((k) => [frac(E + k, 2n * E + k), frac(E, 2n * E + k), ZERO, ZERO]);
+    // sorted by π(a) descending: (E+8)/(2E+8) > (E+7)/(2E+7)
+    expect(all.map((pi) => pi.map((v) => v.toFraction()))).toEqual([want[1], want[0]].map((pi) => pi.map((v) => v.toFraction())));
+  });
+});
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`);
+
+/** n responses: a 3-cycle on the last three, each of which beats every other response (ranked r0 > r1 > …). */
+function cycleOnTop(n: number): Prompt {
+  const all = ids(n);
+  const [a, b, c] = all.slice(n - 3);
+  const rest = all.slice(0, n - 3).map((y) => [y]);
+  return makePrompt(all, [[a, b, c], [b, c, a], [c, a, b]].map((top) => ({ weight: ONE, tiers: [...top.map((y) => [y]), ...rest] })));
+}
+
+/** n responses: the last two tie with each other and beat every other response (both are weak Condorcet winners). */
+function tiedOnTop(n: number): Prompt {
+  const all = ids(n);
+  const [c, d] = all.slice(n - 2);
+  const rest = all.slice(0, n - 2).map((y) => [y]);
+  return makePrompt(all, [[c, d], [d, c]].map((top) => ({ weight: ONE, tiers: [...top.map((y) => [y]), ...rest] })));
+}
+
+/** n responses ranked r(n−1) > … > r0 by one voter: r(n−1) is the Condorcet winner. */
+function chain(n: number): Prompt {
+  return makePrompt(ids(n), [{ weight: ONE, tiers: ids(n).reverse().map((y) => [y]) }]);
+}
+
+const third = frac(1, 3);
+const uniformOnLast3 = (n: number) => ids(n).map((_, y) => (y >= n - 3 ? third : ZERO));
+const same = (a: readonly Fraction[], b: readonly Fraction[]) => a.length === b.length && a.every((v, i) => v.equals(b[i]));
+
+describe('maximal lottery: which solver, and the Condorcet winner', () => {
+  it('the NLHF LP leaves v free: on a general matrix game its value may be negative', () => {
+    const r = solveLPSync(nlhfLP([[-1n, -2n], [-3n, -1n]]));
+    expect(r.status).toBe('optimal');
+    if (r.status !== 'optimal') return;
+    // max v s.t. −π0 − 3π1 ≥ v, −2π0 − π1 ≥ v, π0 + π1 = 1: π = (2/3, 1/3), v = −5/3
+    expect(same(r.x, [frac(2, 3), frac(1, 3), frac(-5, 3)])).toBe(true);
+    expect(r.value.equals(frac(-5, 3))).toBe(true);
+  });
+
+  it('certificateFromRows reads the rows of the support of π only', () => {
+    const prompt = cycleOnTop(6);
+    const { K, B } = marginMatrix(prompt);
+    const read: number[] = [];
+    const w = certificateFromRows((y) => (read.push(y), K[y]), 6, B, uniformOnLast3(6));
+    expect(w!.map((v) => v.toFraction())).toEqual(['1', '1', '1', '1/2', '1/2', '1/2']);
+    expect(read).toEqual([3, 4, 5]);
+  });
+
+  it(`up to ORACLE_FROM = ${ORACLE_FROM} responses one LP on the whole game (glpk past CROSSOVER); above, the double oracle on restricted games`, async () => {
+    const at = await promptMaximalLottery(cycleOnTop(ORACLE_FROM));
+    expect(at.method).toBe('glpk+certificate'); // the (n+1)×(n+1) LP
+    expect(same(at.probs, uniformOnLast3(ORACLE_FROM))).toBe(true);
+    const small = await promptMaximalLottery(cycleOnTop(20));
+    expect(small.method).toBe('glpk+certificate');
+    expect(same(small.probs, uniformOnLast3(20))).toBe(true);
+    // above: the 10 best Borda scores hold the support, one 11×11 LP (exact simplex), no response beats it
+    const n = ORACLE_FROM + 1;
+    for (const r of [await promptMaximalLottery(cycleOnTop(n)), promptMaximalLotterySync(cycleOnTop(n))]) {
+      expect(r.method).toBe('simplex');
+      expect(r.condorcetWinner).toBeNull();
+      expect(same(r.probs, uniformOnLast3(n))).toBe(true);
+      expect(r.value.equals(HALF)).toBe(true);
+    }
+    // a method asked for: the whole game, by that method
+    expect((await promptMaximalLottery(cycleOnTop(n), { method: 'glpk' })).method).toBe('glpk+certificate');
+  });
+
+  it('a Condorcet winner is reported as such on both paths; a weak one (a tie) is not', async () => {
+    for (const n of [5, ORACLE_FROM + 1]) {
+      const r = await promptMaximalLottery(chain(n));
+      expect(r.condorcetWinner).toBe(n - 1);
+      expect(r.method).toBe('condorcet');
+      expect(same(r.probs, ids(n).map((_, y) => (y === n - 1 ? ONE : ZERO)))).toBe(true);
+    }
+    const n = ORACLE_FROM + 1;
+    const r = await promptMaximalLottery(tiedOnTop(n));
+    expect(r.condorcetWinner).toBeNull();
+    expect(r.method).toBe('simplex');
+    const support = r.probs.flatMap((v, y) => (isZero(v) ? [] : [y]));
+    expect(support.length === 1 && support[0] >= n - 2).toBe(true); // δ_c or δ_d, both maximal
+  });
+});
+
+describe('maximal lottery: a wrong answer from below is never returned', () => {
+  const run = async (hook: keyof typeof hooks, f: (...a: unknown[]) => unknown, body: () => unknown) => {
+    hooks[hook] = f;
+    try {
+      await body();
+    } finally {
+      hooks[hook] = null;
+    }
+  };
+
+  it('an LP that is not optimal, or an optimum that is not a maximal lottery, throws', async () => {
+    const infeasible = () => ({ status: 'infeasible', farkas: [], method: 'simplex' });
+    for (const n of [5, ORACLE_FROM + 1])
+      await run('solve', infeasible, () => expect(() => promptMaximalLotterySync(cycleOnTop(n))).toThrow(new CertificateError('NLHF LP: infeasible')));
+    // δ_{r2} in the 3-cycle r2 > r3 > r4 > r2: r4 beats it
+    const wrong = () => ({ status: 'optimal', value: ZERO, x: [ZERO, ZERO, ONE, ZERO, ZERO, ZERO], y: [], method: 'simplex' });
+    await run('solve', wrong, () => expect(() => promptMaximalLotterySync(cycleOnTop(5))).toThrow(new CertificateError('maximal lottery certificate failed')));
+  });
+
+  it('enumeration: an empty polytope, or a vertex failing the certificate, throws', async () => {
+    // not a margin matrix (the NLHF polytope of a game with value < 0 is empty)
+    await run('margins', () => ({ K: [[-1n, -1n], [-1n, -1n]], B: 1n }), () =>
+      expect(() => allMaximalLotteriesOfPrompt(chain(2))).toThrow(new CertificateError('NLHF polytope empty')),
+    );
+    // the certificate reads other margins than the enumeration did: δ_{r1} fails under −K
+    let calls = 0;
+    const flip = (p: unknown, real: unknown) => {
+      const { K, B } = (real as typeof marginMatrix)(p as Prompt);
+      return calls++ === 0 ? { K, B } : { K: K.map((row) => row.map((v) => -v)), B };
+    };
+    await run('margins', flip, () => expect(() => allMaximalLotteries(singlePrompt(chain(2)))).toThrow('enumerated vertex failed the certificate'));
+  });
+});
+
+describe('all extreme maximal lotteries: limits and order', () => {
+  it('n ≤ maxN responses only', () => {
+    expect(() => allMaximalLotteriesOfPrompt(chain(4), { maxN: 3 })).toThrow(new InputError('enumerating all maximal lotteries is limited to n ≤ 3 responses (got 4)'));
+    expect(allMaximalLotteriesOfPrompt(chain(4), { maxN: 4 }).length).toBe(1);
+  });
+
+  it('maxBases bounds the feasible bases visited (17 here, two vertices δ_r2 and δ_r3)', () => {
+    const prompt = makePrompt(ids(4), [
+      { weight: ONE, tiers: [['r1', 'r3'], ['r2', 'r0']] },
+      { weight: ONE, tiers: [['r2'], ['r3'], ['r1'], ['r0']] },
+    ]);
+    const want = [['0', '0', '1', '0'], ['0', '0', '0', '1']];
+    expect(allMaximalLotteriesOfPrompt(prompt, { maxBases: 17 }).map((pi) => pi.map((v) => v.toFraction()))).toEqual(want);
+    expect(() => allMaximalLotteriesOfPrompt(prompt, { maxBases: 16 })).toThrow(new InputError('more than 16 feasible bases: too degenerate to enumerate'));
+  });
+
+  it('a Condorcet winner: δ_c, without enumerating bases', () => {
+    expect(allMaximalLotteriesOfPrompt(chain(3), { maxBases: 1 }).map((pi) => pi.map((v) => v.toFraction()))).toEqual([['0', '0', '1']]);
+  });
+
+  it('sorted lexicographically by (π(y_0), π(y_1), …) descending', () => {
+    const prompt = makePrompt(ids(4), [{ weight: ONE, tiers: [ids(4)] }]);
+    expect(allMaximalLotteriesOfPrompt(prompt).map((pi) => pi.map((v) => v.toFraction()))).toEqual([
+      ['1', '0', '0', '0'],
+      ['0', '1', '0', '0'],
+      ['0', '0', '1', '0'],
+      ['0', '0', '0', '1'],
+    ]);
+  });
+});
+
+describe('glpk.js is loaded on demand', () => {
+  it("method 'glpk' loads it up front; the exact simplex on small LPs never does", async () => {
+    // fresh modules: glpk.js not loaded yet, whatever ran before in this file
+    const fresh = async () => {
+      vi.resetModules();
+      return { ml: await import('./maximalLottery.js'), glpk: await import('../lp/glpk.js') };
+    };
+    let m = await fresh();
+    await m.ml.promptMaximalLottery(cycleOnTop(5), { method: 'simplex' });
+    await m.ml.maximalLottery(singlePrompt(cycleOnTop(5)), { method: 'simplex' });
+    await m.ml.maximalLottery(singlePrompt(cycleOnTop(5)));
+    expect(m.glpk.glpkIfLoaded()).toBeNull();
+    // a Condorcet winner: no LP at all, loaded all the same when asked for
+    await m.ml.promptMaximalLottery(chain(3), { method: 'glpk' });
+    expect(m.glpk.glpkIfLoaded()).not.toBeNull();
+    m = await fresh();
+    await m.ml.maximalLottery(singlePrompt(chain(3)), { method: 'glpk' });
+    expect(m.glpk.glpkIfLoaded()).not.toBeNull();
+  });
+});
+
+describe('double oracle: which responses enter the restricted game', () => {
+  // winners w0..w29 tie with each other and beat every decoy (by m_i) and every filler; decoys d0..d9 beat the
+  // fillers heavily (the 10 best Borda scores), d0 beats the other decoys. Maximal lotteries: Δ(winners).
+  function decoys(m: (i: number) => bigint): Prompt {
+    const W = Array.from({ length: 30 }, (_, i) => `w${i}`);
+    const D = Array.from({ length: 10 }, (_, i) => `d${i}`);
+    const F = Array.from({ length: 5 }, (_, i) => `f${i}`);
+    const margins: [string, string, bigint][] = [];
+    D.slice(1).forEach((d) => margins.push(['d0', d, 1n]));
+    W.forEach((w, i) => D.forEach((d) => margins.push([w, d, m(i)])));
+    W.forEach((w) => F.forEach((f) => margins.push([w, f, 1n])));
+    D.forEach((d) => F.forEach((f) => margins.push([d, f, 300n])));
+    return fromMargins([...W, ...D, ...F], margins);
+  }
+  const supportOf = (probs: readonly Fraction[]) => probs.flatMap((v, y) => (isZero(v) ? [] : [y]));
+
+  it('the 10 most violated first: δ_{d0} is beaten most by w10..w19, so the lottery lives on them', async () => {
+    // m_i peaks in the middle (w14: 29, w15: 30, …): not the first, last or least violated ten
+    const prompt = decoys((i) => BigInt(2 * Math.min(i, 29 - i) + (i > 14 ? 1 : 0) + 1));
+    const { K, B } = marginMatrix(prompt);
+    const r = await promptMaximalLottery(prompt);
+    expect(maximalLotteryCertificate(K, B, r.probs)).not.toBeNull();
+    expect(supportOf(r.probs).every((y) => y >= 10 && y < 20)).toBe(true);
+  });
+
+  it('equally violated: the lowest indices first (w0..w9)', async () => {
+    const prompt = decoys(() => 5n);
+    const r = await promptMaximalLottery(prompt);
+    expect(supportOf(r.probs).every((y) => y < 10)).toBe(true);
+  });
+
+  it('ties in the Borda order at the 10th place: the lowest indices first', async () => {
+    // r0 > r1 > r2 > r0 (by 2) beat everyone else by 29; r3..r11 tie with each other and beat r12..r40 by 41:
+    // r0..r11 all have the best Borda score 38·29 = 29·41 − 3·29, and r0..r9 (with the cycle) start
+    const ids41 = ids(41);
+    const margins: [string, string, bigint][] = [['r0', 'r1', 2n], ['r1', 'r2', 2n], ['r2', 'r0', 2n]];
+    ids41.slice(0, 3).forEach((c) => ids41.slice(3).forEach((z) => margins.push([c, z, 29n])));
+    ids41.slice(3, 12).forEach((f) => ids41.slice(12).forEach((z) => margins.push([f, z, 41n])));
+    const prompt = fromMargins(ids41, margins);
+    const r = await promptMaximalLottery(prompt);
+    expect(r.method).toBe('simplex'); // one 11×11 LP: no response beats the uniform lottery on the cycle
+    expect(same(r.probs, ids41.map((_, y) => (y < 3 ? third : ZERO)))).toBe(true);
+  });
+
+  it('the restricted LP sees S in index order: of two tied winners, δ at the lower index (not the better Borda score)', async () => {
+    // r20 and r3 tie and beat everyone else (r20 by 3, r3 by 2): both point masses are maximal; one 11×11 LP
+    const all = ids(41);
+    const margins: [string, string, bigint][] = [];
+    all.forEach((y, i) => i !== 20 && i !== 3 && margins.push(['r20', y, 3n], ['r3', y, 2n]));
+    const r = await promptMaximalLottery(fromMargins(all, margins));
+    expect(r.method).toBe('simplex');
+    expect(same(r.probs, all.map((_, y) => (y === 3 ? ONE : ZERO)))).toBe(true); // deterministic: the exact simplex on columns in index order
+  });
+
+  it('a response that ties the restricted equilibrium (P = ½) does not enter', async () => {
+    // r40 beats r0..r38 by 2, ties r39; r0..r38 beat r39 by 1: δ_{r40} is maximal, r39 (worst Borda) ties it
+    const ids41 = ids(41);
+    const margins: [string, string, bigint][] = [];
+    ids41.slice(0, 39).forEach((y) => margins.push(['r40', y, 2n], [y, 'r39', 1n]));
+    const r = await promptMaximalLottery(fromMargins(ids41, margins));
+    expect(r.method).toBe('simplex');
+    expect(r.condorcetWinner).toBeNull();
+    expect(same(r.probs, ids41.map((_, y) => (y === 40 ? ONE : ZERO)))).toBe(true);
   });
 });

@@ -234,7 +234,7 @@ export function allMaximalLotteriesOfPrompt(prompt: Prompt, opts: { maxN?: numbe
     const t = queue.pop()!;
     const z = t.primal();
     const pi = Array.from({ length: n }, (_, y) => frac(z[y], t.det));
-    const vk = pi.join(' ');
+    const vk = JSON.stringify(pi.map((v) => v.toFraction())); // exact: toString() keeps 15 decimals only
     if (!vertices.has(vk)) vertices.set(vk, pi);
     const inBasis = new Set(t.basis);
     for (let j = 0; j < N; j++) {
