@@ -11,6 +11,8 @@ export {
   signOf,
   isZero,
   sumOf,
+  mulOf,
+  subOf,
   minOf,
   maxOf,
   argmax,
