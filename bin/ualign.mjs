@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 const compiled = new URL('../dist/cli/main.js', import.meta.url);
 const bundled = new URL('../dist/bundle/main.js', import.meta.url);
 const mtime = (u) => (existsSync(fileURLToPath(u)) ? statSync(fileURLToPath(u)).mtimeMs : -1);
-const entry = mtime(bundled) >= mtime(compiled) && mtime(compiled) >= 0 ? bundled : compiled;
-if (!existsSync(fileURLToPath(entry))) {
+const built = mtime(compiled);
+const entry = built >= 0 && mtime(bundled) >= built ? bundled : compiled;
+if (built < 0) {
   process.stderr.write('ualign: not built yet: run `npm install` (or `npm run build`) in the ualign folder\n');
   process.exit(2);
 }

@@ -80,12 +80,13 @@ export function buildTierLayout(prompt: Prompt, keyOf: (y: number) => number = r
         words[y >> 4] |= 1 << (y & 15);
         h = (h + key[y]) % 2 ** 52;
       }
-      let next = byHash.get(h);
-      if (next !== undefined && !sameMask(masks, next, words)) next = byMask.get(String.fromCharCode(...words));
+      const hit = byHash.get(h);
+      const mask = hit === undefined || sameMask(masks, hit, words) ? null : String.fromCharCode(...words);
+      let next = mask === null ? hit : byMask.get(mask);
       if (next === undefined) {
         next = below.length;
-        if (!byHash.has(h)) byHash.set(h, next);
-        else byMask.set(String.fromCharCode(...words), next);
+        if (mask === null) byHash.set(h, next);
+        else byMask.set(mask, next);
         if ((next + 1) * nw > masks.length) {
           const grown = new Uint16Array(masks.length * 2);
           grown.set(masks);
@@ -119,6 +120,18 @@ function mix(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
   x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
   return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** The integer mass A(S) = Σ_{y∈S} p_y of every distinct set of the layout, each from the set below it. */
+function setMasses(L: TierLayout, p: readonly bigint[]): bigint[] {
+  const A = new Array<bigint>(L.below.length);
+  for (let s = 0; s < A.length; s++) {
+    const b = L.below[s];
+    let a = b < 0 ? 0n : A[b];
+    for (const y of L.adds[s]) a += p[y];
+    A[s] = a;
+  }
+  return A;
 }
 
 /** Integer numerators of U_k(·; π) over one common denominator (ranking and Luce types alike). */
@@ -173,16 +186,9 @@ export function rankingScoreNumerators(
   const K = BigInt(k);
   const e = rule === 'uniform' ? K + 1n : K;
   const De = D ** e;
-  // A(S) for every distinct set, each from the set below it; A(S)^e on first use (all of them unless `only`)
-  const S = L.below.length;
-  const A = new Array<bigint>(S);
-  for (let s = 0; s < S; s++) {
-    const b = L.below[s];
-    let a = b < 0 ? 0n : A[b];
-    for (const y of L.adds[s]) a += p[y];
-    A[s] = a;
-  }
-  const P = new Array<bigint | undefined>(S);
+  // A(S)^e on first use (all of them unless `only`)
+  const A = setMasses(L, p);
+  const P = new Array<bigint | undefined>(A.length);
   const power = (s: number): bigint => {
     const b = L.below[s];
     return (P[s] ??= b >= 0 && A[s] === A[b] ? power(b) : A[s] === 0n ? 0n : A[s] === D ? De : A[s] ** e);
@@ -248,17 +254,12 @@ export function uniformScoreBounds(prompt: Prompt, probs: readonly Fraction[], k
   const { num: p, den: D } = commonDenominator(probs);
   const F = screenBits(D, k);
   const e = k + 1;
-  const S = L.below.length;
-  const A = new Array<bigint>(S);
-  const v = new Array<bigint>(S);
-  const err = new Array<bigint>(S);
+  const A = setMasses(L, p);
+  const v = new Array<bigint>(A.length);
+  const err = new Array<bigint>(A.length);
   const shF = BigInt(F);
-  for (let s = 0; s < S; s++) {
-    const b = L.below[s];
-    let a = b < 0 ? 0n : A[b];
-    for (const y of L.adds[s]) a += p[y];
-    A[s] = a;
-    const aF = a << shF;
+  for (let s = 0; s < A.length; s++) {
+    const aF = A[s] << shF;
     const q = aF / D;
     const x = fixedPower(q, q * D === aF ? 0 : 1, e, F);
     if (x === null) return null;
