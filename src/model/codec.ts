@@ -162,14 +162,18 @@ export function profileFromJson(o: unknown, where = 'profile'): Profile {
   return makeProfile([{ weight: ONE, prompt: promptFromChecked(o as Record<string, unknown>, where, []) }], where);
 }
 
-/** Keys written in JSON text: a string followed by ":" (counts every key, and any string content that looks alike). */
-const KEY_IN_TEXT = /"\s*:/g;
+/**
+ * Keys written in JSON text: a string followed by ":" (counts every key, and any string content that looks alike).
+ * Each ":" is matched first and its preceding text checked after: colons are rare in a profile, quotes are not.
+ */
+const KEY_IN_TEXT = /:(?<="\s*:)/g;
 /**
  * A number with a fraction or an exponent (after ":", "," or "["; a string may look alike): JSON.parse may round
  * it to an integer it does not equal. A plain integer it reads exactly when the result is a safe integer (every
- * integer below 2^53 is a double; larger ones round to 2^53 or more).
+ * integer below 2^53 is a double; larger ones round to 2^53 or more). The "." or "e" is matched first and the
+ * number before it checked after (a lookbehind): digits and commas are everywhere in a profile, "." and "e" not.
  */
-const NOT_PLAIN_INTEGER = /[:,[]\s*-?\d+[.eE]/;
+const NOT_PLAIN_INTEGER = /[.eE](?<=[:,[]\s*-?\d+.)/;
 
 /**
  * The common profile read in one pass: a single prompt of ranking types, {"responses", "users": [{"weight",

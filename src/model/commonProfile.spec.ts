@@ -46,6 +46,7 @@ const textArb = fc
 /** Small corruptions of a valid text, each something the strict path may refuse or read differently. */
 const CORRUPTIONS: readonly ((t: string) => string)[] = [
   (t) => t.replace('"weight":', '"weight": 2, "weight":').replace('"weight" :', '"weight": 2, "weight" :'),
+  (t) => t.replace('"weight":', '"weight" \n\t : 2, "weight":').replace('"weight" :', '"weight"\r\n  : 2, "weight" :'),
   (t) => t.replace(/"weight"(\s*):(\s*)("[^"]*"|\d+)/, '"weight"$1:$2 1.5'),
   (t) => t.replace(/"weight"(\s*):(\s*)("[^"]*"|\d+)/, '"weight"$1:$2 1e0'),
   (t) => t.replace(/"weight"(\s*):(\s*)("[^"]*"|\d+)/, '"weight"$1:$2 12345678901234567'),

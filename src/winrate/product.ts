@@ -36,11 +36,22 @@ export interface TierLayout {
   readonly B: bigint;
 }
 
-const layouts = new WeakMap<Prompt, TierLayout>();
+const layouts = new WeakMap<Prompt, { readonly layout: TierLayout; readonly shared: boolean }>();
 
-function tierLayout(prompt: Prompt): TierLayout {
-  let layout = layouts.get(prompt);
-  if (layout === undefined) layouts.set(prompt, (layout = buildTierLayout(prompt)));
+/** Powers of at least this many bits make finding the sets shared between types worth its hashing. */
+const SHARE_BITS = 2048;
+
+/**
+ * The prompt's layout, cached. The sets shared between types are found (buildTierLayout's hashing) when the
+ * powers are long, (k+1)·log2 D ≥ SHARE_BITS, or when the prompt is evaluated again (an equilibrium's loop);
+ * a single short evaluation keeps each type's sets apart, which costs less than looking them up.
+ */
+function tierLayout(prompt: Prompt, powerBits: number): TierLayout {
+  const cached = layouts.get(prompt);
+  if (cached !== undefined && cached.shared) return cached.layout;
+  const shared = cached !== undefined || powerBits >= SHARE_BITS;
+  const layout = buildTierLayout(prompt, shared);
+  layouts.set(prompt, { layout, shared });
   return layout;
 }
 
@@ -48,11 +59,11 @@ function tierLayout(prompt: Prompt): TierLayout {
 const responseKey = (y: number): number => (mix(2 * y + 1) >>> 6) * 2 ** 26 + (mix(2 * y + 2) >>> 6);
 
 /**
- * The layout itself. A set is looked up by a hash (the sum mod 2^52 of its responses' keys) and confirmed on its
- * bit mask; a set whose hash an earlier, different set took is looked up by its mask as a string. `keyOf` is
- * for tests (a constant key makes every set collide).
+ * The layout itself. Shared: a set is looked up by a hash (the sum mod 2^52 of its responses' keys) and confirmed
+ * on its bit mask; a set whose hash an earlier, different set took is looked up by its mask as a string. Not
+ * shared: every type's sets are its own. `keyOf` is for tests (a constant key makes every set collide).
  */
-export function buildTierLayout(prompt: Prompt, keyOf: (y: number) => number = responseKey): TierLayout {
+export function buildTierLayout(prompt: Prompt, shared = true, keyOf: (y: number) => number = responseKey): TierLayout {
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   const key = Float64Array.from({ length: n }, (_, y) => keyOf(y));
@@ -76,6 +87,12 @@ export function buildTierLayout(prompt: Prompt, keyOf: (y: number) => number = r
     let h = 0;
     let id = -1;
     for (let t = T - 1; t >= 0; t--) {
+      if (!shared) {
+        below.push(id);
+        adds.push(tiers[t]);
+        set[t] = id = below.length - 1;
+        continue;
+      }
       for (const y of tiers[t]) {
         words[y >> 4] |= 1 << (y & 15);
         h = (h + key[y]) % 2 ** 52;
@@ -181,10 +198,10 @@ export function rankingScoreNumerators(
   const fault = activeFault();
   if (fault === 'uk-off-by-one') k += 1;
   const n = prompt.responses.length;
-  const L = tierLayout(prompt);
   const { num: p, den: D } = commonDenominator(probs);
   const K = BigInt(k);
   const e = rule === 'uniform' ? K + 1n : K;
+  const L = tierLayout(prompt, Number(e) * D.toString(2).length);
   const De = D ** e;
   // A(S)^e on first use (all of them unless `only`)
   const A = setMasses(L, p);
@@ -250,7 +267,7 @@ export function rankingScoreNumerators(
  */
 export function uniformScoreBounds(prompt: Prompt, probs: readonly Fraction[], k: number): { lo: bigint[]; hi: bigint[]; F: number } | null {
   const n = prompt.responses.length;
-  const L = tierLayout(prompt);
+  const L = tierLayout(prompt, Infinity);
   const { num: p, den: D } = commonDenominator(probs);
   const F = screenBits(D, k);
   const e = k + 1;
