@@ -156,9 +156,16 @@ export function promptMaximalLotterySync(prompt: Prompt, opts: { method?: SolveM
   return certified(probs, cw, method, maximalLotteryCertificate(K, B, probs));
 }
 
+/**
+ * The margin rows of a prompt, kept while the prompt lives: withGlpkOnDemand runs a computation again from the start
+ * once it has loaded glpk.js, and the rows computed by the first run are the costly part of it.
+ */
+const rowsOf = new WeakMap<Prompt, MarginRows>();
+
 /** Large n: double oracle on margin rows computed on demand; the certificate reads the support's rows only. */
 function largeMaximalLottery(prompt: Prompt): PromptMaximalLottery {
-  const M = marginRows(prompt);
+  let M = rowsOf.get(prompt);
+  if (M === undefined) rowsOf.set(prompt, (M = marginRows(prompt)));
   const n = M.n;
   const { probs, method } = doubleOracle(M);
   // δ_c with P(c ≻ y) > ½ for all y ≠ c: c is the Condorcet winner (and δ_c the unique maximal lottery)
