@@ -234,6 +234,22 @@ describe('searchMultisets = the maximum over every multiset (ranking types)', ()
   });
 });
 
+describe('searchMultisets where the greedy start is not optimal (submodular bound)', () => {
+  it('m specialists and one compromise: the m specialists (10·m) beat the greedy start through the compromise', () => {
+    for (let m = 2; m <= 4; m++) {
+      const ids = Array.from({ length: m + 1 }, (_, y) => String.fromCharCode(97 + y));
+      // type j ranks response j first, the compromise m second, the rest unlisted; f(t) = 10, 7, 0 is a max of weights (submodular)
+      const p = makePrompt(ids, Array.from({ length: m }, (_, j) => ({ weight: ONE, tiers: [[ids[j]], [ids[m]]] })));
+      const f = strict(p.users, m, (_, t) => [10n, 7n, 0n][t]);
+      for (const opts of [{}, { submodular: true }, { submodular: true, threshold: 7n * BigInt(m) + 2n }] as SearchOptions[]) {
+        const r = searchMultisets(p.users, m + 1, m, f, opts);
+        expect(r.value).toBe(10n * BigInt(m));
+        expect(r.items).toEqual([...Array(m).keys()]);
+      }
+    }
+  });
+});
+
 describe('searchMultisets with Luce types (the general path)', () => {
   const luceArb = fc.record({
     profile: luceRecordArb({ maxResponses: 5, maxUsers: 3, kinds: 'mixed' }),
