@@ -2,10 +2,10 @@
 // against brute-force enumeration (test/oracles); the mixture table against its explicit expansion (T5's σ_T).
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Fraction, frac } from '../exact/rational.js';
 import { makeKOutput, singlePrompt } from '../model/build.js';
-import { bestOpponent, opponentScore, robustness, robustnessOf, singleScores } from './opponents.js';
+import { bestOpponent, opponentScore, robustness, robustnessOf, singleScores, winRate } from './opponents.js';
 import { RULES } from './rules.js';
 import { exactRegret, expandMixture, mixtureOfProducts } from '../equilibria/dynamics.js';
 import { outcomesArb, policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
@@ -86,5 +86,52 @@ describe('T5 sequences: the mixture table and the explicit k-multiset distributi
       const km = makeKOutput(k, [expandMixture(iterates, k, profile.n)]);
       expect(robustness(pr, km).robustness.equals(expect_)).toBe(true);
     }
+  });
+});
+
+describe('bestOpponent and robustnessOf: the contract beyond the score', () => {
+  const arb = fc.record({
+    profile: profileRecordArb({ maxResponses: 4, maxUsers: 3, empty: true }),
+    policy: policyWeightsArb(4, 3),
+    k: fc.integer({ min: 1, max: 3 }),
+    ell: fc.integer({ min: 1, max: 3 }),
+    rule: fc.constantFrom(...RULES),
+  });
+
+  test.prop([arb], params(200))('items: an optimal ℓ-multiset (ℓ = 1: the first best response, n evaluated); robustness 1 − its score', ({ profile, policy, k, ell, rule }) => {
+    const prompt = promptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const model = { kind: 'product', k, probs } as const;
+    const outs = productOutcomes(probs, k);
+    const best = bruteBestScore(prompt, outs, ell, rule);
+    const bo = bestOpponent(prompt, model, ell, rule);
+    expect(bo.items.length).toBe(ell);
+    expect(bruteScore(prompt, outs, bo.items, rule).equals(best)).toBe(true);
+    const rob = robustnessOf(singlePrompt(prompt), [model], ell, rule);
+    expect(rob.robustness.equals(frac(1).sub(best))).toBe(true);
+    expect(bruteScore(prompt, outs, rob.prompts[0].worst, rule).equals(best)).toBe(true);
+    if (ell === 1) {
+      const singles = prompt.responses.map((_, y) => bruteScore(prompt, outs, [y], rule));
+      const first = singles.findIndex((s) => s.equals(best));
+      expect(bo.items).toEqual([first]);
+      expect(bo.nodes).toBe(profile.n);
+      expect(rob.prompts[0].worst).toEqual([first]);
+      // WR against every single response: 1 − U(y)
+      expect(eqAll(rob.prompts[0].perOpponent!, singles.map((s) => frac(1).sub(s)))).toBe(true);
+    } else expect(rob.prompts[0].perOpponent).toBeUndefined();
+  });
+
+  test.prop([arb], params(100))('winRate against a given opponent = 1 − its score, under the rule asked for', ({ profile, policy, k, ell, rule }) => {
+    const prompt = promptFromRecord(profile);
+    const probs = policyFromWeights(policy, profile.n);
+    const T = Array.from({ length: ell }, (_, i) => (i * 3 + k) % profile.n).sort((a, b) => a - b);
+    const wr = winRate(singlePrompt(prompt), { kind: 'policy', perPrompt: [probs] }, [T], { k, rule });
+    expect(wr.equals(frac(1).sub(bruteScore(prompt, productOutcomes(probs, k), T, rule)))).toBe(true);
+  });
+
+  it('ℓ must be an integer ≥ 1', () => {
+    const prompt = promptFromRecord({ n: 2, users: [{ weight: 1, keys: [0, 1], cut: 0 }] });
+    const model = { kind: 'product', k: 1, probs: [frac(1, 2), frac(1, 2)] } as const;
+    for (const ell of [0, -1, 1.5]) expect(() => bestOpponent(prompt, model, ell)).toThrow(new RangeError('ell must be an integer ≥ 1'));
   });
 });

@@ -12,6 +12,8 @@ import { PromptModel } from './promptModel.js';
 import { outcomesArb, policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { bruteScore, productOutcomes, tuples } from '../../test/oracles/bruteforce.js';
 import { params } from '../../test/helpers/fc.js';
+import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
+import { multisetsOf } from '../claims/oracles.js';
 
 const score = (prompt: ReturnType<typeof makePrompt>, model: PromptModel, T: number[], rule: Rule): Fraction => {
   const t = scoreTable(prompt, model, T.length, rule);
@@ -124,6 +126,21 @@ describe('score tables against the closed forms and the brute force', () => {
           if (c < ell) expect(t.tab[ui][tier * ell + c] >= v).toBe(true);
           if (tier + 1 < u.numTiers) expect(v >= t.tab[ui][(tier + 1) * ell + c - 1]).toBe(true);
         }
+    });
+  });
+});
+
+describe('score tables with Luce types (SPEC §4b)', () => {
+  const arb = fc.record({ profile: luceRecordArb({ maxResponses: 3, maxUsers: 3, kinds: 'mixed' }), policy: policyWeightsArb(3, 3), k: fc.integer({ min: 1, max: 2 }), ell: fc.integer({ min: 1, max: 3 }) });
+  test.prop([arb], params(60))('a Luce row holds exactly the strength sums of 1..ℓ items; a ranking row has numTiers·ℓ entries', ({ profile, policy, k, ell }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const t = scoreTable(prompt, { kind: 'product', k, probs: policyFromWeights(policy, profile.n) }, ell, 'uniform');
+    prompt.users.forEach((u, ui) => {
+      if (u.kind === 'luce') {
+        const want = new Set<number>();
+        for (let size = 1; size <= ell; size++) for (const T of multisetsOf(profile.n, size)) want.add(T.reduce((a, y) => a + u.ints[y], 0));
+        expect([...t.sums![ui]!.keys()].sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+      } else expect(t.tab[ui].length).toBe(u.numTiers * ell);
     });
   });
 });

@@ -1,0 +1,352 @@
+// Multiset search and enumeration (multiset.ts): searchMultisets against the maximum over every multiset and its
+// documented tie-break, onLeaf / threshold / anyAbove / submodular; bestTiers, multisetCount, allMultisets and
+// mixtureOutcomes by definition (SPEC §1, §2, §4b).
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Fraction, frac, ONE, ZERO } from '../exact/rational.js';
+import { makePrompt } from '../model/build.js';
+import { Prompt, RankingType, UserType } from '../model/types.js';
+import { allMultisets, bestTiers, mixtureOutcomes, multisetCount, searchMultisets, SearchOptions } from './multiset.js';
+import { policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
+import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
+import { multisetsOf } from '../claims/oracles.js';
+import { tuples } from '../../test/oracles/bruteforce.js';
+import { params } from '../../test/helpers/fc.js';
+
+type F = (ui: number, t: number, c: number) => bigint;
+
+/** Best tier of T for one ranking type and its copies there, by definition (min rank, then a count). */
+function tierOf(u: RankingType, T: readonly number[]): { b: number; c: number } {
+  const b = Math.min(...T.map((y) => u.rank[y]));
+  return { b, c: T.filter((y) => u.rank[y] === b).length };
+}
+
+/** Σ_θ f(θ, t_θ(T), c_θ(T)); a Luce type's state is its strength sum (SPEC §4b). */
+function valueByDefinition(users: readonly UserType[], f: F, T: readonly number[]): bigint {
+  let s = 0n;
+  users.forEach((u, ui) => {
+    if (u.kind === 'luce') s += f(ui, T.reduce((a, y) => a + u.ints[y], 0), T.length);
+    else {
+      const { b, c } = tierOf(u, T);
+      s += f(ui, b, c);
+    }
+  });
+  return s;
+}
+
+/**
+ * The documented result of searchMultisets: the maximum over every multiset; on ties, the incumbent found first —
+ * the greedy start (candidates by single value, best first, then by index), else the first optimum of the
+ * depth-first enumeration over that order.
+ */
+function expectedSearch(users: readonly UserType[], n: number, size: number, f: F): { items: number[]; value: bigint } {
+  const val = (T: readonly number[]) => valueByDefinition(users, f, T);
+  const single = Array.from({ length: n }, (_, y) => val([y]));
+  const order = [...Array(n).keys()].sort((x, y) => (single[x] === single[y] ? x - y : single[y] > single[x] ? 1 : -1));
+  const greedy: number[] = [];
+  for (let s = 0; s < size; s++) {
+    let arg = -1;
+    let best = -1n;
+    for (const y of order) {
+      const v = val([...greedy, y]);
+      if (arg < 0 || v > best) [arg, best] = [y, v];
+    }
+    greedy.push(arg);
+  }
+  let max = -1n;
+  for (const T of multisetsOf(n, size)) if (val(T) > max) max = val(T);
+  const sorted = (T: number[]) => [...T].sort((a, b) => a - b);
+  if (val(greedy) === max) return { items: sorted(greedy), value: max };
+  // positions in `order`, non-decreasing, in lexicographic order: the depth-first order
+  const first = multisetsOf(n, size).find((P) => val(P.map((i) => order[i])) === max)!;
+  return { items: sorted(first.map((i) => order[i])), value: max };
+}
+
+/** f(θ, t, c) rejecting states a ranking type cannot be in (tiers 0..numTiers−1, copies 1..size). */
+function strict(users: readonly UserType[], size: number, g: F): F {
+  return (ui, t, c) => {
+    const u = users[ui];
+    if (u.kind === 'ranking' && (!Number.isInteger(t) || t < 0 || t >= u.numTiers || c < 1 || c > size)) throw new Error(`f called on (${ui}, ${t}, ${c})`);
+    return g(ui, t, c);
+  };
+}
+
+/**
+ * A monotone f ≥ 0 from nonnegative increments: adding an item never lowers the value (f(t, c) ≤ f(t, c + 1) and
+ * f(t + 1, c) ≤ f(t, 1): a better tier beats any number of copies of a worse one), as the search requires.
+ * `huge` adds 2^80 to one type's values (all of them, or only its largest, f(0, size)) so that the doubles of the
+ * bounds must be scaled (the exact comparison decides by the low bits).
+ */
+function monotoneF(users: readonly UserType[], size: number, incs: number[], huge: 'none' | 'all' | 'full', hugeType: number): F {
+  const H = 1n << 80n;
+  const tabs = users.map((u, ui) => {
+    const T = u.kind === 'ranking' ? u.numTiers : 1;
+    const inc = (t: number, c: number) => BigInt(incs[(ui * 31 + t * 5 + c) % incs.length]);
+    const tab: bigint[][] = [];
+    for (let t = T - 1; t >= 0; t--) {
+      let v = t + 1 < T ? tab[0][size - 1] : 0n;
+      const row: bigint[] = [];
+      for (let c = 1; c <= size; c++) row.push((v += inc(t, c)));
+      tab.unshift(row);
+    }
+    return tab;
+  });
+  const hT = hugeType % users.length;
+  return strict(users, size, (ui, t, c) => {
+    let v = tabs[ui][t][c - 1];
+    if (ui === hT && (huge === 'all' || (huge === 'full' && t === 0 && c === size))) v += H;
+    return v;
+  });
+}
+
+/**
+ * A monotone submodular f (as T3's pricing): f(t, c) = a·(L·Q_worse(t) + τ(c)·Q(t)), τ increasing and concave,
+ * τ(0) = 0, τ ≤ L, Q ≥ 0 per tier.
+ */
+function submodularF(users: readonly UserType[], size: number, mass: number[], steps: number[], a: number[]): F {
+  const L = 32n;
+  const inc = [...steps.slice(0, size)].sort((x, y) => y - x);
+  const tau = [0n];
+  for (let c = 1; c <= size; c++) tau.push(tau[c - 1] + BigInt(inc[c - 1] ?? 0));
+  return strict(users, size, (ui, t, c) => {
+    const u = users[ui] as RankingType;
+    const q = (tt: number) => BigInt(mass[(ui * 13 + tt * 5) % mass.length]);
+    let worse = 0n;
+    for (let tt = t + 1; tt < u.numTiers; tt++) worse += q(tt);
+    return BigInt(a[ui % a.length]) * (L * worse + tau[c] * q(t));
+  });
+}
+
+const rankArb = fc.record({
+  profile: profileRecordArb({ maxResponses: 6, maxUsers: 3, empty: true }),
+  size: fc.integer({ min: 1, max: 4 }),
+  incs: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 12 }),
+  huge: fc.constantFrom('none', 'all', 'full') as fc.Arbitrary<'none' | 'all' | 'full'>,
+  hugeType: fc.nat(2),
+});
+
+describe('searchMultisets = the maximum over every multiset (ranking types)', () => {
+  test.prop([rankArb], params(250))('best value and items, with the documented tie-break; nodes > 0', ({ profile, size, incs, huge, hugeType }) => {
+    const prompt = promptFromRecord(profile);
+    const f = monotoneF(prompt.users, size, incs, huge, hugeType);
+    const r = searchMultisets(prompt.users, profile.n, size, f);
+    const want = expectedSearch(prompt.users, profile.n, size, f);
+    expect(r.value === want.value).toBe(true);
+    expect(r.items).toEqual(want.items);
+    expect(r.nodes > 0).toBe(true);
+  });
+
+  test.prop([rankArb], params(150))('prune: false: onLeaf sees every multiset once with its value; same result', ({ profile, size, incs, huge, hugeType }) => {
+    const prompt = promptFromRecord(profile);
+    const f = monotoneF(prompt.users, size, incs, huge, hugeType);
+    const seen = new Map<string, bigint>();
+    const r = searchMultisets(prompt.users, profile.n, size, f, {
+      prune: false,
+      onLeaf: (T, v) => {
+        const key = [...T].sort((a, b) => a - b).join(',');
+        expect(seen.has(key)).toBe(false);
+        seen.set(key, v);
+      },
+    });
+    const all = multisetsOf(profile.n, size);
+    expect(seen.size).toBe(all.length);
+    for (const T of all) expect(seen.get(T.join(',')) === valueByDefinition(prompt.users, f, T)).toBe(true);
+    const want = expectedSearch(prompt.users, profile.n, size, f);
+    expect(r.value === want.value).toBe(true);
+    expect(r.items).toEqual(want.items);
+    expect(r.nodes > all.length).toBe(true);
+  });
+
+  const subArb = fc.record({
+    profile: profileRecordArb({ maxResponses: 6, maxUsers: 3 }),
+    size: fc.integer({ min: 1, max: 5 }),
+    mass: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 10 }),
+    steps: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 5 }),
+    a: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }),
+  });
+  test.prop([subArb], params(300))('submodular: true on a monotone submodular f (T3 pricing form): the same optimum', ({ profile, size, mass, steps, a }) => {
+    const prompt = promptFromRecord(profile);
+    const f = submodularF(prompt.users, size, mass, steps, a);
+    const want = expectedSearch(prompt.users, profile.n, size, f);
+    for (const opts of [{ submodular: true }, {}] as SearchOptions[]) {
+      const r = searchMultisets(prompt.users, profile.n, size, f, opts);
+      expect(r.value === want.value).toBe(true);
+      expect(r.items).toEqual(want.items);
+    }
+  });
+
+  const thrArb = fc.record({ base: rankArb, cut: fc.integer({ min: -2, max: 12 }), anyAbove: fc.boolean(), submodular: fc.boolean() });
+  test.prop([thrArb], params(250))('threshold: a multiset above it iff one exists (the best one without anyAbove), else items []', ({ base, cut, anyAbove, submodular }) => {
+    const { profile, size, incs } = base;
+    const prompt = promptFromRecord(profile);
+    const f = monotoneF(prompt.users, size, incs, 'none', 0);
+    const want = expectedSearch(prompt.users, profile.n, size, f);
+    const threshold = want.value - BigInt(cut);
+    // submodular only where it holds: a single type with one copy counting (f(t, c) = f(t, 1))
+    const g: F = submodular ? (ui, t) => (ui === 0 ? f(0, t, 1) : 0n) : f;
+    const wantG = submodular ? expectedSearch(prompt.users, profile.n, size, g) : want;
+    const thr = wantG.value - BigInt(cut);
+    const r = searchMultisets(prompt.users, profile.n, size, g, { threshold: submodular ? thr : threshold, anyAbove, submodular });
+    const t0 = submodular ? thr : threshold;
+    if (wantG.value > t0) {
+      expect(r.items.length).toBe(size);
+      expect(r.value === valueByDefinition(prompt.users, g, r.items)).toBe(true);
+      expect(r.value > t0).toBe(true);
+      if (!anyAbove) {
+        expect(r.value === wantG.value).toBe(true);
+        expect(r.items).toEqual(wantG.items);
+      }
+    } else {
+      expect(r.items).toEqual([]);
+      expect(r.value === t0).toBe(true);
+    }
+  });
+
+  it('prune is on by default: a dominant response is found without visiting every multiset', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const p = makePrompt(ids, [{ weight: ONE, tiers: ids.map((y) => [y]) }]);
+    const f = strict(p.users, 3, (_, t, c) => BigInt((5 - t) * 10 + c));
+    const leaves: string[] = [];
+    const r = searchMultisets(p.users, 5, 3, f, { onLeaf: (T) => leaves.push(T.join(',')) });
+    expect(r.items).toEqual([0, 0, 0]);
+    expect(r.value).toBe(53n);
+    const full = searchMultisets(p.users, 5, 3, f, { prune: false });
+    expect(full.items).toEqual([0, 0, 0]);
+    expect(leaves.length < multisetsOf(5, 3).length).toBe(true);
+    expect(r.nodes < full.nodes).toBe(true);
+  });
+
+  it('ties: a tie between responses of equal single value goes to the lower index, then to the greedy start', () => {
+    // one type, a and c tied on top, b below: {a, a} and {c, c} and {a, c} all score the same
+    const p = makePrompt(['a', 'b', 'c'], [{ weight: ONE, tiers: [['a', 'c'], ['b']] }]);
+    const f = strict(p.users, 2, (_, t) => BigInt(10 - t));
+    expect(searchMultisets(p.users, 3, 2, f).items).toEqual([0, 0]);
+    // c alone is the best single response, but {a, b} is the best pair (two types)
+    const q = makePrompt(['a', 'b', 'c'], [
+      { weight: ONE, tiers: [['a'], ['c'], ['b']] },
+      { weight: ONE, tiers: [['b'], ['c'], ['a']] },
+    ]);
+    const g = strict(q.users, 2, (_, t) => [10n, 7n, 0n][t]);
+    const r = searchMultisets(q.users, 3, 2, g);
+    expect(r.value).toBe(20n);
+    expect(r.items).toEqual([0, 1]);
+  });
+});
+
+describe('searchMultisets where the greedy start is not optimal (submodular bound)', () => {
+  it('m specialists and one compromise: the m specialists (10·m) beat the greedy start through the compromise', () => {
+    for (let m = 2; m <= 4; m++) {
+      const ids = Array.from({ length: m + 1 }, (_, y) => String.fromCharCode(97 + y));
+      // type j ranks response j first, the compromise m second, the rest unlisted; f(t) = 10, 7, 0 is a max of weights (submodular)
+      const p = makePrompt(ids, Array.from({ length: m }, (_, j) => ({ weight: ONE, tiers: [[ids[j]], [ids[m]]] })));
+      const f = strict(p.users, m, (_, t) => [10n, 7n, 0n][t]);
+      for (const opts of [{}, { submodular: true }, { submodular: true, threshold: 7n * BigInt(m) + 2n }] as SearchOptions[]) {
+        const r = searchMultisets(p.users, m + 1, m, f, opts);
+        expect(r.value).toBe(10n * BigInt(m));
+        expect(r.items).toEqual([...Array(m).keys()]);
+      }
+    }
+  });
+});
+
+describe('searchMultisets with Luce types (the general path)', () => {
+  const luceArb = fc.record({
+    profile: luceRecordArb({ maxResponses: 5, maxUsers: 3, kinds: 'mixed' }),
+    size: fc.integer({ min: 1, max: 4 }),
+    incs: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 8 }),
+  });
+  test.prop([luceArb], params(150))('best value = the maximum over every multiset; onLeaf sees each once', ({ profile, size, incs }) => {
+    const prompt = lucePromptFromRecord(profile);
+    const rank = monotoneF(prompt.users, size, incs, 'none', 0);
+    // a Luce type scores a concave increasing function of its strength sum: 12·s/(s + 3) scaled to integers
+    const f: F = (ui, t, c) => (prompt.users[ui].kind === 'luce' ? (BigInt(ui + 1) * 1000n * BigInt(t)) / BigInt(t + 3) : rank(ui, t, c));
+    const want = expectedSearch(prompt.users, profile.n, size, f);
+    const r = searchMultisets(prompt.users, profile.n, size, f, {});
+    expect(r.value === want.value).toBe(true);
+    expect(valueByDefinition(prompt.users, f, r.items) === want.value).toBe(true);
+    let leaves = 0;
+    searchMultisets(prompt.users, profile.n, size, f, { prune: false, onLeaf: () => leaves++ });
+    expect(BigInt(leaves)).toBe(multisetCount(profile.n, size));
+  });
+});
+
+describe('bestTiers by definition', () => {
+  const arb = fc.record({ profile: profileRecordArb({ maxResponses: 6, maxUsers: 4, empty: true }), T: fc.array(fc.nat(5), { minLength: 1, maxLength: 5 }) });
+  test.prop([arb], params(300))('best tier and its copies per type; ties and unlisted responses included', ({ profile, T }) => {
+    const prompt = promptFromRecord(profile);
+    const items = T.map((y) => y % profile.n);
+    const { b, c } = bestTiers(prompt.users, items);
+    prompt.users.forEach((u, ui) => {
+      const want = tierOf(u as RankingType, items);
+      expect([b[ui], c[ui]]).toEqual([want.b, want.c]);
+    });
+  });
+
+  it('rejects Luce types', () => {
+    const p: Prompt = makePrompt(['a', 'b'], [
+      { weight: ONE, tiers: [['a']] },
+      { weight: ONE, strengths: [ONE, frac(2)] },
+    ]);
+    expect(() => bestTiers(p.users, [0])).toThrow(RangeError);
+    expect(() => bestTiers(p.users, [0])).toThrow('bestTiers: ranking types only (typeStates handles Luce types)');
+    expect(() => bestTiers([p.users[1]], [])).toThrow(RangeError);
+    expect(bestTiers([p.users[0]], [1]).b[0]).toBe(1);
+  });
+});
+
+describe('multisetCount and allMultisets', () => {
+  const binom = (a: number, b: number): bigint => {
+    let num = 1n;
+    let den = 1n;
+    for (let i = 0; i < b; i++) {
+      num *= BigInt(a - i);
+      den *= BigInt(i + 1);
+    }
+    return num / den;
+  };
+
+  it('multisetCount(n, k) = C(n + k − 1, k), small and large', () => {
+    for (let n = 1; n <= 8; n++) for (let k = 0; k <= 6; k++) expect(multisetCount(n, k)).toBe(BigInt(multisetsOf(n, k).length));
+    for (const [n, k] of [
+      [100, 50],
+      [400, 8],
+      [7, 60],
+      [2, 1],
+    ])
+      expect(multisetCount(n, k)).toBe(binom(n + k - 1, k));
+  });
+
+  it('allMultisets(n, k): every sorted k-multiset once, in lexicographic order', () => {
+    for (let n = 1; n <= 6; n++)
+      for (let k = 0; k <= 5; k++) {
+        const got = allMultisets(n, k);
+        expect(got).toEqual(multisetsOf(n, k));
+        expect(BigInt(got.length)).toBe(binom(n + k - 1, k));
+      }
+  });
+});
+
+describe('mixtureOutcomes = the expansion of Σ_t w_t π_t^{⊗k} (SPEC §1, T5)', () => {
+  const arb = fc.record({
+    n: fc.integer({ min: 1, max: 5 }),
+    k: fc.integer({ min: 1, max: 4 }),
+    parts: fc.array(fc.record({ w: fc.integer({ min: 1, max: 4 }), policy: policyWeightsArb(5, 3) }), { minLength: 1, maxLength: 3 }),
+  });
+  test.prop([arb], params(150))('every ordered draw summed into its multiset; no zero outcome; total 1', ({ n, k, parts }) => {
+    const total = parts.reduce((a, p) => a + p.w, 0);
+    const mix = parts.map((p) => ({ weight: frac(p.w, total), probs: policyFromWeights(p.policy, n) }));
+    const want = new Map<string, Fraction>();
+    for (const draw of tuples(n, k)) {
+      let p = ZERO;
+      for (const part of mix) p = p.add(draw.reduce((q, y) => q.mul(part.probs[y]), part.weight));
+      const key = [...draw].sort((a, b) => a - b).join(',');
+      want.set(key, (want.get(key) ?? ZERO).add(p));
+    }
+    const got = mixtureOutcomes(mix, n, k);
+    const nonzero = [...want].filter(([, p]) => !p.equals(ZERO));
+    expect(got.map((o) => o.items.join(','))).toEqual(nonzero.map(([key]) => key).sort());
+    for (const o of got) expect(o.prob.equals(want.get(o.items.join(','))!)).toBe(true);
+    expect(got.reduce((a, o) => a.add(o.prob), ZERO).equals(ONE)).toBe(true);
+  });
+});
