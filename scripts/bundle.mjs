@@ -4,7 +4,10 @@
 // about 30 separate modules (bench/RESULTS.md: the module loading was the constant part of every run).
 // dist/bundle/ sits one level under dist/, like dist/runtime/, so the paths a module computes from its
 // own location (package.json, the compiled worker files of src/runtime/compiled.ts) stay the same. Worker
-// threads load dist/ itself. glpk.js stays outside (it loads its wasm next to itself). Without esbuild
+// threads load dist/ itself. glpk.js stays outside (it loads its wasm next to itself). The chunks are
+// minified (whitespace and syntax; names kept, so messages and error names are unchanged): V8 parses the
+// whole text of every module it loads, and that parse was the largest part of a short run's start-up
+// (bench/RESULTS.md). A source map sits beside each chunk for UALIGN_DEBUG=1 stack traces. Without esbuild
 // (an install without devDependencies) nothing is bundled and bin/ualign.mjs runs dist/cli/main.js.
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,5 +33,8 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   external: ['glpk.js', 'glpk.js/*'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
   logLevel: 'warning',
 });
