@@ -1,6 +1,8 @@
 // Bench: this build against a previous release, whole process, side by side in one run. Each case runs the
-// same `ualign` command of both builds alternately (15 runs each after one warm-up of each), on the same input
-// files; the table gives the medians and their ratio. The previous release is a built checkout named by
+// same `ualign` command of both builds alternately (21 runs each after one warm-up of each), on the same input
+// files; the table gives the medians of the times and, as the ratio, the median of the 21 paired ratios (each
+// run of this build over the run of the previous release next to it: a slow stretch of the shared machine
+// then slows both sides of a pair instead of moving one median). The previous release is a built checkout named by
 // UALIGN_PREVIOUS (e.g. `git worktree add /tmp/prev be89eaf && cd /tmp/prev && npm ci && npx tsc -p .`);
 // without it the module reports one row saying so.
 // Usage: UALIGN_PREVIOUS=/tmp/prev node bench/previous.mjs [--quick]
@@ -18,7 +20,7 @@ export async function run({ quick = false } = {}) {
   const prev = process.env.UALIGN_PREVIOUS;
   const prevBin = prev ? join(prev, 'bin', 'ualign.mjs') : null;
   if (!prevBin || !existsSync(prevBin)) return [{ case: 'against the previous release', ualignMs: null, note: 'skipped: set UALIGN_PREVIOUS to a built checkout of it' }];
-  const reps = quick ? 3 : 15;
+  const reps = quick ? 3 : 21;
   const dir = mkdtempSync(join(tmpdir(), 'ualign-prev-'));
   const rows = [];
   try {
@@ -58,6 +60,7 @@ export async function run({ quick = false } = {}) {
         }
       const now = median(t.now);
       const before = median(t.prev);
+      const ratio = median(t.now.map((x, i) => x / t.prev[i]));
       rows.push({
         case: `${name}, whole process`,
         sizes,
@@ -65,8 +68,8 @@ export async function run({ quick = false } = {}) {
         ualignMemMB: null,
         anchor: 'previous release, same command',
         anchorMs: before,
-        ratio: now / before,
-        note: `medians of ${reps} alternating runs; exit ${status.now} / ${status.prev}${now / before > 1.1 ? '; more than 10% slower' : ''}`,
+        ratio,
+        note: `medians of ${reps} alternating runs, ratio: median of the paired ratios; exit ${status.now} / ${status.prev}${ratio > 1.1 ? '; more than 10% slower' : ''}`,
       });
     }
   } finally {
