@@ -13,7 +13,8 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 /**
  * Surviving mutants judged equivalent (stryker/equivalent.json): {file, line, mutator, replacement, reason, original?},
  * matched by file, mutator, replacement, a piece of the text of the line where the mutant starts (not its number,
- * which moves with edits) and, when given, the exact code the mutant replaces (two mutants alike on one line).
+ * which moves with edits) and, when given, the exact code the mutant replaces (two mutants alike on one line) and a
+ * piece of the text of the next line, `after` (two lines alike in one file).
  */
 const EQUIVALENT = existsSync(join('stryker', 'equivalent.json')) ? JSON.parse(readFileSync(join('stryker', 'equivalent.json'), 'utf8')) : [];
 const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
@@ -29,7 +30,9 @@ function originalOf(m) {
 /** The entry judging m equivalent, for a mutant that survived, was not covered or timed out (slower, same result). */
 function equivalentEntry(m) {
   if (!UNDETECTED.has(m.status) && m.status !== 'Timeout' && m.status !== 'Killed') return null;
-  const line = m.source.split('\n')[m.location.start.line - 1] ?? '';
+  const lines = m.source.split('\n');
+  const line = lines[m.location.start.line - 1] ?? '';
+  const next = lines[m.location.start.line] ?? '';
   return (
     EQUIVALENT.find(
       (e) =>
@@ -37,7 +40,8 @@ function equivalentEntry(m) {
         e.mutator === m.mutatorName &&
         norm(e.replacement) === norm(m.replacement) &&
         norm(line).includes(norm(e.line)) &&
-        (e.original === undefined || norm(e.original) === norm(originalOf(m))),
+        (e.original === undefined || norm(e.original) === norm(originalOf(m))) &&
+        (e.after === undefined || norm(next).includes(norm(e.after))),
     ) ?? null
   );
 }
@@ -90,7 +94,9 @@ function mutantsOf(report) {
 }
 
 function lineOf(m) {
-  const line = m.source.split('\n')[m.location.start.line - 1] ?? '';
+  const lines = m.source.split('\n');
+  const line = lines[m.location.start.line - 1] ?? '';
+  const next = lines[m.location.start.line] ?? '';
   return line.trim().slice(0, 110);
 }
 
