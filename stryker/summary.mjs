@@ -14,7 +14,7 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
  * Surviving mutants judged equivalent (stryker/equivalent.json): {file, line, mutator, replacement, reason, original?},
  * matched by file, mutator, replacement, a piece of the text of the line where the mutant starts (not its number,
  * which moves with edits) and, when given, the exact code the mutant replaces (two mutants alike on one line) and a
- * piece of the text of the next line, `after` (two lines alike in one file).
+ * piece of the text of the next three lines, `after` (two lines alike in one file).
  */
 const EQUIVALENT = existsSync(join('stryker', 'equivalent.json')) ? JSON.parse(readFileSync(join('stryker', 'equivalent.json'), 'utf8')) : [];
 const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
@@ -32,7 +32,7 @@ function equivalentEntry(m) {
   if (!UNDETECTED.has(m.status) && m.status !== 'Timeout' && m.status !== 'Killed') return null;
   const lines = m.source.split('\n');
   const line = lines[m.location.start.line - 1] ?? '';
-  const next = lines[m.location.start.line] ?? '';
+  const next = lines.slice(m.location.start.line, m.location.start.line + 3).join(' ');
   return (
     EQUIVALENT.find(
       (e) =>
@@ -96,7 +96,7 @@ function mutantsOf(report) {
 function lineOf(m) {
   const lines = m.source.split('\n');
   const line = lines[m.location.start.line - 1] ?? '';
-  const next = lines[m.location.start.line] ?? '';
+  const next = lines.slice(m.location.start.line, m.location.start.line + 3).join(' ');
   return line.trim().slice(0, 110);
 }
 
