@@ -250,6 +250,154 @@ describe('searchMultisets where the greedy start is not optimal (submodular boun
   });
 });
 
+describe('searchMultisets: pruning never loses the optimum (threshold = max − 1, the tightest incumbent)', () => {
+  const subArb = fc.record({
+    profile: profileRecordArb({ maxResponses: 6, maxUsers: 5 }),
+    size: fc.integer({ min: 2, max: 4 }),
+    mass: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 10 }),
+    steps: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 5 }),
+    a: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }),
+  });
+  test.prop([subArb], params(200))('submodular: true on a monotone submodular f: the maximum over every multiset, the documented tie-break', ({ profile, size, mass, steps, a }) => {
+    const prompt = promptFromRecord(profile);
+    const f = submodularF(prompt.users, size, mass, steps, a);
+    const want = expectedSearch(prompt.users, profile.n, size, f);
+    for (const threshold of [want.value - 1n, want.value - 2n]) {
+      const r = searchMultisets(prompt.users, profile.n, size, f, { submodular: true, threshold });
+      expect(r.value === want.value).toBe(true);
+      expect(r.items).toEqual(want.items);
+    }
+  });
+
+  /**
+   * Two responses r0, r1 and m types: type 0 ranks r0 ≻ r1 and scores B + a, B + a − 1; types 1..m−1 rank r1 ≻ r0
+   * and score B + full with all ℓ copies of r1, else B. Every multiset holding r0 is worth m·B + a; {r1^ℓ} is worth
+   * (m − 1)·full − 1 more. With B near 2^52 the bounds' doubles must be scaled to stay exact.
+   */
+  function trap(m: number, size: number, B: bigint, a: bigint, full: bigint): { users: readonly UserType[]; f: F } {
+    const p = makePrompt(['r0', 'r1'], Array.from({ length: m }, (_, ui) => ({ weight: ONE, tiers: ui === 0 ? [['r0'], ['r1']] : [['r1'], ['r0']] })));
+    return { users: p.users, f: strict(p.users, size, (ui, t, c) => (ui === 0 ? B + a - BigInt(t) : t === 0 && c === size ? B + full : B)) };
+  }
+
+  it('values near 2^53 (sums above it round): the bound of {r1^ℓ} stays above max − 1', () => {
+    for (const [m, size, B, a, full] of [
+      [3, 15, (1n << 52n) - 4n, 0n, 1n],
+      [5, 2, (1n << 51n) - 4n, 2n, 1n],
+      [3, 2, 0n, 2n, 1n << 80n],
+    ] as [number, number, bigint, bigint, bigint][]) {
+      const { users, f } = trap(m, size, B, a, full);
+      let max = -1n;
+      let arg: number[] = [];
+      for (const T of multisetsOf(2, size)) if (valueByDefinition(users, f, T) > max) [max, arg] = [valueByDefinition(users, f, T), T];
+      expect(arg).toEqual(Array(size).fill(1));
+      for (const opts of [{ threshold: max - 1n }, { threshold: max - 1n, submodular: false }] as SearchOptions[]) {
+        const r = searchMultisets(users, 2, size, f, opts);
+        expect(r.value === max).toBe(true);
+        expect(r.items).toEqual(arg);
+      }
+    }
+  });
+
+  it('a type whose best remaining tier is its fourth (tier 3 = ℓ + 1): its bound term is f(3, ·), not 0', () => {
+    // A: p ≻ r1 ≻ r2 ≻ q (q unlisted); B: q ≻ the rest. {q, q} = f_A(3, 2) + f_B(0, 2) = 1 + 20 is the unique optimum
+    const p = makePrompt(['p', 'r1', 'r2', 'q'], [
+      { weight: ONE, tiers: [['p'], ['r1'], ['r2']] },
+      { weight: ONE, tiers: [['q']] },
+    ]);
+    const f = strict(p.users, 2, (ui, t, c) => (ui === 0 ? [10n, 2n, 2n, 1n][t] : t === 0 ? [0n, 1n, 20n][c] : 0n));
+    let max = -1n;
+    for (const T of multisetsOf(4, 2)) if (valueByDefinition(p.users, f, T) > max) max = valueByDefinition(p.users, f, T);
+    expect(max).toBe(21n);
+    for (const opts of [{ threshold: 20n }, {}] as SearchOptions[]) {
+      const r = searchMultisets(p.users, 4, 2, f, opts);
+      expect(r.value).toBe(21n);
+      expect(r.items).toEqual([3, 3]);
+    }
+  });
+
+  it('submodular: true on instances where greedy misses the optimum: f = S·(a monotone submodular table), S up to 2^49 + 2', () => {
+    // tiers of response indices per type; tab[θ][t][c − 1] of the T3 pricing form (τ concave in c, a better tier worth more)
+    const cases: { n: number; size: number; S: bigint; tiers: number[][][]; tab: number[][][] }[] = [
+      {
+        n: 3,
+        size: 3,
+        S: 1n,
+        tiers: [[[1, 0], [2]], [[2], [1], [0]], [[0], [1], [2]], [[0], [1]], [[0], [1]]],
+        tab: [
+          [[176, 188, 188], [20, 35, 35]],
+          [[840, 870, 870], [660, 675, 675], [80, 140, 140]],
+          [[192, 192, 192], [80, 92, 92], [8, 14, 14]],
+          [[224, 224, 224], [56, 74, 74], [4, 7, 7]],
+          [[356, 359, 359], [184, 202, 202], [20, 35, 35]],
+        ],
+      },
+      {
+        n: 6,
+        size: 4,
+        S: 1n,
+        tiers: [[[0, 1, 4], [5], [3, 2]], [[4], [1]], [[2], [5, 1], [3], [0]], [[0], [5, 1], [4], [3]]],
+        tab: [
+          [[1200, 1236, 1272, 1296], [816, 852, 888, 912], [96, 168, 240, 288]],
+          [[448, 496, 544, 576], [48, 84, 120, 144], [0, 0, 0, 0]],
+          [[1480, 1510, 1540, 1560], [1160, 1190, 1220, 1240], [1120, 1120, 1120, 1120], [280, 370, 460, 520], [20, 35, 50, 60]],
+          [[1392, 1428, 1464, 1488], [1008, 1044, 1080, 1104], [456, 510, 564, 600], [300, 309, 318, 324], [36, 63, 90, 108]],
+        ],
+      },
+      {
+        n: 6,
+        size: 4,
+        S: (1n << 49n) + 2n,
+        tiers: [[[0], [1, 5], [2], [3], [4]], [[4], [5], [2]]],
+        tab: [
+          [[527, 533, 533, 533], [458, 462, 462, 462], [340, 348, 348, 348], [185, 195, 195, 195], [25, 35, 35, 35]],
+          [[985, 995, 995, 995], [825, 835, 835, 835], [665, 675, 675, 675], [100, 140, 140, 140]],
+        ],
+      },
+      {
+        n: 6,
+        size: 4,
+        S: (1n << 46n) + 3n,
+        tiers: [[], [[3], [0, 1], [5, 4], [2]], [[4, 1, 2, 3], [5]], [[5]]],
+        tab: [
+          [[72, 144, 204, 264]],
+          [[1168, 1312, 1432, 1552], [1024, 1024, 1024, 1024], [816, 864, 904, 944], [144, 288, 408, 528]],
+          [[860, 920, 970, 1020], [150, 300, 425, 550], [0, 0, 0, 0]],
+          [[324, 360, 390, 420], [54, 108, 153, 198]],
+        ],
+      },
+    ];
+    for (const { n, size, S, tiers, tab } of cases) {
+      const ids = Array.from({ length: n }, (_, y) => String.fromCharCode(97 + y));
+      const p = makePrompt(ids, tiers.map((ts) => ({ weight: ONE, tiers: ts.map((t) => t.map((y) => ids[y])) })));
+      const f = strict(p.users, size, (ui, t, c) => S * BigInt(tab[ui][t][c - 1]));
+      const want = expectedSearch(p.users, n, size, f);
+      for (const opts of [{ submodular: true }, { submodular: true, threshold: want.value - 1n }] as SearchOptions[]) {
+        const r = searchMultisets(p.users, n, size, f, opts);
+        expect(r.value === want.value).toBe(true);
+        expect(r.items).toEqual(want.items);
+      }
+    }
+  });
+
+  it('submodular: false (as when absent) never applies the submodular bound: a convex f where two copies of c win', () => {
+    // A, B, C rank a, b, c first; f_A = f_B = 10 on top, f_C(0, 1) = 1, f_C(0, 2) = 100: {c, c} = 100 > {a, b} = 20
+    const p = makePrompt(['a', 'b', 'c'], [
+      { weight: ONE, tiers: [['a']] },
+      { weight: ONE, tiers: [['b']] },
+      { weight: ONE, tiers: [['c']] },
+    ]);
+    const f = strict(p.users, 2, (ui, t, c) => (t > 0 ? 0n : ui < 2 ? 10n : [0n, 1n, 100n][c]));
+    let max = -1n;
+    for (const T of multisetsOf(3, 2)) if (valueByDefinition(p.users, f, T) > max) max = valueByDefinition(p.users, f, T);
+    expect(max).toBe(100n);
+    for (const opts of [{ submodular: false }, {}, { submodular: false, threshold: 99n }] as SearchOptions[]) {
+      const r = searchMultisets(p.users, 3, 2, f, opts);
+      expect(r.value).toBe(100n);
+      expect(r.items).toEqual([2, 2]);
+    }
+  });
+});
+
 describe('searchMultisets with Luce types (the general path)', () => {
   const luceArb = fc.record({
     profile: luceRecordArb({ maxResponses: 5, maxUsers: 3, kinds: 'mixed' }),

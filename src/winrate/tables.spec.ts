@@ -130,6 +130,27 @@ describe('score tables against the closed forms and the brute force', () => {
   });
 });
 
+describe('score tables of ranking-only prompts: the layout tab[θ][t·ℓ + c − 1]', () => {
+  it('no Luce rows (sums absent, so scoreOf reads tab) and numTiers·ℓ entries per type, for products, outcomes and mixtures', () => {
+    const p = makePrompt(['a', 'b', 'c'], [
+      { weight: ONE, tiers: [['a'], ['b']] },
+      { weight: frac(2), tiers: [['c', 'a']] },
+    ]);
+    const models: PromptModel[] = [
+      { kind: 'product', k: 2, probs: [HALF, HALF, ZERO] },
+      { kind: 'outcomes', k: 2, outcomes: [{ items: [0, 2], prob: HALF }, { items: [1, 1], prob: HALF }] },
+      { kind: 'mixture', k: 2, parts: [{ weight: HALF, probs: [HALF, HALF, ZERO] }, { weight: HALF, probs: [ZERO, ZERO, ONE] }] },
+    ];
+    for (const model of models)
+      for (const ell of [1, 2, 3]) {
+        const t = scoreTable(p, model, ell, 'uniform');
+        expect(t.sums).toBeUndefined();
+        // type 1: a, b, then c unlisted (3 tiers); type 2: {c, a}, then b unlisted (2 tiers)
+        expect(t.tab.map((r) => r.length)).toEqual([3 * ell, 2 * ell]);
+      }
+  });
+});
+
 describe('score tables with Luce types (SPEC §4b)', () => {
   const arb = fc.record({ profile: luceRecordArb({ maxResponses: 3, maxUsers: 3, kinds: 'mixed' }), policy: policyWeightsArb(3, 3), k: fc.integer({ min: 1, max: 2 }), ell: fc.integer({ min: 1, max: 3 }) });
   test.prop([arb], params(60))('a Luce row holds exactly the strength sums of 1..ℓ items; a ranking row has numTiers·ℓ entries', ({ profile, policy, k, ell }) => {
