@@ -90,6 +90,26 @@ describe('score tables against the closed forms and the brute force', () => {
     prompt.responses.forEach((_, y) => expect(frac(scoreOf(prompt, t, [y]), t.den).equals(closed[y])).toBe(true));
   });
 
+  // searchMultisets' precondition on the tables it searches: one copy in a better tier is worth at least any
+  // number of copies in a worse one, f(t', 1) ≥ f(t, c) for t' < t (its plain bound relies on it)
+  const deep = fc.record({
+    profile: profileRecordArb({ maxResponses: 5, maxUsers: 4 }),
+    policy: policyWeightsArb(5, 4),
+    k: fc.integer({ min: 1, max: 5 }),
+    ell: fc.integer({ min: 2, max: 5 }),
+    rule: fc.constantFrom(...RULES),
+  });
+  test.prop([deep], params(300))('ℓ-opponent tables: f(t′, 1) ≥ f(t, c) for every better tier t′ < t and c ≤ ℓ', ({ profile, policy, k, ell, rule }) => {
+    const prompt = promptFromRecord(profile);
+    const t = scoreTable(prompt, { kind: 'product', k, probs: policyFromWeights(policy, profile.n) }, ell, rule);
+    prompt.users.forEach((u, ui) => {
+      if (u.kind !== 'ranking') return;
+      for (let better = 0; better < u.numTiers; better++)
+        for (let worse = better + 1; worse < u.numTiers; worse++)
+          for (let c = 1; c <= ell; c++) expect(t.tab[ui][worse * ell + c - 1] <= t.tab[ui][better * ell]).toBe(true);
+    });
+  });
+
   const small = fc.record({
     profile: profileRecordArb({ maxResponses: 3, maxUsers: 3, empty: true }),
     policy: policyWeightsArb(3, 3),
