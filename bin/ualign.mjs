@@ -14,7 +14,8 @@ if (built < 0) {
   process.stderr.write('ualign: not built yet: run `npm install` (or `npm run build`) in the ualign folder\n');
   process.exit(2);
 }
-// the bundle is minified: with UALIGN_DEBUG set, stack traces name the compiled modules' lines (its source maps)
+// the bundle is minified: with UALIGN_DEBUG set (the test of debug() in src/cli/main.ts, needed here before the
+// bundle loads), stack traces name the compiled modules' lines (its source maps)
 if ((process.env.UALIGN_DEBUG ?? '') !== '' && process.env.UALIGN_DEBUG !== '0') process.setSourceMapsEnabled(true);
 const { main, installProcessHandlers } = await import(entry.href);
 installProcessHandlers();

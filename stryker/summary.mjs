@@ -94,9 +94,7 @@ function mutantsOf(report) {
 }
 
 function lineOf(m) {
-  const lines = m.source.split('\n');
-  const line = lines[m.location.start.line - 1] ?? '';
-  const next = lines.slice(m.location.start.line, m.location.start.line + 3).join(' ');
+  const line = m.source.split('\n')[m.location.start.line - 1] ?? '';
   return line.trim().slice(0, 110);
 }
 

@@ -11,7 +11,7 @@ import { promptBestKOutput } from '../equilibria/bestKOutput.js';
 import { policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { bruteBestScore, bruteScore, prefer, productOutcomes, ruleScore, tuples, typeScore } from '../../test/oracles/bruteforce.js';
 import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
-import { params } from '../../test/helpers/fc.js';
+import { opponentCaseArb, params } from '../../test/helpers/fc.js';
 import {
   bestOpponentByDirectEnumeration,
   bestOpponentByEnumeration,
@@ -38,13 +38,7 @@ import {
 } from './oracles.js';
 
 const eqAll = (a: readonly Fraction[], b: readonly Fraction[]) => a.length === b.length && a.every((x, i) => x.equals(b[i]));
-const small = fc.record({
-  profile: profileRecordArb({ maxResponses: 4, maxUsers: 3, empty: true }),
-  policy: policyWeightsArb(4, 3),
-  k: fc.integer({ min: 1, max: 3 }),
-  ell: fc.integer({ min: 1, max: 3 }),
-  rule: fc.constantFrom(...RULES),
-});
+const small = opponentCaseArb(profileRecordArb({ maxResponses: 4, maxUsers: 3, empty: true }), { maxN: 4, maxWeight: 3, maxK: 3, ell: [1, 3] });
 
 describe('multisets', () => {
   it('multisetsOf lists C(n+k−1, k) sorted, distinct multisets in lexicographic order', () => {

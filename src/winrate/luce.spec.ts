@@ -14,7 +14,7 @@ import { searchMultisets } from './multiset.js';
 import { outcomesArb, policyFromWeights, policyWeightsArb } from '../instances/arbitraries.js';
 import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
 import { bruteBestScore, bruteScore, prefer, productOutcomes, tuples } from '../../test/oracles/bruteforce.js';
-import { params } from '../../test/helpers/fc.js';
+import { opponentCaseArb, params } from '../../test/helpers/fc.js';
 
 const eqAll = (a: Fraction[], b: Fraction[]) => a.length === b.length && a.every((x, i) => x.equals(b[i]));
 
@@ -112,13 +112,7 @@ describe('strength-sum distribution (SPEC §4b): dense recurrence = sparse produ
 });
 
 describe('Luce ℓ-output opponents = brute force (SPEC §2, §4b)', () => {
-  const ellArb = fc.record({
-    profile: luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 2, kinds: 'mixed' }),
-    policy: policyWeightsArb(4, 3),
-    k: fc.integer({ min: 1, max: 3 }),
-    ell: fc.integer({ min: 1, max: 3 }),
-    rule: fc.constantFrom(...RULES),
-  });
+  const ellArb = opponentCaseArb(luceRecordArb({ maxResponses: 4, maxUsers: 3, maxDen: 2, kinds: 'mixed' }), { maxN: 4, maxWeight: 3, maxK: 3, ell: [1, 3] });
   test.prop([ellArb], params(400))('against π^{⊗k}: every multiset and the best one', ({ profile, policy, k, ell, rule }) => {
     const prompt = lucePromptFromRecord(profile);
     const probs = policyFromWeights(policy, profile.n);

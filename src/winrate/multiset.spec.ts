@@ -118,6 +118,16 @@ function submodularF(users: readonly UserType[], size: number, mass: number[], s
   });
 }
 
+/** A profile (up to 6 responses) and the parameters of submodularF, for multisets of minSize..maxSize responses. */
+const submodularCaseArb = (maxUsers: number, minSize: number, maxSize: number) =>
+  fc.record({
+    profile: profileRecordArb({ maxResponses: 6, maxUsers }),
+    size: fc.integer({ min: minSize, max: maxSize }),
+    mass: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 10 }),
+    steps: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 5 }),
+    a: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }),
+  });
+
 const rankArb = fc.record({
   profile: profileRecordArb({ maxResponses: 6, maxUsers: 3, empty: true }),
   size: fc.integer({ min: 1, max: 4 }),
@@ -158,13 +168,7 @@ describe('searchMultisets = the maximum over every multiset (ranking types)', ()
     expect(r.nodes > all.length).toBe(true);
   });
 
-  const subArb = fc.record({
-    profile: profileRecordArb({ maxResponses: 6, maxUsers: 3 }),
-    size: fc.integer({ min: 1, max: 5 }),
-    mass: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 10 }),
-    steps: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 5 }),
-    a: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }),
-  });
+  const subArb = submodularCaseArb(3, 1, 5);
   test.prop([subArb], params(300))('submodular: true on a monotone submodular f (T3 pricing form): the same optimum', ({ profile, size, mass, steps, a }) => {
     const prompt = promptFromRecord(profile);
     const f = submodularF(prompt.users, size, mass, steps, a);
@@ -251,13 +255,7 @@ describe('searchMultisets where the greedy start is not optimal (submodular boun
 });
 
 describe('searchMultisets: pruning never loses the optimum (threshold = max − 1, the tightest incumbent)', () => {
-  const subArb = fc.record({
-    profile: profileRecordArb({ maxResponses: 6, maxUsers: 5 }),
-    size: fc.integer({ min: 2, max: 4 }),
-    mass: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 10 }),
-    steps: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 5, maxLength: 5 }),
-    a: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }),
-  });
+  const subArb = submodularCaseArb(5, 2, 4);
   test.prop([subArb], params(200))('submodular: true on a monotone submodular f: the maximum over every multiset, the documented tie-break', ({ profile, size, mass, steps, a }) => {
     const prompt = promptFromRecord(profile);
     const f = submodularF(prompt.users, size, mass, steps, a);

@@ -48,11 +48,11 @@ export interface SearchOptions {
  * type θ and c_θ(T) the copies in it. Requires f ≥ 0 to grow with more copies in the top tier, and one copy in a
  * better tier to be worth at least any number of copies in a worse one (f(θ, t′, 1) ≥ f(θ, t, c) for t′ < t:
  * the plain bound gives a type the best remaining tier with r copies) — true of every rule of SPEC §2, for the
- * opponent (ℓ-output best response) and for the model (pricing of T3's column generation) alike. Branch and bound: a type's bound is the best tier the remaining
- * candidates reach, holding all remaining slots; with `submodular`, also the node's value plus the r largest
- * marginal increments of the remaining candidates. Bounds are computed on f scaled down by 2^s and rounded
- * up (exact integers in doubles), and compared with the incumbent rounded down: a pruned branch is proven
- * not to beat it. With `prune: false` every multiset is visited (`onLeaf`). Ties keep the incumbent found
+ * opponent (ℓ-output best response) and for the model (pricing of T3's column generation) alike. Branch and
+ * bound: a type's bound is the best tier the remaining candidates reach, holding all remaining slots; with
+ * `submodular`, also the node's value plus the r largest marginal increments of the remaining candidates. Bounds
+ * are computed on f scaled down by 2^s and rounded up (exact integers in doubles), and compared with the
+ * incumbent rounded down: a pruned branch is proven not to beat it. With `prune: false` every multiset is visited (`onLeaf`). Ties keep the incumbent found
  * first, in a fixed order: deterministic. Prompts with Luce types take the general path (searchMixed).
  */
 export function searchMultisets(

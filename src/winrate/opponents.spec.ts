@@ -10,18 +10,12 @@ import { RULES } from './rules.js';
 import { exactRegret, expandMixture, mixtureOfProducts } from '../equilibria/dynamics.js';
 import { outcomesArb, policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { bruteBestScore, bruteScore, productOutcomes, tuples } from '../../test/oracles/bruteforce.js';
-import { params } from '../../test/helpers/fc.js';
+import { opponentCaseArb, params } from '../../test/helpers/fc.js';
 
 const eqAll = (a: Fraction[], b: Fraction[]) => a.length === b.length && a.every((x, i) => x.equals(b[i]));
 
 describe('opponents = brute force (SPEC §2)', () => {
-  const ellArb = fc.record({
-    profile: profileRecordArb({ maxResponses: 4, maxUsers: 3 }),
-    policy: policyWeightsArb(4, 3),
-    k: fc.integer({ min: 1, max: 3 }),
-    ell: fc.integer({ min: 1, max: 3 }),
-    rule: fc.constantFrom(...RULES),
-  });
+  const ellArb = opponentCaseArb(profileRecordArb({ maxResponses: 4, maxUsers: 3 }), { maxN: 4, maxWeight: 3, maxK: 3, ell: [1, 3] });
 
   test.prop([ellArb], params(600))('ℓ-output opponents against π^{⊗k}: every multiset and the best one', ({ profile, policy, k, ell, rule }) => {
     const prompt = promptFromRecord(profile);
@@ -90,13 +84,7 @@ describe('T5 sequences: the mixture table and the explicit k-multiset distributi
 });
 
 describe('bestOpponent and robustnessOf: the contract beyond the score', () => {
-  const arb = fc.record({
-    profile: profileRecordArb({ maxResponses: 4, maxUsers: 3, empty: true }),
-    policy: policyWeightsArb(4, 3),
-    k: fc.integer({ min: 1, max: 3 }),
-    ell: fc.integer({ min: 1, max: 3 }),
-    rule: fc.constantFrom(...RULES),
-  });
+  const arb = opponentCaseArb(profileRecordArb({ maxResponses: 4, maxUsers: 3, empty: true }), { maxN: 4, maxWeight: 3, maxK: 3, ell: [1, 3] });
 
   test.prop([arb], params(200))('items: an optimal ℓ-multiset (ℓ = 1: the first best response, n evaluated); robustness 1 − its score', ({ profile, policy, k, ell, rule }) => {
     const prompt = promptFromRecord(profile);

@@ -11,7 +11,7 @@ import { scoreOf, scoreTable } from './tables.js';
 import { PromptModel } from './promptModel.js';
 import { outcomesArb, policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { bruteScore, productOutcomes, tuples } from '../../test/oracles/bruteforce.js';
-import { params } from '../../test/helpers/fc.js';
+import { opponentCaseArb, params } from '../../test/helpers/fc.js';
 import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
 import { multisetsOf } from '../claims/oracles.js';
 
@@ -92,13 +92,7 @@ describe('score tables against the closed forms and the brute force', () => {
 
   // searchMultisets' precondition on the tables it searches: one copy in a better tier is worth at least any
   // number of copies in a worse one, f(t', 1) ≥ f(t, c) for t' < t (its plain bound relies on it)
-  const deep = fc.record({
-    profile: profileRecordArb({ maxResponses: 5, maxUsers: 4 }),
-    policy: policyWeightsArb(5, 4),
-    k: fc.integer({ min: 1, max: 5 }),
-    ell: fc.integer({ min: 2, max: 5 }),
-    rule: fc.constantFrom(...RULES),
-  });
+  const deep = opponentCaseArb(profileRecordArb({ maxResponses: 5, maxUsers: 4 }), { maxN: 5, maxWeight: 4, maxK: 5, ell: [2, 5] });
   test.prop([deep], params(300))('ℓ-opponent tables: f(t′, 1) ≥ f(t, c) for every better tier t′ < t and c ≤ ℓ', ({ profile, policy, k, ell, rule }) => {
     const prompt = promptFromRecord(profile);
     const t = scoreTable(prompt, { kind: 'product', k, probs: policyFromWeights(policy, profile.n) }, ell, rule);
@@ -110,13 +104,7 @@ describe('score tables against the closed forms and the brute force', () => {
     });
   });
 
-  const small = fc.record({
-    profile: profileRecordArb({ maxResponses: 3, maxUsers: 3, empty: true }),
-    policy: policyWeightsArb(3, 3),
-    k: fc.integer({ min: 1, max: 3 }),
-    ell: fc.integer({ min: 1, max: 3 }),
-    rule: fc.constantFrom(...RULES),
-  });
+  const small = opponentCaseArb(profileRecordArb({ maxResponses: 3, maxUsers: 3, empty: true }), { maxN: 3, maxWeight: 3, maxK: 3, ell: [1, 3] });
   test.prop([small], params(150))('every ℓ-multiset against π^{⊗k} = the brute force', ({ profile, policy, k, ell, rule }) => {
     const prompt = promptFromRecord(profile);
     const probs = policyFromWeights(policy, profile.n);
