@@ -132,6 +132,7 @@ export { T5, type T5Instance } from './claims/t5.js';
 export { T6, type T6Instance } from './claims/t6.js';
 export { T7, type T7Instance } from './claims/t7.js';
 export { T8, type T8Instance } from './claims/t8.js';
+export { T9, type T9Evidence } from './claims/t9.js';
 export { N1, N2, N3, N4, N5, N6, type N2Instance, type N5Instance } from './claims/negative.js';
 export { L1, L2, type LuceCampInstance } from './claims/luceCamps.js';
 export { L3, L4, type L3Instance, type L4Instance } from './claims/luce.js';

@@ -43,7 +43,7 @@ export const FOLDERS = {
       engine: files('src/claims', ['run', 'contract', 'host', 'pool', 'plugins', 'worker']),
       kit: files('src/claims', ['corpus', 'coverage', 'instances', 'json', 'kit', 'registry', 'types', 'ne']),
       oracles: files('src/claims', ['oracles', 'negative']),
-      theorems: files('src/claims', ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8']),
+      theorems: files('src/claims', ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']),
       luce: files('src/claims', ['luce', 'luceCamps']),
     },
   },

@@ -84,7 +84,7 @@ export const BAD_INPUTS: [string, () => string[], RegExp, number][] = [
   ['selfplay --jobs past 256', () => ['selfplay', '--profile', TC, '--k', '2', '--T', '10', '--jobs', '257'], /--jobs must be at most 256, got 257/, 2],
   ['selfplay --jobs negative', () => ['selfplay', '--profile', TC, '--k', '2', '--T', '10', '--jobs', '-1'], /--jobs must be an integer ≥ 0, got "-1"/, 2],
   ['bad --shard', () => ['verify', '--shard', '3/2'], /--shard needs 1 ≤ i ≤ n/, 2],
-  ['unknown claim', () => ['verify', '--claims', 'T9'], /unknown claim "T9"/, 2],
+  ['unknown claim', () => ['verify', '--claims', 'T99'], /unknown claim "T99"/, 2],
   ['unknown UALIGN_FAULT', () => ['verify', '--claims', 'T0', '--runs', '1'], /UALIGN_FAULT=nope is not a known fault/, 2],
   ['nash --all past 10 responses', () => ['nash', '--all', '--profile', file('n11.json', prof([u(1, [['a']])], 'abcdefghijk'.split('')))], /--all .* n ≤ 10 responses; prompt 0 has 11/, 2],
   // ---- sizes past the budget ----

@@ -35,13 +35,13 @@ describe('claim instances as JSON', () => {
     });
 
   it('the registry: ids in report order, case-insensitive lookup, comma lists', () => {
-    expect(CLAIMS.map((c) => c.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'L1', 'L2', 'L3', 'L4', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6']);
+    expect(CLAIMS.map((c) => c.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'L1', 'L2', 'L3', 'L4', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6']);
     expect(claimById('t8').id).toBe('T8');
     expect(claimById('l2').id).toBe('L2');
-    expect(() => claimById('T9')).toThrow(/unknown claim "T9"/);
+    expect(() => claimById('T99')).toThrow(/unknown claim "T99"/);
     expect(selectClaims('N5, t0, L1').map((c) => c.id)).toEqual(['T0', 'L1', 'N5']);
-    expect(selectClaims(undefined)).toHaveLength(19);
-    expect(selectClaims('all')).toHaveLength(19);
+    expect(selectClaims(undefined)).toHaveLength(20);
+    expect(selectClaims('all')).toHaveLength(20);
     for (const c of CLAIMS) {
       expect(c.compares.length).toBeGreaterThan(20);
       expect(c.expect === 'holds').toBe(c.id.startsWith('T') || c.id.startsWith('L'));
@@ -219,8 +219,8 @@ describe('claims that take k', () => {
       expect(Math.max(...sample(c, 40, 3).map((i) => c.size(i).k!))).toBeLessThanOrEqual(3);
     });
 
-  it('T3 and N3 draw k up to 8', () => {
-    for (const id of ['T3', 'N3']) expect(Math.max(...sample(claim(id), 150).map((i) => claim(id).size(i).k!))).toBe(8);
+  it('T3, T9 and N3 draw k up to 8', () => {
+    for (const id of ['T3', 'T9', 'N3']) expect(Math.max(...sample(claim(id), 150).map((i) => claim(id).size(i).k!))).toBe(8);
   });
 
   it('T6 and N5: ℓ reaches k + 1, and goes past 8', () => {
@@ -234,7 +234,7 @@ describe('claims that take k', () => {
 });
 
 describe('profiles', () => {
-  const all = ['T0', 'T1', 'T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'N1', 'N2', 'N3', 'N4', 'N5'];
+  const all = ['T0', 'T1', 'T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'T9', 'N1', 'N2', 'N3', 'N4', 'N5'];
   for (const id of all)
     it(`${id}: several prompts, ties, unlisted responses, clones and near-degenerate weights`, () => {
       const ps = sample(claim(id), 200).map(profileOf);
@@ -248,7 +248,7 @@ describe('profiles', () => {
     });
 
   // the positive claims stated for every user model draw a quarter Luce and a quarter mixed profiles (SPEC §4b)
-  const byModel = ['T0', 'T1', 'T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'L3'];
+  const byModel = ['T0', 'T1', 'T2', 'T3', 'T5', 'T6', 'T7', 'T8', 'T9', 'L3'];
   for (const id of byModel)
     it(`${id}: weak-order, Luce and mixed profiles (about 1/2, 1/4, 1/4); Luce types with strengths other than 1`, () => {
       const c = claim(id);

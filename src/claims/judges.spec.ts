@@ -15,6 +15,7 @@ import { T5 } from './t5.js';
 import { T6 } from './t6.js';
 import { T7 } from './t7.js';
 import { T8 } from './t8.js';
+import { T9 } from './t9.js';
 import { N1, N2, N3, N4, N5, N6 } from './negative.js';
 import { L1, L2, campGap } from './luceCamps.js';
 import { L3, L4 } from './luce.js';
@@ -210,6 +211,40 @@ describe('positive claims: judges reject wrong evidence', () => {
       out.push(['uniform below model-wins-ties', pr({ ...p, uniform: { kernel: set(p.uniform.kernel, y, uBelow), second: set(p.uniform.second, y, uBelow) } })]);
       const pw = down(p.uniform.kernel[y]);
       out.push(['pairwise below uniform', pr({ ...p, pairwise: { kernel: set(p.pairwise.kernel, y, pw), second: set(p.pairwise.second, y, pw) } })]);
+    });
+    return out;
+  });
+
+  rejectsAll(T9, 40, (_i, e) => {
+    const out: [string, typeof e][] = [];
+    e.prompts.forEach((p, x) => {
+      const pr = (q: typeof p) => ({ prompts: set(e.prompts, x, q) });
+      const y = p.support[0];
+      const off = p.probs.findIndex((_, z) => !p.support.includes(z));
+      const b = p.box;
+      if (b !== null) {
+        out.push([`box misses π(${y}) from below`, pr({ ...p, box: { ...b, lo: set(b.lo, y, up(p.probs[y])) } })]);
+        out.push([`box misses π(${y}) from above`, pr({ ...p, box: { ...b, hi: set(b.hi, y, down(p.probs[y])) } })]);
+        if (off >= 0) out.push([`box not [0, 0] off the support`, pr({ ...p, box: { ...b, hi: set(b.hi, off, D) } })]);
+        out.push(['a box for clone responses', pr({ ...p, clones: true })]);
+      } else if (p.clones) out.push(['a box for clone responses', pr({ ...p, box: { lo: p.probs, hi: p.probs, radius: ZERO } })]);
+      if (p.lotteries !== null && !p.clones) {
+        if (b !== null) {
+          out.push(['a box although the maximal lottery is not unique', pr({ ...p, lotteries: [...p.lotteries, p.lotteries[0]] })]);
+          out.push(['the box is not the maximal lottery', pr({ ...p, lotteries: [set(p.lotteries[0], y, up(p.lotteries[0][y]))] })]);
+          if (off >= 0) out.push(['a box although an off-support response is at ½', pr({ ...p, lotteryWinRates: set(p.lotteryWinRates!, off, HALF) })]);
+        } else if (p.lotteries.length === 1) out.push(['no box for a unique strict maximal lottery', pr({ ...p, lotteryWinRates: p.lotteryWinRates!.map((w, z) => (p.support.includes(z) ? w : up(HALF))), boxReason: 'x' })]);
+      }
+      if (p.pointScores !== null) {
+        out.push([`point box: U_k(${y}) above 1/(k+1)`, pr({ ...p, pointScores: set(p.pointScores, y, up(p.pointScores[y])) })]);
+        if (off >= 0) out.push([`point box: off-support at 1/(k+1)`, pr({ ...p, pointScores: set(p.pointScores, off, p.pointScores[y]) })]);
+      }
+      if (p.ends !== null) {
+        const [a, c] = p.support;
+        // no sign change between the ends: both ends as the lower one, when it is not a zero
+        if (!p.ends[0][a].equals(p.ends[0][c])) out.push(['no sign change across the box', pr({ ...p, ends: [p.ends[0], p.ends[0]] })]);
+        if (off >= 0) out.push(['off-support response reaches 1/(k+1) on the box', pr({ ...p, ends: [set(p.ends[0], off, p.ends[0][a]), p.ends[1]] })]);
+      }
     });
     return out;
   });
@@ -428,6 +463,18 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     const v = T8.check(T8.fromJson({ profile: profile(['a', 'b'], [{ weight: '1', ranking: [['a'], ['b']] }]), k: 2, model: { a: '1/2', b: '1/2' } }));
     expect(v.ok).toBe(true);
     expect(v.certificate.winRates).toEqual({ modelWinsTies: ['3/4', '1'], uniform: ['5/12', '11/12'], pairwise: ['3/8', '7/8'] });
+  });
+
+  it('T9: opposite voters, k = 1: every lottery is maximal, no box; a three-cycle: the uniform point box for k = 1 and 2', () => {
+    const opposite = T9.check(T9.fromJson({ profile: profile(['a', 'b'], [{ weight: '1', ranking: [['a'], ['b']] }, { weight: '1', ranking: [['b'], ['a']] }]), k: 1 }));
+    expect(opposite.ok).toBe(true);
+    expect(opposite.certificate.prompts).toMatchObject([{ box: null, maximalLotteries: [['1', '0'], ['0', '1']] }]);
+    const cycle = profile(['a', 'b', 'c'], [{ weight: '1', ranking: [['a'], ['b'], ['c']] }, { weight: '1', ranking: [['b'], ['c'], ['a']] }, { weight: '1', ranking: [['c'], ['a'], ['b']] }]);
+    for (const k of [1, 2]) {
+      const v = T9.check(T9.fromJson({ profile: cycle, k }));
+      expect(v.ok).toBe(true);
+      expect(v.certificate.prompts).toMatchObject([{ box: { lo: ['1/3', '1/3', '1/3'], hi: ['1/3', '1/3', '1/3'], radius: '0' } }]);
+    }
   });
 
   const camp = { M: '10', delta: '1/10' };

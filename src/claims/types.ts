@@ -52,7 +52,7 @@ export interface InstanceSize {
  * exact verdict. Split so that tests can feed the judge wrong evidence and require rejection.
  */
 export interface Claim<I = any, E = any> {
-  /** SPEC id: T0..T8, L1..L4, N1..N6. */
+  /** SPEC id: T0..T9, L1..L4, N1..N6. */
   readonly id: string;
   readonly title: string;
   /** Plain-text statement. */

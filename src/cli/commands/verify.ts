@@ -29,7 +29,7 @@ function runsRange(expect: 'holds' | 'refuted'): string {
 const help = `ualign verify [--runs N] [--seed S] [--claims ids] [--claim FILE.mjs]… [--claim-timeout S] [--k-max K] [--shard i/n]
               [--jobs J] [--json] [--out dir] [--times] [--no-corpus] [--max-bits B] [--max-work W]
 
-Checks every claim of SPEC §4–5 and §4b as a shrinking property with exact arithmetic: T0–T8 and the
+Checks every claim of SPEC §4–5 and §4b as a shrinking property with exact arithmetic: T0–T9 and the
 Luce claims L1–L4 must hold on every generated instance (weak-order, Luce and mixed profiles), the
 negative controls N1–N6 must be refuted by a shrunk counterexample that is re-checked from its JSON. Exit 0 only when all of that is so (1 otherwise).
   --runs N       instances per claim (default: each claim's built-in suite, ${runsRange('holds')} per positive
@@ -98,7 +98,7 @@ export function parseShard(s: string | undefined): { index: number; count: numbe
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check every claim (T0–T8, L1–L4 hold, N1–N6 refuted) as shrinking properties; write reports',
+  summary: 'check every claim (T0–T9, L1–L4 hold, N1–N6 refuted) as shrinking properties; write reports',
   help,
   async run(argv) {
     const { values: claimPaths, rest } = takeRepeated(argv, 'claim', 'verify');

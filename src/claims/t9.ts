@@ -1,0 +1,163 @@
+// T9 certified boxes (SPEC §3, T0, T7): a box that `equilibrium` certifies (the Krawczyk test of krawczyk.ts on
+// the exact Jacobian of product.ts / luce.ts, what `ualign equilibrium` prints) holds an exact symmetric NE of
+// G_{k+1}, and a point box is one.
+// Compares the box with computations that share none of the Krawczyk test's code:
+//  - k = 1 (n ≤ 5): every extreme maximal lottery by vertex enumeration (`allMaximalLotteriesOfPrompt`, what
+//    `ualign nash --all` prints) and P(π ≻ z) by definition. The NE of G_2 are the maximal lotteries (T7); a
+//    unique one with every off-support response strictly below ½ has a nonsingular free Jacobian (else a line of
+//    maximal lotteries passes through it), so a box is certified exactly then, and it is that lottery.
+//  - a point box: ε(π) = 0 exactly (`exploitability`) and U_k(z; π) < 1/(k+1) off the support.
+//  - a box of radius r > 0 on a support {a, b}: U_k(a) − U_k(b) at the box's two ends (exact, `exploitability`'s
+//    kernel) has no strict sign agreement, so a zero lies between (intermediate value theorem); there U_k(a) =
+//    U_k(b) = 1/(k+1) (T0); off the support U_k(z) + k·‖Δπ‖₁ < 1/(k+1) at one end (every ∂U_k/∂π lies in [0, k]).
+import fc from 'fast-check';
+import { Fraction, HALF, ONE, ZERO, frac, signOf } from '../exact/rational.js';
+import { cloneClasses } from '../model/structure.js';
+import { FamilyName } from '../instances/families.js';
+import { Prompt } from '../model/types.js';
+import { promptExploitability } from '../winrate/exploitability.js';
+import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
+import { equilibrium } from '../equilibria/equilibrium.js';
+import { ratList } from './json.js';
+import { lotteryWinRates } from './oracles.js';
+import { ProfileInstance, profileInstanceArb, profileInstanceFromJson, profileInstanceJson, profileInstanceSize } from './instances.js';
+import { defineClaim, eqSlack, holds, minRat, verdict } from './types.js';
+
+/** Profiles whose equilibria are often mixed: cycles, impartial culture, Luce and mixed types. */
+const CYCLIC: readonly FamilyName[] = ['condorcet-cycle', 'impartial-culture', 'strict', 'luce', 'mixed', 'near-degenerate'];
+
+/** Largest n for which k = 1 enumerates every extreme maximal lottery. */
+const ALL_ML_N = 5;
+
+export interface T9Prompt {
+  readonly probs: readonly Fraction[];
+  readonly support: readonly number[];
+  readonly box: { readonly lo: readonly Fraction[]; readonly hi: readonly Fraction[]; readonly radius: Fraction } | null;
+  readonly boxReason: string | null;
+  readonly clones: boolean;
+  /** k = 1, n ≤ ALL_ML_N: the extreme maximal lotteries, and P(π ≻ z) by definition for the first. */
+  readonly lotteries: readonly (readonly Fraction[])[] | null;
+  readonly lotteryWinRates: readonly Fraction[] | null;
+  /** A point box: U_k(·; π) at it. */
+  readonly pointScores: readonly Fraction[] | null;
+  /** A box of radius > 0 on two responses: U_k(·) at its two ends (free coordinate at lo and at hi). */
+  readonly ends: readonly (readonly Fraction[])[] | null;
+}
+
+export interface T9Evidence {
+  readonly prompts: readonly T9Prompt[];
+}
+
+/** The policy at one end of a two-response box: π(b) at its lower or upper end, π(a) = 1 − π(b). */
+function endPolicy(n: number, a: number, b: number, pb: Fraction): Fraction[] {
+  return Array.from({ length: n }, (_, y) => (y === b ? pb : y === a ? ONE.sub(pb) : ZERO));
+}
+
+function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibrium>['prompts'][number]): T9Prompt {
+  const n = prompt.responses.length;
+  const box = p.box;
+  const lotteries = k === 1 && n <= ALL_ML_N ? allMaximalLotteriesOfPrompt(prompt, { maxN: ALL_ML_N }) : null;
+  let ends: Fraction[][] | null = null;
+  if (box !== null && signOf(box.radius) > 0 && p.support.length === 2) {
+    const [a, b] = p.support;
+    ends = [box.lo[b], box.hi[b]].map((pb) => promptExploitability(prompt, endPolicy(n, a, b, pb), k).scores);
+  }
+  return {
+    probs: p.probs,
+    support: p.support,
+    box: box === null ? null : { lo: box.lo, hi: box.hi, radius: box.radius },
+    boxReason: p.boxReason ?? null,
+    clones: cloneClasses(prompt).length < n,
+    lotteries,
+    lotteryWinRates: lotteries !== null && lotteries.length > 0 ? lotteryWinRates(prompt, lotteries[0]) : null,
+    pointScores: box !== null && signOf(box.radius) === 0 ? promptExploitability(prompt, p.probs, k).scores : null,
+    ends,
+  };
+}
+
+/** Slack of "a box holds π and has the documented shape": lo ≤ π ≤ hi, [0, 0] off the support. */
+function shapeSlack(e: T9Prompt): Fraction {
+  const b = e.box!;
+  const inS = new Set(e.support);
+  const ok = e.probs.every((v, y) => (inS.has(y) ? b.lo[y].lte(v) && v.lte(b.hi[y]) && signOf(b.lo[y]) >= 0 : signOf(b.lo[y]) === 0 && signOf(b.hi[y]) === 0));
+  return holds(ok);
+}
+
+/** Slack of U(z) < bound for every z off the support: min over z of bound − U(z), strict (0 counts as failing). */
+function strictlyBelow(U: readonly Fraction[], support: readonly number[], bound: Fraction): Fraction {
+  const inS = new Set(support);
+  let s: Fraction | null = null;
+  U.forEach((u, z) => {
+    if (inS.has(z)) return;
+    const d = bound.sub(u);
+    const part = signOf(d) > 0 ? ZERO : d.sub(ONE); // strict: a tie at the bound fails
+    if (s === null || part.lt(s)) s = part;
+  });
+  return s ?? ZERO;
+}
+
+export const T9 = defineClaim<ProfileInstance, T9Evidence>({
+  id: 'T9',
+  title: 'certified equilibrium boxes',
+  statement:
+    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·‖Δπ‖₁ < 1/(k+1) off the support.',
+  latex: 'B \\ni \\pi^\\ast,\\ \\varepsilon(\\pi^\\ast) = 0',
+  rule: 'uniform',
+  expect: 'holds',
+  compares:
+    "the Krawczyk box (exact Jacobian, krawczyk.ts) against: for k = 1 the maximal lotteries by vertex enumeration and P(π ≻ z) by definition; for point boxes ε by exploitability; for two-response boxes the sign of U_k(a) − U_k(b) at the box's ends (intermediate value theorem) and a Lipschitz bound off the support",
+  defaultRuns: 150,
+  // the default user models, and families without a Condorcet winner more often (mixed supports, boxes of radius > 0)
+  arbitrary: (o = {}) => {
+    const base = { ...o, maxResponses: o.maxResponses ?? 4, maxK: o.maxK ?? 8, maxPrompts: 2 };
+    return fc.oneof(profileInstanceArb({ ...base, maxUsers: 3 }), profileInstanceArb({ ...base, maxUsers: 5, families: CYCLIC }));
+  },
+  evidence({ profile, k }) {
+    const r = equilibrium(profile, k, { maxRounds: 4000 });
+    return { prompts: r.prompts.map((p, x) => promptEvidence(profile.prompts[x].prompt, k, p)) };
+  },
+  judge({ k }, e) {
+    const parts: Fraction[] = [];
+    const bound = frac(1, k + 1);
+    e.prompts.forEach((p) => {
+      const b = p.box;
+      // clone responses: the equilibria form a continuum whenever a clone class has mass, so no box (SPEC §3)
+      if (p.clones) parts.push(holds(b === null));
+      if (b !== null) parts.push(shapeSlack(p));
+      if (p.lotteries !== null && !p.clones) {
+        const unique = p.lotteries.length === 1;
+        if (!unique) parts.push(holds(b === null));
+        else {
+          const strict = strictlyBelow(p.lotteryWinRates!.map((w) => ONE.sub(w)), p.lotteries[0].flatMap((v, y) => (signOf(v) > 0 ? [y] : [])), HALF);
+          if (signOf(strict) >= 0) {
+            // unique and strict: certified, a point box at that lottery
+            parts.push(holds(b !== null && signOf(b.radius) === 0));
+            if (b !== null) p.lotteries[0].forEach((v, y) => parts.push(eqSlack(b.lo[y], v), eqSlack(b.hi[y], v)));
+          } else parts.push(holds(b === null && p.boxReason !== null && p.boxReason.startsWith('degenerate')));
+        }
+      }
+      if (p.pointScores !== null) {
+        const max = p.pointScores.reduce((a, u) => (u.gt(a) ? u : a), ZERO);
+        parts.push(eqSlack(max, bound), strictlyBelow(p.pointScores, p.support, bound));
+      }
+      if (p.ends !== null && b !== null) {
+        const [a, c] = p.support;
+        const [gLo, gHi] = p.ends.map((U) => signOf(U[a].sub(U[c])));
+        parts.push(holds(gLo * gHi <= 0));
+        const width = b.hi[c].sub(b.lo[c]).mul(2); // ‖Δπ‖₁ across the box
+        parts.push(strictlyBelow(p.ends[0].map((u) => u.add(width.mul(k))), p.support, bound));
+      }
+    });
+    return verdict(parts.length === 0 ? ZERO : minRat(parts), {
+      prompts: e.prompts.map((p) => ({
+        policy: ratList(p.probs),
+        box: p.box === null ? null : { lo: ratList(p.box.lo), hi: ratList(p.box.hi), radius: p.box.radius.toFraction() },
+        boxReason: p.boxReason,
+        maximalLotteries: p.lotteries === null ? null : p.lotteries.map((l) => ratList(l)),
+      })),
+    });
+  },
+  size: profileInstanceSize,
+  toJson: profileInstanceJson,
+  fromJson: profileInstanceFromJson,
+});
