@@ -313,6 +313,37 @@ describe('searchMultisets: pruning never loses the optimum (threshold = max − 
     }
   });
 
+  /**
+   * The submodular bound's increments of a candidate y ranked above the node's tier by type A (t < b_A): Δ_2 − Δ_1
+   * subtracts Δ_1's lower bound, read at y's own tier t. x is A's top and w its last tier, w is B's top (with the
+   * p's), y is A's tier 1 or 4 (= ℓ + 1) and tied with w for C; at the node {w} the optimum {w, y, y} (235) needs
+   * y's second copy (worth 60), more than w's (40): Δ_1 read at a better tier than y's (f_A(0, ·) = 100) drops the
+   * bound to 215, below max − 1.
+   */
+  it('submodular bound: Δ_1 of a candidate above the node’s tier is read at the candidate’s tier (t = 1 and t = ℓ + 1)', () => {
+    const A = (yTier: number) => {
+      const tiers: string[][] = [['x'], ...['p1', 'p2', 'p3'].slice(0, yTier - 1).map((r) => [r]), ['y'], ['w']];
+      const tab = [[100n, 100n, 100n], ...tiers.slice(1, yTier).map(() => [80n, 80n, 80n]), [50n, 70n, 75n], [10n, 10n, 10n]];
+      return { tiers, tab };
+    };
+    for (const yTier of [1, 4]) {
+      const a = A(yTier);
+      const others = ['p1', 'p2', 'p3'].slice(0, yTier - 1);
+      const ids = [...others, 'x', 'w', 'y'];
+      const p = makePrompt(ids, [
+        { weight: ONE, tiers: a.tiers },
+        { weight: ONE, tiers: [['w', ...others], ['y'], ['x']] },
+        { weight: ONE, tiers: [['w', 'y'], ['x', ...others]] },
+      ]);
+      const tab = [a.tab, [[45n, 45n, 45n], [0n, 0n, 0n], [0n, 0n, 0n]], [[40n, 80n, 120n], [0n, 0n, 0n]]];
+      const f = strict(p.users, 3, (ui, t, c) => tab[ui][t][c - 1]);
+      const [w, y] = [ids.indexOf('w'), ids.indexOf('y')];
+      const want = expectedSearch(p.users, ids.length, 3, f);
+      expect(want).toEqual({ value: 235n, items: [w, y, y] });
+      for (const opts of [{ submodular: true, threshold: 234n }, { submodular: true }, {}] as SearchOptions[]) expect(searchMultisets(p.users, ids.length, 3, f, opts)).toMatchObject(want);
+    }
+  });
+
   it('submodular: true on instances where greedy misses the optimum: f = S·(a monotone submodular table), S up to 2^49 + 2', () => {
     // tiers of response indices per type; tab[θ][t][c − 1] of the T3 pricing form (τ concave in c, a better tier worth more)
     const cases: { n: number; size: number; S: bigint; tiers: number[][][]; tab: number[][][] }[] = [
