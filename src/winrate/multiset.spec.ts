@@ -394,6 +394,21 @@ describe('searchMultisets: pruning never loses the optimum (threshold = max − 
           [[324, 360, 390, 420], [54, 108, 153, 198]],
         ],
       },
+      {
+        // from a random search over tables of this form: Δ_1's lower bound of a candidate in a type's current tier
+        // (t = b) must be read at c + 1 copies of tier b; read anywhere better, the optimum is pruned at max − 1
+        n: 5,
+        size: 4,
+        S: 1n,
+        tiers: [[[2], [0, 1, 3, 4]], [[2, 4], [0, 1, 3]], [[3, 4], [0, 1], [2]], [[1], [0], [2, 3], [4]], [[0], [1, 2, 3], [4]]],
+        tab: [
+          [[92, 112, 114, 115], [15, 38, 61, 82]],
+          [[55, 85, 106, 116], [4, 24, 38, 43]],
+          [[136, 163, 178, 190], [83, 101, 105, 109], [17, 46, 73, 77]],
+          [[169, 199, 226, 251], [111, 140, 149, 153], [34, 64, 93, 102], [1, 16, 29, 30]],
+          [[190, 210, 212, 213], [113, 136, 159, 180], [17, 47, 74, 98]],
+        ],
+      },
     ];
     for (const { n, size, S, tiers, tab } of cases) {
       const ids = Array.from({ length: n }, (_, y) => String.fromCharCode(97 + y));
