@@ -409,6 +409,18 @@ describe('searchMultisets: pruning never loses the optimum (threshold = max − 
           [[190, 210, 212, 213], [113, 136, 159, 180], [17, 47, 74, 98]],
         ],
       },
+      {
+        // the same search, five copies: Δ_1's lower bound at t = b read with copies taken away instead of added
+        n: 3,
+        size: 5,
+        S: 1n,
+        tiers: [[[0], [1, 2]], [[2], [0], [1]], [[1]]],
+        tab: [
+          [[102, 128, 150, 171, 177], [22, 50, 76, 95, 102]],
+          [[145, 165, 184, 198, 202], [85, 106, 113, 117, 119], [13, 38, 47, 52, 56]],
+          [[85, 113, 137, 161, 172], [8, 37, 51, 55, 57]],
+        ],
+      },
     ];
     for (const { n, size, S, tiers, tab } of cases) {
       const ids = Array.from({ length: n }, (_, y) => String.fromCharCode(97 + y));
