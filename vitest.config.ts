@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 const ISOLATED = [
   'src/equilibria/bestKOutput.spec.ts',
   'src/equilibria/maximalLottery.spec.ts',
+  'src/winrate/luceBudget.spec.ts',
   'src/lp/solve.spec.ts',
   'test/readme.spec.ts',
   'test/cli-exit-codes.spec.ts',

@@ -1,5 +1,6 @@
 // Luce kernels (SPEC §4b) against brute-force enumeration of Y^k (test/oracles): U_k for Luce and mixed
-// profiles under every rule, the exact Jacobian, and the two paths of the strength-sum distribution.
+// profiles under every rule, the exact Jacobian, the two paths of the strength-sum distribution, the
+// strength-sum helpers (outcomes, mixtures, the luce-sum-short fault) and the common denominator L.
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,9 @@ import { Fraction, ONE, ZERO, frac, gcd, sumOf } from '../exact/rational.js';
 import { makePrompt } from '../model/build.js';
 import { productJacobian, productScores } from './product.js';
 import { RULES } from './rules.js';
-import { LUCE_BUDGET, powerDist, setLuceBudget } from './luce.js';
+import { LUCE_BUDGET, ShareDenominator, combineDists, distinctValues, luceScoreNumerators, outcomeSumDist, powerDist, setLuceBudget, strengthSumDist } from './luce.js';
+import { setFault } from './faults.js';
+import { LuceType } from '../model/types.js';
 import { InputError } from '../model/errors.js';
 import { bestOpponent, opponentScore, singleScores } from './opponents.js';
 import { searchMultisets } from './multiset.js';
@@ -283,5 +286,98 @@ describe('Luce budgets: refused with one line naming the budget, before the shar
     } finally {
       setLuceBudget(saved);
     }
+  });
+});
+
+describe('strength sums of one Luce type (SPEC §4b): outcomes, values, mixtures, the injected fault', () => {
+  const luceOf = (strengths: number[]): LuceType => {
+    const u = makePrompt(strengths.map((_, y) => `r${y}`), [{ weight: ONE, strengths: strengths.map((x) => frac(x)) }]).users[0];
+    if (u.kind !== 'luce') throw new Error('not a Luce type');
+    return u;
+  };
+
+  it('outcomeSumDist: s(S) of each outcome with mass q > 0, merged by sum, ascending', () => {
+    const u = luceOf([3, 1, 2]);
+    // s({0,0}) = 6 (q 2), s({1}) = 1 (q 0, absent), s({2,1}) = 3 (q 5), s({1,1}) = 2 (q 1), s({0}) = 3 (q 4)
+    const outs = [{ items: [0, 0] }, { items: [1] }, { items: [2, 1] }, { items: [1, 1] }, { items: [0] }];
+    expect(outcomeSumDist(u, outs, [2n, 0n, 5n, 1n, 4n])).toEqual({ sums: [2, 3, 6], coef: [1n, 9n, 2n] });
+  });
+
+  it('distinctValues: the distinct strengths, ascending', () => {
+    expect(distinctValues(luceOf([3, 1, 3, 2, 1]))).toEqual([1, 2, 3]);
+    expect(distinctValues(luceOf([5, 4, 2]))).toEqual([2, 4, 5]);
+  });
+
+  it('combineDists: Σ_t c_t·X_t, ascending, sums of mass 0 dropped (scale 0); one part scaled by c', () => {
+    const X = { sums: [1, 4], coef: [2n, 1n] };
+    expect(combineDists([{ dist: X, scale: 3n }])).toEqual({ sums: [1, 4], coef: [6n, 3n] });
+    expect(combineDists([{ dist: X, scale: 1n }])).toEqual(X);
+    const parts = [
+      { dist: { sums: [5], coef: [3n] }, scale: 1n },
+      { dist: { sums: [1, 9], coef: [1n, 4n] }, scale: 0n },
+      { dist: { sums: [1, 3], coef: [1n, 2n] }, scale: 2n },
+    ];
+    expect(combineDists(parts)).toEqual({ sums: [1, 3, 5], coef: [2n, 4n, 3n] });
+  });
+
+  it('the luce-sum-short fault: k − 1 draws kept over D^k for k ≥ 2, exact for k = 1 (enumeration)', () => {
+    const u = luceOf([1, 2, 2, 5]);
+    const p = [1n, 2n, 0n, 3n]; // D = 6
+    // coefficients of (Σ_y p_y z^{s_y})^j by enumeration of ordered j-tuples
+    const draws = (j: number): Map<number, bigint> => {
+      let cur = new Map<number, bigint>([[0, 1n]]);
+      for (let step = 0; step < j; step++) {
+        const next = new Map<number, bigint>();
+        for (const [x, c] of cur) p.forEach((py, y) => py !== 0n && next.set(x + u.ints[y], (next.get(x + u.ints[y]) ?? 0n) + c * py));
+        cur = next;
+      }
+      return cur;
+    };
+    const asDist = (m: Map<number, bigint>, scale: bigint) => {
+      const sums = [...m.keys()].sort((a, b) => a - b);
+      return { sums, coef: sums.map((x) => m.get(x)! * scale) };
+    };
+    const prev = setFault('luce-sum-short');
+    try {
+      expect(strengthSumDist(u, p, 1)).toEqual(asDist(draws(1), 1n));
+      for (const k of [2, 3]) expect(strengthSumDist(u, p, k)).toEqual(asDist(draws(k - 1), 6n));
+    } finally {
+      setFault(prev);
+    }
+    for (const k of [1, 2, 3]) expect(strengthSumDist(u, p, k)).toEqual(asDist(draws(k), 1n));
+  });
+
+  it('luceScoreNumerators: one numerator per response, Σ_θ a_θ U_θ(y) = num[y]/(L·D^k) (enumeration of Y^k)', () => {
+    const strengths = [[1, 2, 4], [3, 1, 1]];
+    const prompt = makePrompt(['a', 'b', 'c'], strengths.map((s) => ({ weight: ONE, strengths: s.map((x) => frac(x)) })));
+    const a = [2n, 3n];
+    const p = [1n, 2n, 3n];
+    const k = 2;
+    const { num, L } = luceScoreNumerators(prompt.users, a, p, k);
+    expect(num).toHaveLength(3);
+    for (let y = 0; y < 3; y++) {
+      let want = ZERO;
+      strengths.forEach((s, ui) => {
+        for (const z1 of [0, 1, 2]) for (const z2 of [0, 1, 2]) want = want.add(frac(a[ui] * p[z1] * p[z2], 36n).mul(frac(s[y], s[y] + s[z1] + s[z2])));
+      });
+      expect(frac(num[y], L * 36n).equals(want)).toBe(true);
+    }
+  });
+});
+
+describe('the common denominator L = lcm{t + x} and its quotients L/d', () => {
+  it('denominators spread past 2^20 (sparse quotients): L = lcm{1, 6, 2^33}', () => {
+    const den = new ShareDenominator();
+    for (const d of [1, 6, 2 ** 33]) den.add(d);
+    expect(den.L).toBe(3n * 2n ** 33n);
+    expect([1, 6, 2 ** 33].map((d) => den.over(d))).toEqual([3n * 2n ** 33n, 2n ** 32n, 3n]);
+  });
+
+  it('large denominators of small spread (dense quotients): L = lcm{2^31, 2^31 + 1} = 2^31·(2^31 + 1)', () => {
+    const den = new ShareDenominator();
+    for (const d of [2 ** 31 + 1, 2 ** 31]) den.add(d);
+    expect(den.L).toBe(2n ** 31n * (2n ** 31n + 1n));
+    expect(den.over(2 ** 31)).toBe(2n ** 31n + 1n);
+    expect(den.over(2 ** 31 + 1)).toBe(2n ** 31n);
   });
 });
