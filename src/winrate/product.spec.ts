@@ -7,6 +7,7 @@ import { fixedPower, productJacobian, productScores, screenBits, uniformScoreBou
 import { makePrompt } from '../model/build.js';
 import { RULES } from './rules.js';
 import { setFault } from './faults.js';
+import { InputError } from '../model/errors.js';
 import { policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { bruteScore, prefer, productOutcomes } from '../../test/oracles/bruteforce.js';
 import { params } from '../../test/helpers/fc.js';
@@ -211,5 +212,19 @@ describe('fixed-point bounds: tracked error and its 2^30 limit', () => {
     expect(screenBits(3n, 2)).toBe(64 + 2 + 2 * 2);
     expect(screenBits(1000n, 7)).toBe(64 + 10 + 2 * 4);
     expect(screenBits(2n ** 40n, 1000)).toBe(64 + 41 + 2 * 10);
+  });
+});
+
+describe('k outside SPEC’s domain (k ≥ 1) is refused, not evaluated', () => {
+  it('productScores for k = 0, −1, 1.5: InputError naming k; k = 1 evaluates', () => {
+    const p = makePrompt(['a', 'b'], [{ weight: ONE, tiers: [['a'], ['b']] }]);
+    const half = [frac(1, 2), frac(1, 2)];
+    for (const rule of RULES) {
+      for (const k of [0, -1, 1.5]) {
+        expect(() => productScores(p, half, k, rule)).toThrow(InputError);
+        expect(() => productScores(p, half, k, rule)).toThrow(`k must be an integer ≥ 1, got ${k}`);
+      }
+      expect(productScores(p, half, 1, rule)).toHaveLength(2);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Fraction, frac, commonDenominator, lcm } from '../exact/rational.js';
 import { ceilDiv, floorDiv } from '../exact/dyadic.js';
+import { InputError } from '../model/errors.js';
 import { hasLuce } from '../model/structure.js';
 import { Prompt } from '../model/types.js';
 import { activeFault } from './faults.js';
@@ -195,6 +196,7 @@ export function rankingScoreNumerators(
   rule: Rule = 'uniform',
   only?: readonly number[],
 ): { num: bigint[]; den: bigint } {
+  if (!Number.isInteger(k) || k < 1) throw new InputError(`k must be an integer ≥ 1, got ${k}`);
   const fault = activeFault();
   if (fault === 'uk-off-by-one') k += 1;
   const n = prompt.responses.length;
