@@ -344,7 +344,7 @@ describe('searchMultisets: pruning never loses the optimum (threshold = max − 
     }
   });
 
-  it('submodular: true on instances where greedy misses the optimum: f = S·(a monotone submodular table), S up to 2^49 + 2', () => {
+  it('submodular: true on instances where greedy misses the optimum: f = S·(a monotone submodular table), S up to 2^50', () => {
     // tiers of response indices per type; tab[θ][t][c − 1] of the T3 pricing form (τ concave in c, a better tier worth more)
     const cases: { n: number; size: number; S: bigint; tiers: number[][][]; tab: number[][][] }[] = [
       {
@@ -419,6 +419,18 @@ describe('searchMultisets: pruning never loses the optimum (threshold = max − 
           [[102, 128, 150, 171, 177], [22, 50, 76, 95, 102]],
           [[145, 165, 184, 198, 202], [85, 106, 113, 117, 119], [13, 38, 47, 52, 56]],
           [[85, 113, 137, 161, 172], [8, 37, 51, 55, 57]],
+        ],
+      },
+      {
+        // seven tiers, values near 2^58: the node's own term (cur⁺) must be read at its tier b with c copies, also when
+        // b is a multiple of ℓ + 1 (a read at b/(ℓ+1) lands on a zero-copy slot)
+        n: 7,
+        size: 2,
+        S: (1n << 50n) - 3n,
+        tiers: [[[5], [6], [0], [4], [3], [2], [1]], [[1], [6], [3], [4], [5], [2], [0]]],
+        tab: [
+          [[217, 246], [178, 192], [145, 175], [102, 132], [70, 96], [56, 63], [26, 53]],
+          [[265, 271], [208, 237], [155, 185], [107, 133], [63, 91], [31, 61], [15, 24]],
         ],
       },
     ];
