@@ -35,7 +35,7 @@ export interface T9Prompt {
   readonly box: { readonly lo: readonly Fraction[]; readonly hi: readonly Fraction[]; readonly radius: Fraction } | null;
   readonly boxReason: string | null;
   readonly clones: boolean;
-  /** k = 1, n ≤ ALL_ML_N: the extreme maximal lotteries, and P(π ≻ z) by definition for the first. */
+  /** k = 1, n ≤ ALL_ML_N: the extreme maximal lotteries, and P(π ≻ z) by definition when there is one. */
   readonly lotteries: readonly (readonly Fraction[])[] | null;
   readonly lotteryWinRates: readonly Fraction[] | null;
   /** A point box: U_k(·; π) at it. */
@@ -69,7 +69,7 @@ function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibr
     boxReason: p.boxReason ?? null,
     clones: cloneClasses(prompt).length < n,
     lotteries,
-    lotteryWinRates: lotteries !== null && lotteries.length > 0 ? lotteryWinRates(prompt, lotteries[0]) : null,
+    lotteryWinRates: lotteries !== null && lotteries.length === 1 ? lotteryWinRates(prompt, lotteries[0]) : null,
     pointScores: box !== null && signOf(box.radius) === 0 ? promptExploitability(prompt, p.probs, k).scores : null,
     ends,
   };

@@ -178,6 +178,11 @@ export function joinLuceScores(r: { num: readonly bigint[]; den: bigint }, lu: {
   return { num: r.num.map((v, y) => v * fr + lu.num[y] * fl), den: M * X };
 }
 
+/** SPEC's domain of U_k: k ≥ 1 draws; anything else is refused (InputError), never evaluated. */
+export function requireDrawCount(k: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new InputError(`k must be an integer ≥ 1, got ${k}`);
+}
+
 /**
  * The ranking types' part of U_k(·; π) (Luce types contribute 0), over c·D^k·B with c = k+1, 1 or 2 by rule
  * (SPEC §2 closed forms). Integer kernel: with π = p/D, w_θ = a_θ/B and, per type and tier t, A = D(e+w) and
@@ -196,7 +201,7 @@ export function rankingScoreNumerators(
   rule: Rule = 'uniform',
   only?: readonly number[],
 ): { num: bigint[]; den: bigint } {
-  if (!Number.isInteger(k) || k < 1) throw new InputError(`k must be an integer ≥ 1, got ${k}`);
+  requireDrawCount(k);
   const fault = activeFault();
   if (fault === 'uk-off-by-one') k += 1;
   const n = prompt.responses.length;
