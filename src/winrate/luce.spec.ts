@@ -94,6 +94,11 @@ describe('strength-sum distribution (SPEC §4b): dense recurrence = sparse produ
     mass: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 4, maxLength: 4 }),
     k: fc.integer({ min: 0, max: 7 }),
   });
+  it('no values (the zero polynomial): its 0th power is 1 (the empty sum), every higher power is 0', () => {
+    expect(powerDist([], [], 0)).toEqual({ sums: [0], coef: [1n] });
+    for (const k of [1, 2, 5]) expect(powerDist([], [], k)).toEqual({ sums: [], coef: [] });
+  });
+
   test.prop([distArb], params(300))('coefficients of (Σ_i m_i z^{v_i})^k', ({ v, mass, k }) => {
     const vs = [...v].sort((a, b) => a - b);
     const ms = vs.map((_, i) => BigInt(mass[i]));
@@ -379,5 +384,16 @@ describe('the common denominator L = lcm{t + x} and its quotients L/d', () => {
     expect(den.L).toBe(2n ** 31n * (2n ** 31n + 1n));
     expect(den.over(2 ** 31)).toBe(2n ** 31n + 1n);
     expect(den.over(2 ** 31 + 1)).toBe(2n ** 31n);
+  });
+
+  it('L is fixed once read: adding a denominator afterwards is an internal error, and L and L/d stay as they were', () => {
+    for (const read of [(den: ShareDenominator) => den.L, (den: ShareDenominator) => den.over(4)]) {
+      const den = new ShareDenominator();
+      for (const d of [4, 6]) den.add(d);
+      read(den);
+      expect(() => den.add(5)).toThrow('ShareDenominator: a denominator added after L was fixed');
+      expect(den.L).toBe(12n);
+      expect([den.over(4), den.over(6)]).toEqual([3n, 2n]);
+    }
   });
 });

@@ -81,8 +81,8 @@ function massesByValue(ints: readonly number[], p: readonly bigint[]): { v: numb
  */
 export function powerDist(v: readonly number[], mass: readonly bigint[], k: number): SumDist {
   const d = v.length;
-  if (d === 0) return { sums: [], coef: [] };
   if (k === 0) return { sums: [0], coef: [1n] };
+  if (d === 0) return { sums: [], coef: [] };
   const v0 = v[0];
   const R = k * (v[d - 1] - v0) + 1;
   if (R <= DENSE_MAX) {
@@ -185,6 +185,7 @@ export class ShareDenominator {
   private l = 1n;
   private terms = 0;
   add(d: number): void {
+    if (this.quot !== null) throw new Error('ShareDenominator: a denominator added after L was fixed');
     this.marks.add(d);
     if (this.marks.size > LUCE_BUDGET.sums) refuseWork('the exact shares need more distinct denominators t + x', `over ${LUCE_BUDGET.sums}`, LUCE_BUDGET.sums, 'UALIGN_LUCE_SUMS');
   }

@@ -313,6 +313,29 @@ describe('searchMultisets: pruning never loses the optimum (threshold = max − 
     }
   });
 
+  it('a type whose node tier b is a multiple of ℓ + 1 and above every remaining candidate: its bound term is f(b, c)', () => {
+    // A ranks u ≻ p1 ≻ … ≻ p5 ≻ x ≻ z (x at tier 6 = 2(ℓ + 1)) and values every state 10; B: u first (6); D: x, z
+    // tied first, two copies worth 20; E: z (1); F: x (1); G: the p's (2). Greedy and swaps stop at {u, p1} (18); at
+    // the node {x} (after the leaf {x, x} = 31) the branch of z must keep A's 10 in its bound (32 > 31): {x, z} = 32
+    const ids = ['u', 'p1', 'p2', 'p3', 'p4', 'p5', 'x', 'z'];
+    const p = makePrompt(ids, [
+      { weight: ONE, tiers: ids.map((y) => [y]) },
+      { weight: ONE, tiers: [['u']] },
+      { weight: ONE, tiers: [['x', 'z']] },
+      { weight: ONE, tiers: [['z']] },
+      { weight: ONE, tiers: [['x']] },
+      { weight: ONE, tiers: [['p1', 'p2', 'p3', 'p4', 'p5']] },
+    ]);
+    const top = [0n, 6n, 0n, 1n, 1n, 2n];
+    const f = strict(p.users, 2, (ui, t, c) => (ui === 0 ? 10n : t > 0 ? 0n : ui === 2 ? [0n, 0n, 20n][c] : top[ui]));
+    expect(expectedSearch(p.users, 8, 2, f)).toEqual({ items: [6, 7], value: 32n });
+    for (const opts of [{}, { threshold: 31n }] as SearchOptions[]) {
+      const r = searchMultisets(p.users, 8, 2, f, opts);
+      expect(r.value).toBe(32n);
+      expect(r.items).toEqual([6, 7]);
+    }
+  });
+
   /**
    * The submodular bound's increments of a candidate y ranked above the node's tier by type A (t < b_A): Δ_2 − Δ_1
    * subtracts Δ_1's lower bound, read at y's own tier t. x is A's top and w its last tier, w is B's top (with the
