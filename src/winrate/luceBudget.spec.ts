@@ -124,9 +124,13 @@ describe('sums of j strengths (sumSets): refused past UALIGN_LUCE_SUMS', () => {
 describe('the common denominator L (ShareDenominator): its three budgets at the threshold', () => {
   it('distinct denominators: as many as the budget accepted, one more refused', () => {
     withBudget({ sums: 3 }, () => {
-      const den = new ShareDenominator();
-      for (const d of [2, 3, 4, 4, 2]) den.add(d);
-      expect(den.L).toBe(12n);
+      const make = () => {
+        const den = new ShareDenominator();
+        for (const d of [2, 3, 4, 4, 2]) den.add(d);
+        return den;
+      };
+      expect(make().L).toBe(12n);
+      const den = make();
       expect(refusal(() => den.add(5))).toBe(
         workLine('the exact shares need more distinct denominators t + x', 'over 3', 3, 'UALIGN_LUCE_SUMS'),
       );
@@ -135,9 +139,13 @@ describe('the common denominator L (ShareDenominator): its three budgets at the 
 
   it('terms c_x·t/(t + x): |ts|·|support| summed over the calls, accepted up to the budget', () => {
     withBudget({ terms: 6 }, () => {
-      const den = new ShareDenominator();
-      den.addAll([1, 2], { sums: [1, 2, 3], coef: [1n, 1n, 1n] });
-      expect(den.L).toBe(60n); // lcm{2, 3, 4, 5}
+      const make = () => {
+        const den = new ShareDenominator();
+        den.addAll([1, 2], { sums: [1, 2, 3], coef: [1n, 1n, 1n] });
+        return den;
+      };
+      expect(make().L).toBe(60n); // lcm{2, 3, 4, 5}
+      const den = make();
       expect(refusal(() => den.addAll([1], { sums: [1], coef: [1n] }))).toBe(
         workLine('the exact shares need more terms c_x·t/(t + x)', 'over 6', 6, 'UALIGN_LUCE_TERMS'),
       );
