@@ -67,7 +67,6 @@ export function refine(
     return p;
   };
   const J = floatJacobian(fp, piF, k, rows, S).map((r) => r.slice(1).map((z) => z - r[0]));
-  const bitlen = (v: bigint) => (v < 0n ? -v : v).toString(2).length;
   let best: Candidate | null = null;
   let fx = fixedPrompt(prompt, fp, bits + 64);
   for (let level = 0; level < tu.refineLevels; level++) {
@@ -81,7 +80,7 @@ export function refine(
       const maxR = R.reduce((a, v) => (v < 0n ? -v : v) > a ? (v < 0n ? -v : v) : a, 0n);
       if (maxR * 8n * target.d <= numer(target) << BigInt(fx.P)) break;
       // scaled to doubles near 1 (any target): F = R/2^c, so the correction is d·2^(c − P) and x moves by d·2^(c − P + bits)
-      const c = Math.max(0, bitlen(maxR) - 60);
+      const c = Math.max(0, maxR.toString(2).length - 60);
       const F = R.map((v) => quotientToNumber(v, 1n << BigInt(c)));
       stats.newton++;
       const d = solveLinear(J, F.map((f) => -f));
@@ -146,5 +145,5 @@ function exactLinearK1(prompt: Prompt, S: number[]): Fraction[] | null {
   if (sol === null) return null;
   const out = prompt.responses.map(() => ZERO);
   S.forEach((y, i) => (out[y] = sol[i]));
-  return s > 0 ? out : null;
+  return out;
 }
