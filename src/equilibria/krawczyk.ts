@@ -139,7 +139,6 @@ export function krawczykBox(prompt: Prompt, k: number, support: readonly number[
   });
   const YF = Y.map((Yi) => abs(Yi.reduce((acc, v, l) => acc + v * F[l], 0n)));
   const YS = Y.map((Yi) => Yi.reduce((acc, v) => acc + abs(v), 0n));
-  if (RS.some((v) => v >= TWO_P * Jden)) return { reason: 'Krawczyk test failed: the preconditioned Jacobian does not contract' };
 
   // Step 6: radii, tightest first. A radius passes when the box stays inside the simplex on S, the
   // off-support responses stay strictly below 1/(k+1) on it, and K(X) ⊂ int X row by row.
