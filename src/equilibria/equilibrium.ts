@@ -137,7 +137,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
   };
   let best: Candidate | null = null;
   const consider = (c: Candidate): boolean => {
-    if (c.probs.length > 0 && (best === null || c.epsilon.lt(best.epsilon))) best = c;
+    if (best === null || c.epsilon.lt(best.epsilon)) best = c;
     return best !== null && best.epsilon.lte(target);
   };
   const considerMaybe = (c: Candidate | null): boolean => (c === null ? false : consider(c));

@@ -1,5 +1,6 @@
 // The numeric knobs of the equilibrium search (SPEC §3), each named with its default. Floats only guide:
 // none of these can make a wrong answer certified, they decide how hard the search tries.
+import { InputError } from '../model/errors.js';
 
 export interface EquilibriumTuning {
   /** Hedge step used to find the support. */
@@ -68,12 +69,15 @@ export const EQUILIBRIUM_TUNING: EquilibriumTuning = {
   enumerateSupports: 2000,
 };
 
-/** The defaults, overridden by the options that are set (undefined keeps the default). */
+/** The defaults, overridden by the options that are set (undefined keeps the default); a knob out of range is bad input. */
 export function tuningOf(opts: Partial<EquilibriumTuning>): EquilibriumTuning {
   const t: Record<string, number> = { ...EQUILIBRIUM_TUNING };
   for (const key of Object.keys(EQUILIBRIUM_TUNING)) {
     const v = (opts as Record<string, unknown>)[key];
-    if (typeof v === 'number') t[key] = v;
+    if (typeof v !== 'number') continue;
+    if (!Number.isFinite(v) || v < 0 || (key === 'supportThreshold' && v > 1))
+      throw new InputError(`equilibrium option ${key} must be a finite number ≥ 0${key === 'supportThreshold' ? ' and ≤ 1' : ''}, got ${v}`);
+    t[key] = v;
   }
   return t as unknown as EquilibriumTuning;
 }
