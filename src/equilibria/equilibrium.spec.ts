@@ -341,20 +341,20 @@ describe('options and the candidate kept (crafted instances)', () => {
     }
   });
 
-  it('a tuning knob out of range is bad input (InputError), checked before any search; 0 and supportThreshold = 1 are allowed', () => {
+  it('a tuning knob that is not a finite number, or a supportThreshold outside [0, 1], is bad input (InputError) before any search', () => {
     const bad: [Partial<EquilibriumTuning>, string][] = [
-      [{ supportThreshold: 2 }, 'equilibrium option supportThreshold must be a finite number ≥ 0 and ≤ 1, got 2'],
-      [{ supportThreshold: -0.5 }, 'equilibrium option supportThreshold must be a finite number ≥ 0 and ≤ 1, got -0.5'],
-      [{ eta: -1 }, 'equilibrium option eta must be a finite number ≥ 0, got -1'],
-      [{ maxRounds: Infinity }, 'equilibrium option maxRounds must be a finite number ≥ 0, got Infinity'],
-      [{ newtonDone: NaN }, 'equilibrium option newtonDone must be a finite number ≥ 0, got NaN'],
+      [{ supportThreshold: 2 }, 'equilibrium option supportThreshold must be a finite number from 0 to 1, got 2'],
+      [{ supportThreshold: -0.5 }, 'equilibrium option supportThreshold must be a finite number from 0 to 1, got -0.5'],
+      [{ maxRounds: Infinity }, 'equilibrium option maxRounds must be a finite number, got Infinity'],
+      [{ newtonDone: NaN }, 'equilibrium option newtonDone must be a finite number, got NaN'],
     ];
     for (const [opts, line] of bad) {
       expect(() => tuningOf(opts)).toThrow(InputError);
       expect(() => promptEquilibrium(twoCamp(11, 9), 2, opts)).toThrow(line);
     }
-    const t = tuningOf({ supportThreshold: 1, maxRounds: 0, eta: undefined });
-    expect([t.supportThreshold, t.maxRounds, t.eta]).toEqual([1, 0, EQUILIBRIUM_TUNING.eta]);
+    // offsets may be negative (bitsMargin shifts the bits below the target's)
+    const t = tuningOf({ supportThreshold: 1, maxRounds: 0, bitsMargin: -150, eta: undefined });
+    expect([t.supportThreshold, t.maxRounds, t.bitsMargin, t.eta]).toEqual([1, 0, -150, EQUILIBRIUM_TUNING.eta]);
     expect(tuningOf({ supportThreshold: 0 }).supportThreshold).toBe(0);
   });
 

@@ -75,8 +75,8 @@ export function tuningOf(opts: Partial<EquilibriumTuning>): EquilibriumTuning {
   for (const key of Object.keys(EQUILIBRIUM_TUNING)) {
     const v = (opts as Record<string, unknown>)[key];
     if (typeof v !== 'number') continue;
-    if (!Number.isFinite(v) || v < 0 || (key === 'supportThreshold' && v > 1))
-      throw new InputError(`equilibrium option ${key} must be a finite number ≥ 0${key === 'supportThreshold' ? ' and ≤ 1' : ''}, got ${v}`);
+    if (!Number.isFinite(v) || (key === 'supportThreshold' && !(v >= 0 && v <= 1)))
+      throw new InputError(`equilibrium option ${key} must be a finite number${key === 'supportThreshold' ? ' from 0 to 1' : ''}, got ${v}`);
     t[key] = v;
   }
   return t as unknown as EquilibriumTuning;
