@@ -1,10 +1,11 @@
 // Self-play dynamics and exact regret (SPEC T5); the Hedge-bound predicate.
 import { describe, expect, it } from 'vitest';
 import { frac, ONE, ZERO, sumOf, maxOf, toNumber } from '../exact/rational.js';
-import { makeKOutput, makePrompt, singlePrompt } from '../model/build.js';
+import { makeKOutput, makeProfile, makePrompt, singlePrompt } from '../model/build.js';
 import { productScores } from '../winrate/product.js';
 import { robustness, robustnessOf } from '../winrate/opponents.js';
-import { SELFPLAY_METHODS, exactRegret, expandMixture, hedgeBoundHolds, lnUpperBound, selfPlay, selfPlayParallel } from './dynamics.js';
+import { SELFPLAY_METHODS, SelfPlayMethod, exactRegret, expandMixture, floatSelfPlay, hedgeBoundHolds, hedgeEta, lnUpperBound, selfPlay, selfPlayParallel } from './dynamics.js';
+import { floatPrompt, floatScores } from './floatKernel.js';
 import { parallelScoreSums } from './parallel.js';
 import { ScoreSums, addSums, scoreSums } from './scoreSums.js';
 import { test } from '@fast-check/vitest';
@@ -153,5 +154,172 @@ describe('score sums on several threads', () => {
     // the second share (the worker's) has an iterate over two responses of three
     await expect(parallelScoreSums(prompt, [[frac(1, 3), frac(1, 3), frac(1, 3)], [frac(1, 2), frac(1, 2)]], 2, 2, 0)).rejects.toThrow();
     expect(() => addSums({ num: [1n], den: 1n }, { num: [1n, 2n], den: 1n })).toThrow(/different responses/);
+  });
+});
+
+// Survivors of mutation testing: crafted instances whose right answer is derived by hand or from SPEC T5's update rules.
+describe('self-play: crafted checks of the dynamics and the reported quantities', () => {
+  const abc = makePrompt(['a', 'b', 'c'], [
+    { weight: frac(3), tiers: [['a'], ['b'], ['c']] },
+    { weight: frac(2), tiers: [['c'], ['b'], ['a']] },
+  ]);
+
+  it('SELFPLAY_METHODS lists the three methods', () => {
+    expect([...SELFPLAY_METHODS]).toEqual(['hedge', 'omwu', 'extragradient']);
+  });
+
+  it('hedgeEta is sqrt(8 ln n / T), with ln n read as ln 2 for n < 2', () => {
+    // T = 8: η² = ln n; the float mutants are off by factors, not by rounding
+    expect(Math.abs(hedgeEta(3, 8) ** 2 - Math.log(3))).toBeLessThan(1e-12);
+    expect(Math.abs(hedgeEta(5, 2) ** 2 - 4 * Math.log(5))).toBeLessThan(1e-12);
+    expect(Math.abs(hedgeEta(1, 8) ** 2 - Math.log(2))).toBeLessThan(1e-12);
+  });
+
+  // SPEC T5's update rules, written out again over floatScores (the float reward), against floatSelfPlay's visited iterates.
+  const reference = (method: SelfPlayMethod, k: number, T: number, eta: number, init?: number[]): number[][] => {
+    const fp = floatPrompt(abc);
+    const soft = (L: number[]): number[] => {
+      const m = Math.max(...L);
+      const e = L.map((v) => Math.exp(v - m));
+      const s = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / s);
+    };
+    const u = (pi: number[]): number[] => Array.from(floatScores(fp, pi, k));
+    let L = init ? init.map(Math.log) : [0, 0, 0];
+    let prev: number[] | null = null;
+    const seen: number[][] = [];
+    for (let t = 1; t <= T; t++) {
+      const pi = soft(L);
+      seen.push(pi);
+      const ut = u(pi);
+      if (method === 'hedge') L = L.map((l, y) => l + eta * ut[y]);
+      else if (method === 'omwu') {
+        const up = prev ?? ut; // u(π_0) := u(π_1)
+        L = L.map((l, y) => l + eta * (2 * ut[y] - up[y]));
+        prev = ut;
+      } else {
+        const uh = u(soft(L.map((l, y) => l + eta * ut[y])));
+        L = L.map((l, y) => l + eta * uh[y]);
+      }
+    }
+    seen.push(soft(L));
+    return seen;
+  };
+  const run = (method: SelfPlayMethod, k: number, T: number, eta: number, init?: number[]): number[][] => {
+    const seen: number[][] = [];
+    const last = floatSelfPlay(floatPrompt(abc), k, T, method, eta, (pi) => seen.push(Array.from(pi)), init);
+    seen.push(Array.from(last));
+    return seen;
+  };
+  const close = (a: number[][], b: number[][]): boolean => a.length === b.length && a.every((r, t) => r.every((v, y) => Math.abs(v - b[t][y]) < 1e-9));
+
+  for (const method of SELFPLAY_METHODS)
+    it(`${method}: floatSelfPlay plays T5's update rule (π_1 … π_{T+1} against a rewrite of the rule)`, () => {
+      // a large step so that the three rules part after one or two rounds (they agree on π_2 for omwu vs hedge)
+      const want = reference(method, 2, 4, 1.5);
+      expect(close(run(method, 2, 4, 1.5), want)).toBe(true);
+      // the methods really differ here, so each comparison above identifies the rule
+      for (const other of SELFPLAY_METHODS) if (other !== method) expect(close(reference(other, 2, 4, 1.5), want)).toBe(false);
+    });
+
+  it('floatSelfPlay starts from init when given (π_1 = init)', () => {
+    const init = [0.7, 0.2, 0.1];
+    const seen = run('hedge', 1, 2, 0.3, init);
+    expect(seen[0].every((v, y) => Math.abs(v - init[y]) < 1e-12)).toBe(true);
+    expect(close(seen, reference('hedge', 1, 2, 0.3, init))).toBe(true);
+  });
+
+  it('exactRegret reports the first argmax on a tie', () => {
+    // types a > b > c and c > b > a with equal weights, π = (1/2, 0, 1/2), k = 1: by symmetry every response scores 1/2
+    // (a: tie with a, or beats c for one type and loses for the other; b: beats the opponent for exactly one type)
+    const sym = makePrompt(['a', 'b', 'c'], [
+      { weight: frac(1), tiers: [['a'], ['b'], ['c']] },
+      { weight: frac(1), tiers: [['c'], ['b'], ['a']] },
+    ]);
+    const r = exactRegret(sym, [[frac(1, 2), ZERO, frac(1, 2)]], 1);
+    expect(r.cumulative.every((c) => c.equals(frac(1, 2)))).toBe(true);
+    expect(r.best).toBe(0);
+  });
+
+  it('selfPlay rejects T and k that are not integers ≥ 1', () => {
+    const p = singlePrompt(abc);
+    for (const T of [0, -1, 1.5]) expect(() => selfPlay(p, 1, { T })).toThrow(/T must be an integer ≥ 1/);
+    // k is rejected up front, as a RangeError, before any round is played (later kernels would reject it only after
+    // the float rounds, and with their own errors)
+    for (const k of [0, -2, 1.5]) {
+      let rounds = 0;
+      let err: unknown = null;
+      try {
+        selfPlay(p, k, { T: 2, onProgress: () => rounds++ });
+      } catch (e) {
+        err = e;
+      }
+      expect(err instanceof RangeError && err.message === 'k must be an integer ≥ 1').toBe(true);
+      expect(rounds).toBe(0);
+    }
+  });
+
+  it('bits sets the rounding of the exact iterates to denominators 2^bits', () => {
+    const r = selfPlay(singlePrompt(abc), 2, { T: 3, bits: 3 });
+    const dens = [...r.prompts[0].iterates, r.prompts[0].last].flat().map((f) => BigInt(f.d.toString()));
+    expect(dens.every((d) => 8n % d === 0n)).toBe(true);
+    // π_1 is uniform over three: 1/3 cannot be kept at 2^−3
+    expect(r.prompts[0].iterates[0].some((f) => !f.equals(frac(1, 3)))).toBe(true);
+  });
+
+  it('the identity is checked exactly when T·k·Σ tiers ≤ identityWork', () => {
+    // abc has 2 types × 3 tiers = 6 tiers; T = 4, k = 3: work = 72
+    const p = singlePrompt(abc);
+    const at = selfPlay(p, 3, { T: 4, identityWork: 72 });
+    expect(at.identity).toBe(true);
+    const below = selfPlay(p, 3, { T: 4, identityWork: 71 });
+    expect(below.identity).toBeNull();
+    expect(below.robustness.equals(at.robustness)).toBe(true);
+  });
+
+  it('the Hedge bound is reported only for Hedge with the T5 step', () => {
+    const p = singlePrompt(abc);
+    expect(selfPlay(p, 2, { T: 3 }).hedgeBound?.holds).toBe(true);
+    expect(selfPlay(p, 2, { T: 3, eta: 0.5 }).hedgeBound).toBeUndefined();
+    expect(selfPlay(p, 2, { T: 3, method: 'omwu' }).hedgeBound).toBeUndefined();
+    expect(selfPlay(p, 2, { T: 3, method: 'extragradient' }).hedgeBound).toBeUndefined();
+  });
+
+  it('the Hedge bound must hold on every prompt: one prompt over it makes it fail', () => {
+    // bits = 1 rounds the uniform π_1 over three to (0, 1/2, 1/2) (roundToSimplex gives the excess back to the first
+    // largest), so a, the top of the only type, beats every opponent: U_5(a; π_1) = 1, Reg_1 = 1 − 1/6 = 5/6 >
+    // sqrt((1/2) ln 3) ≈ 0.741. The second prompt is one tie: every response scores 1/6, Reg_1 = 0.
+    const over = makePrompt(['a', 'b', 'c'], [{ weight: frac(1), tiers: [['a'], ['b'], ['c']] }]);
+    const flat = makePrompt(['a', 'b'], [{ weight: frac(1), tiers: [['a', 'b']] }]);
+    const r = selfPlay(makeProfile([{ weight: frac(1, 2), prompt: over }, { weight: frac(1, 2), prompt: flat }]), 5, { T: 1, bits: 1 });
+    expect(r.prompts[0].iterates[0].map((f) => f.toFraction())).toEqual(['0', '1/2', '1/2']);
+    expect(r.prompts[0].regret.regret.equals(frac(5, 6))).toBe(true);
+    expect(r.prompts[1].regret.regret.equals(ZERO)).toBe(true);
+    expect(r.hedgeBound!.holds).toBe(false);
+  });
+
+  it('hedgeBoundHolds: Reg_T ≤ 0 holds whatever the other side is', () => {
+    expect(hedgeBoundHolds(ZERO, 1, frac(-1))).toBe(true);
+  });
+
+  it('lnUpperBound rejects x that is not a positive integer', () => {
+    for (const x of [0, -3, 1.5]) expect(() => lnUpperBound(x)).toThrow(/lnUpperBound: x must be a positive integer/);
+  });
+
+  it('lnUpperBound(2) is exactly the documented series: 2 Σ_{i<41 odd} 3^−i/i + 2·3^−41/(41·(8/9))', () => {
+    // x = 2: j = 1, r = 1 so only j·ln2 with ln2 = 2 atanh(1/3)
+    const z = frac(1, 3);
+    let s = ZERO;
+    for (let i = 1; i <= 39; i += 2) s = s.add(z.pow(i).div(i));
+    const want = s.add(z.pow(41).div(frac(41).mul(frac(8, 9)))).mul(2);
+    expect(lnUpperBound(2).equals(want)).toBe(true);
+    expect(lnUpperBound(8).equals(want.mul(3))).toBe(true);
+  });
+
+  it('selfPlayParallel reports the exact phase of every prompt', async () => {
+    const seen: string[] = [];
+    const two = makeProfile([{ weight: frac(1, 2), prompt: abc }, { weight: frac(1, 2), prompt: abc }]);
+    await selfPlayParallel(two, 1, { T: 2, jobs: 1, onProgress: (i) => seen.push(`${i.phase}:${i.prompt}`) });
+    expect(seen.filter((s) => s.startsWith('exact'))).toEqual(['exact:0', 'exact:1']);
   });
 });
