@@ -138,7 +138,7 @@ function solvePrompt(prompt: Prompt, k: number, opts: EquilibriumOptions): Promp
   let best: Candidate | null = null;
   const consider = (c: Candidate): boolean => {
     if (best === null || c.epsilon.lt(best.epsilon)) best = c;
-    return best !== null && best.epsilon.lte(target);
+    return best.epsilon.lte(target);
   };
   const considerMaybe = (c: Candidate | null): boolean => (c === null ? false : consider(c));
   const finish = (): PromptEquilibrium => {
