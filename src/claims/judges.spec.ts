@@ -262,6 +262,11 @@ describe('Luce claims (SPEC §4b): judges reject wrong evidence', () => {
     ['the convolution off', { ...e, robustnessDirect: up(e.robustnessDirect) }],
     ['the maximal lottery uniform', { ...e, lottery: [HALF, HALF] }],
     ['the maximal lottery δ_b', { ...e, lottery: [ZERO, ONE] }],
+    // not δ_a although one coordinate looks like it: a third entry, a second mass, a missing one
+    ['the maximal lottery (1, 0, 0)', { ...e, lottery: [ONE, ZERO, ZERO] }],
+    ['the maximal lottery (1, 1)', { ...e, lottery: [ONE, ONE] }],
+    ['the maximal lottery (1/2, 0)', { ...e, lottery: [HALF, ZERO] }],
+    ['the only extreme lottery (1, 1)', { ...e, all: [[ONE, ONE]] }],
     ['two maximal lotteries', { ...e, all: [...e.all, [HALF, HALF]] }],
     ['the lottery loses to a response by definition', { ...e, minWinRate: down(HALF) }],
     ['a is no Condorcet winner by definition', { ...e, pAB: HALF }],
@@ -504,6 +509,25 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     expect(L2.check(L2.fromJson({ M: '2', delta: '1/5', k: 20 })).certificate).toMatchObject({ c: '6/5', gap: '0', lowerBound: null });
   });
 
+  it('L2: a gap of 0 off the threshold (or > 0 on it) fails the zero-set part (slack −1), not only the formula', () => {
+    const i = L2.fromJson({ ...camp, k: 2 });
+    const e = L2.evidence(i);
+    const zero = { robustness: kk1(2), robustnessDirect: kk1(2) };
+    expect(L2.judge(i, zero).slack.toFraction()).toBe('-1');
+    const j = L2.fromJson({ ...camp, k: 1 });
+    const r = L2.evidence(j).robustness.sub(D);
+    expect(L2.judge(j, { robustness: r, robustnessDirect: r }).slack.toFraction()).toBe('-1');
+    expect(L2.judge(i, e).certificate.lowerBound).toBeNull();
+  });
+
+  it('L2, L4: fromJson names the field and the judge its missing Luce type', () => {
+    expect(() => L2.fromJson({ M: '10', delta: 'x', k: 2 })).toThrow(/instance\.delta/);
+    expect(() => L2.fromJson({ M: 'x', delta: '1/10', k: 2 })).toThrow(/instance\.M/);
+    const l4 = L4.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', strengths: { a: '2', b: '1' } }] }, k: 2 });
+    const ranked = L3.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }] }, k: 2, c: 'a' });
+    expect(() => L4.judge({ ...l4, profile: ranked.profile }, L4.evidence(l4))).toThrow(/L4: each prompt must have a single Luce type/);
+  });
+
   it('L3: mixed a ≻ b (1/2) and Luce s = (1, 3) (1/2), δ_a: k = 4 gives 1/2 + (1/2)·4/7 = 11/14 < 4/5; k = 3 gives 3/4', () => {
     const p = { responses: ['a', 'b'], users: [{ weight: '1/2', ranking: [['a'], ['b']] }, { weight: '1/2', strengths: { a: '1', b: '3' } }] };
     expect(L3.check(L3.fromJson({ profile: p, k: 4, c: 'a' })).certificate).toEqual({ robustness: '11/14', formula: '11/14' });
@@ -514,6 +538,11 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     const v = L4.check(L4.fromJson({ profile: { responses: ['a', 'b', 'c'], users: [{ weight: '1', strengths: { a: '4', b: '2', c: '1' } }] }, k: 2 }));
     expect(v.ok).toBe(true);
     expect(v.certificate).toEqual({ strongest: ['a'], epsilon: ['0', '1/6', '1/3'] });
+    // δ_b made an NE by both computations: the iff part fails (slack −1), not only the formula (−1/6)
+    const i = L4.fromJson({ profile: { responses: ['a', 'b', 'c'], users: [{ weight: '1', strengths: { a: '4', b: '2', c: '1' } }] }, k: 2 });
+    const [p] = L4.evidence(i).prompts;
+    const bad = { prompts: [{ epsilon: set(p.epsilon, 1, ZERO), epsilonDirect: set(p.epsilonDirect, 1, ZERO) }] };
+    expect(L4.judge(i, bad).slack.toFraction()).toBe('-1');
   });
 
   it('T3 and T6 on a single Luce type: V_k = k/(k+1); the opponent "top ℓ times" meets the cap k/(k+ℓ)', () => {
