@@ -12,6 +12,7 @@ import { policyFromWeights, policyWeightsArb, profileRecordArb, promptFromRecord
 import { bruteBestScore, bruteScore, prefer, productOutcomes, ruleScore, tuples, typeScore } from '../../test/oracles/bruteforce.js';
 import { lucePromptFromRecord, luceRecordArb } from '../instances/luce.js';
 import { opponentCaseArb, params } from '../../test/helpers/fc.js';
+import { setFault } from '../winrate/faults.js';
 import {
   bestOpponentByDirectEnumeration,
   bestOpponentByEnumeration,
@@ -277,6 +278,25 @@ describe('Luce and mixed profiles: the convolution = the brute force = the kerne
     ]);
     // E[1/(1 + X)] = 1/16·1/3 + 3/8·1/5 + 9/16·1/7
     expect(shareExpectation(d, 1n).equals(frac(1, 48).add(frac(3, 40)).add(frac(9, 112)))).toBe(true);
+    // numerators over D^k, D = lcm(4, 4) = 4
+    expect(d.den).toBe(16n);
+    // an explicit σ: over lcm(2, 4, 4, 1) = 4, the support only (the 0-probability {b, c}, sum 8, is left out)
+    const o = strengthSumByConvolution([1n, 3n, 5n], {
+      kind: 'outcomes',
+      k: 2,
+      outcomes: [
+        { items: [0, 0], prob: frac(1, 2) },
+        { items: [0, 1], prob: frac(1, 4) },
+        { items: [1, 1], prob: frac(1, 4) },
+        { items: [1, 2], prob: ZERO },
+      ],
+    });
+    expect(o.den).toBe(4n);
+    expect([...o.num.entries()]).toEqual([
+      [2n, 2n],
+      [4n, 1n],
+      [6n, 1n],
+    ]);
     expect(luceScoreOf([frac(1), frac(3)], [0, 0], [1]).toFraction()).toBe('3/5');
     // the Luce two camps M = 10, δ = 1/10, k = 2: U_2(b; δ_a) = (3/5)/21 + (2/5)·10/12 = 38/105 (SPEC §4b)
     const camp = makePrompt(['a', 'b'], [
@@ -284,5 +304,37 @@ describe('Luce and mixed profiles: the convolution = the brute force = the kerne
       { weight: frac(2, 5), strengths: [ONE, frac(10)] },
     ]);
     expect(directScores(camp, { kind: 'product', k: 2, probs: [ONE, ZERO] }, 'uniform')[1].toFraction()).toBe('38/105');
+  });
+
+  // The convolution shares no code with the Luce kernel (luce.ts, through tables.ts): with the kernel's strength
+  // sum cut to k − 1 draws, the second opinions still give the hand values. Mixed types a ≻ b (½) and Luce
+  // s = (1, 2) (½), σ = δ_a^{⊗2}, so S = {a, a}, s(S) = 2; the cut kernel would see s(S) = 1.
+  it('independent of the Luce kernel: hand values with the kernel faulted (luce-sum-short)', () => {
+    const mixed = makePrompt(['a', 'b'], [
+      { weight: frac(1, 2), tiers: [['a'], ['b']] },
+      { weight: frac(1, 2), strengths: [ONE, frac(2)] },
+    ]);
+    const camp = makePrompt(['a', 'b'], [
+      { weight: frac(3, 5), strengths: [frac(10), ONE] },
+      { weight: frac(2, 5), strengths: [ONE, frac(10)] },
+    ]);
+    const delta = { kind: 'product' as const, k: 2, probs: [ONE, ZERO] };
+    const prev = setFault('luce-sum-short');
+    try {
+      // the faulted kernel is wrong here
+      expect(productScores(mixed, [ONE, ZERO], 2, 'uniform').map((v) => v.toFraction())).not.toEqual(['1/3', '1/4']);
+      // a: ½·1/3 (a shares with 2 a's) + ½·1/(1+2); b: ½·0 + ½·2/(2+2)
+      expect(directScores(mixed, delta, 'uniform').map((v) => v.toFraction())).toEqual(['1/3', '1/4']);
+      expect(directScores(mixed, { kind: 'mixture', k: 2, parts: [{ weight: ONE, probs: [ONE, ZERO] }] }, 'uniform').map((v) => v.toFraction())).toEqual(['1/3', '1/4']);
+      expect(directRobustness({ prompts: [{ weight: ONE, prompt: mixed }] }, [delta], 'uniform').robustness.toFraction()).toBe('2/3');
+      // ℓ = 2: {a,a} ½·2/4 + ½·2/4 = 1/2, {a,b} ½·1/3 + ½·3/5 = 7/15, {b,b} 0 + ½·4/6 = 1/3
+      const best = bestOpponentByDirectEnumeration(mixed, delta, 2, 'uniform');
+      expect([best.items, best.score.toFraction()]).toEqual([[0, 0], '1/2']);
+      // the Luce two camps (SPEC §4b): U_2(a; δ_a) = 10/30·3/5 + 1/3·2/5 = 1/3, U_2(b; δ_a) = 38/105, rob = 67/105
+      expect(directScores(camp, delta, 'uniform').map((v) => v.toFraction())).toEqual(['1/3', '38/105']);
+      expect(directRobustness({ prompts: [{ weight: ONE, prompt: camp }] }, [delta], 'uniform').robustness.toFraction()).toBe('67/105');
+    } finally {
+      setFault(prev);
+    }
   });
 });
