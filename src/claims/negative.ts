@@ -13,7 +13,7 @@ import { Rule } from '../winrate/rules.js';
 import { modelFromJson, modelToJson, profileToJson } from '../model/codec.js';
 import { maximalLotterySync } from '../equilibria/maximalLottery.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
-import { FAMILIES, FamilyName } from '../instances/families.js';
+import { FAMILIES, FamilyName, familyMaxResponses } from '../instances/families.js';
 import { kOutputRecordArb, outcomesFromRecord } from '../instances/policies.js';
 import { DEFAULT_K_MAX, DEFAULT_K_MAX_LP, ellOf, ellRawArb, kArb } from '../instances/sizes.js';
 import { field, idsOf, intField, profileField, ratList } from './json.js';
@@ -270,8 +270,9 @@ export const N5 = defineClaim<N5Instance, N5Evidence>({
         profile: profileArbFor({ ...o, families: FAMILIES, maxResponses: maxN, maxPrompts: 2 }),
         k: kArb(kMax),
         ell: ellRawArb(kMax),
-        models: fc.array(kOutputRecordArb(maxN, kMax, 3), { minLength: 2, maxLength: 2 }),
-        opponents: fc.array(fc.array(fc.integer({ min: 0, max: maxN - 1 }), { minLength: kMax + 1, maxLength: kMax + 1 }), { minLength: 2, maxLength: 2 }),
+        // ids are taken mod n: drawn up to the largest prompt the families make, so every response can appear
+        models: fc.array(kOutputRecordArb(familyMaxResponses(maxN), kMax, 3), { minLength: 2, maxLength: 2 }),
+        opponents: fc.array(fc.array(fc.integer({ min: 0, max: familyMaxResponses(maxN) - 1 }), { minLength: kMax + 1, maxLength: kMax + 1 }), { minLength: 2, maxLength: 2 }),
       })
       .map(({ profile, k, ell, models, opponents }) => {
         const ns = profile.prompts.map(({ prompt }) => prompt.responses.length);

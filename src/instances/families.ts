@@ -143,9 +143,12 @@ export function impartialCultureArb(o: FamilyOptions = {}): fc.Arbitrary<Prompt>
   return fc.integer({ min: o.minResponses ?? 1, max: Math.min(o.maxResponses ?? 4, 4) }).map(impartialCulturePrompt);
 }
 
+/** The most responses a family prompt has for `maxResponses`: a Condorcet cycle needs 3 even when fewer are asked for. */
+export const familyMaxResponses = (maxResponses: number): number => Math.max(3, maxResponses);
+
 /** Condorcet cycles: the n cyclic shifts of a Lehmer-coded ranking (a Latin square), with weights. */
 export function condorcetCycleArb(o: FamilyOptions = {}): fc.Arbitrary<Prompt> {
-  const maxN = Math.max(3, o.maxResponses ?? 5);
+  const maxN = familyMaxResponses(o.maxResponses ?? 5);
   return fc
     .record({
       n: fc.integer({ min: 3, max: maxN }),
