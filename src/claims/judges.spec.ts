@@ -188,6 +188,8 @@ describe('positive claims: judges reject wrong evidence', () => {
         pr({ ...p, maximalLottery: { ...p.maximalLottery, winRates: set(p.maximalLottery.winRates, zi, down(HALF)) }, reportedWinRates: set(p.reportedWinRates, zi, down(HALF)) }),
       ]);
       out.push([`prompt ${x}: reported win rates off`, pr({ ...p, reportedWinRates: set(p.reportedWinRates, 0, up(p.reportedWinRates[0])) })]);
+      // a report that agrees on every response it lists but misses the last one
+      out.push([`prompt ${x}: reported win rates one short`, pr({ ...p, reportedWinRates: p.reportedWinRates.slice(0, -1) })]);
       if (p.all !== null) {
         out.push([`prompt ${x}: no maximal lottery listed`, pr({ ...p, all: [] })]);
         out.push([`prompt ${x}: a listed lottery exploitable`, pr({ ...p, all: set(p.all, 0, { ...p.all[0], epsilon: D }) })]);
@@ -309,6 +311,39 @@ describe('Luce claims (SPEC §4b): judges reject wrong evidence', () => {
       out.push([`prompt ${x}: the strongest response exploitable`, pr({ epsilon: set(p.epsilon, t, D), epsilonDirect: set(p.epsilonDirect, t, D) })]);
     });
     return out;
+  });
+});
+
+describe('positive claims: crafted wrong evidence the generic perturbations do not reach', () => {
+  const lift = <E extends { value: Fraction; prompts: readonly { value: Fraction; modelValue: Fraction; opponentValue: Fraction | null; fullLP: Fraction | null }[] }>(e: E, v: Fraction): E => ({
+    ...e,
+    value: v,
+    prompts: e.prompts.map((p) => ({ ...p, value: v, modelValue: v, opponentValue: p.opponentValue && v, fullLP: p.fullLP && v })),
+  });
+
+  it('T3: every computation agreeing on V_k above k/(k+1) on a unanimous prompt (SPEC T3: V_k = k/(k+1) there)', () => {
+    const i = T3.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }] }, k: 2 });
+    const e = T3.evidence(i);
+    expect(T3.judge(i, e).ok).toBe(true);
+    // V_k ≥ k/(k+1) and every certificate agree: only the unanimous value 2/3 is off
+    expect(T3.judge(i, lift(e, up(kk1(2)))).slack.equals(D.neg())).toBe(true);
+  });
+
+  it('T3: every computation agreeing on V_2 = 2/3 on impartial culture with N = k = 2 (the formula gives 3/4)', () => {
+    // opposite voters on {a, b} are impartial culture with N = 2; 2/3 passes V_k ≥ k/(k+1), not the formula
+    const i = T3.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }, { weight: '1', ranking: [['b'], ['a']] }] }, k: 2 });
+    const e = T3.evidence(i);
+    expect(T3.judge(i, e).ok).toBe(true);
+    expect(T3.judge(i, lift(e, kk1(2))).slack.equals(frac(-1, 12))).toBe(true);
+  });
+
+  it('T4: a maximal lottery δ_c reported as δ_z, z ≠ c, on three responses (it agrees with δ_c on the third)', () => {
+    const i = T4.fromJson({ profile: { responses: ['a', 'b', 'c'], users: [{ weight: '1', ranking: [['a'], ['b'], ['c']] }] }, k: 1, c: 'a' });
+    const e = T4.evidence(i);
+    expect(T4.judge(i, e).ok).toBe(true);
+    const [p] = e.prompts;
+    expect(T4.judge(i, { ...e, prompts: [{ ...p, maximalLottery: [ZERO, ZERO, ONE] }] }).ok).toBe(false);
+    expect(T4.judge(i, { ...e, prompts: [{ ...p, allMaximalLotteries: [[ZERO, ZERO, ONE]] }] }).ok).toBe(false);
   });
 });
 
