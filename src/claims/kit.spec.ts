@@ -18,6 +18,7 @@ import { field, intField, onlyPrompt, policyField, profileField } from './json.j
 import { equilibriumOf } from './ne.js';
 import { CLAIMS, claimById, selectClaims } from './registry.js';
 import { eqSlack, profileSize } from './types.js';
+import { STALLS_AT_4000_K14 } from '../../test/helpers/profiles.js';
 
 const ab = { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }] };
 /** The message of the InputError `f` throws. */
@@ -138,15 +139,8 @@ describe('types.ts: verdict and size helpers', () => {
 
 describe('ne.ts: the equilibrium the NE claims are stated at', () => {
   it('runs the search with its 4000-round Hedge budget (N1, N4, T6 stay fast)', () => {
-    // found by search: at k = 14 Hedge stalls past 4000 rounds here, so support enumeration answers;
-    // with the default 20000 rounds Newton answers with fewer bits (the same equilibrium, another dyadic point)
-    const profile = profileFromJson({
-      responses: ['a', 'b', 'c', 'd', 'e'],
-      users: [
-        { weight: '3/4', ranking: [['a', 'c', 'd', 'e'], ['b']] },
-        { weight: '1/4', ranking: [['b'], ['a', 'd'], ['c', 'e']] },
-      ],
-    });
+    // the budget decides which dyadic point of the same equilibrium answers (STALLS_AT_4000_K14)
+    const profile = profileFromJson(STALLS_AT_4000_K14);
     const rats = (ps: readonly { toFraction(): string }[]) => ps.map((p) => p.toFraction());
     const capped = rats(equilibrium(profile, 14, { box: false, maxRounds: 4000 }).policy.perPrompt[0]);
     expect(rats(equilibrium(profile, 14).policy.perPrompt[0])).not.toEqual(capped);

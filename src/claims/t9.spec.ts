@@ -6,6 +6,7 @@ import { Fraction, frac, HALF, ONE, ZERO, signOf } from '../exact/rational.js';
 import { equilibrium } from '../equilibria/equilibrium.js';
 import { profileFromJson } from '../model/codec.js';
 import { T9 } from './t9.js';
+import { STALLS_AT_4000_K14 } from '../../test/helpers/profiles.js';
 
 const D = frac(1, 1009);
 const set = <T>(xs: readonly T[], i: number, v: T): T[] => xs.map((x, j) => (j === i ? v : x));
@@ -97,15 +98,7 @@ describe('T9 evidence: the second opinions it carries', () => {
   });
 
   it('searches with a 4000-round Hedge budget', () => {
-    // the profile of kit.spec's ne.ts budget test: at k = 14 Hedge stalls past 4000 rounds, support enumeration
-    // answers; with the default 20000 rounds Newton answers at another dyadic point
-    const pj = {
-      responses: ['a', 'b', 'c', 'd', 'e'],
-      users: [
-        { weight: '3/4', ranking: [['a', 'c', 'd', 'e'], ['b']] },
-        { weight: '1/4', ranking: [['b'], ['a', 'd'], ['c', 'e']] },
-      ],
-    };
+    const pj = STALLS_AT_4000_K14; // the budget decides which dyadic point answers
     const capped = str(equilibrium(profileFromJson(pj), 14, { box: false, maxRounds: 4000 }).policy.perPrompt[0]);
     expect(str(equilibrium(profileFromJson(pj), 14, { box: false }).policy.perPrompt[0])).not.toEqual(capped);
     expect(str(T9.evidence(T9.fromJson({ profile: pj, k: 14 })).prompts[0].probs)).toEqual(capped);
