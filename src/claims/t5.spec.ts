@@ -1,0 +1,117 @@
+// T5 on crafted instances: the second opinion σ_T over k-multisets at exactly its size budget and not past it,
+// selfPlay's iterates compared entry by entry, the judge's Hedge bound, and instance errors (SPEC §4, T5).
+import { describe, expect, it, vi } from 'vitest';
+import { Fraction, frac, HALF, ONE, ZERO, sumOf } from '../exact/rational.js';
+import { selfPlay } from '../equilibria/dynamics.js';
+import { T5, T5Instance } from './t5.js';
+import { kk1 } from './types.js';
+
+// selfPlay as is, unless a test sets the identity verdict it reports (a skipped check is null, SelfPlayResult)
+const forced = vi.hoisted(() => ({ identity: undefined as boolean | null | undefined }));
+vi.mock('../equilibria/dynamics.js', async (importOriginal) => {
+  const m = await importOriginal<typeof import('../equilibria/dynamics.js')>();
+  return {
+    ...m,
+    selfPlay: (...args: Parameters<typeof m.selfPlay>) => {
+      const r = m.selfPlay(...args);
+      return forced.identity === undefined ? r : { ...r, identity: forced.identity };
+    },
+  };
+});
+
+const tiers = (...ys: string[]) => ys.map((y) => [y]);
+const same = (m: number, ranking: string[][]) => Array.from({ length: m }, () => ({ weight: '1', ranking }));
+const str = (x: Fraction | null) => (x === null ? null : x.toFraction());
+
+describe('T5: σ_T written out over k-multisets within its budget', () => {
+  it('runs at exactly Σ_x C(n+k−1, k)·T·n·m = 4800 (·(1 + 16/64) = 6000) and not one user past it', () => {
+    // k = 16, T = 2 rounds δ_a then δ_b (denominators 1: the work is ·(1 + 16/64)); prompt 0: a ≻ b for 70 users,
+    // 17·2·2·70 = 4760; prompt 1: one response, m users, 1·2·1·m. m = 20: 4800·5/4 = 6000; m = 21: 6002.5.
+    // n, m and T are all > 1 on the first prompt, so a budget that divides by any of them instead lets 21 in.
+    const at = (m: number): T5Instance =>
+      T5.fromJson({
+        profile: { prompts: [{ responses: ['a', 'b'], users: same(70, tiers('a', 'b')) }, { responses: ['c'], users: same(m, [['c']]) }] },
+        k: 16,
+        iterates: [{ prompts: [{ a: '1', b: '0' }, { c: '1' }] }, { prompts: [{ a: '0', b: '1' }, { c: '1' }] }],
+      });
+    // by hand: against y = a, δ_a^16 ties 16 of 17 and δ_b^16 loses: 8/17; y = b is worse for the opponent;
+    // the one-response prompt gives 16/17; ρ uniform: (8/17 + 16/17)/2 = 12/17
+    const i = at(20);
+    const e = T5.evidence(i);
+    expect(str(e.robExplicit)).toBe('12/17');
+    expect(str(e.robDirect)).toBe('12/17');
+    expect(T5.judge(i, e).ok).toBe(true);
+    const past = T5.evidence(at(21));
+    expect(str(past.robDirect)).toBe('12/17');
+    expect(past.robExplicit).toBeNull();
+  });
+});
+
+describe('T5: Hedge runs', () => {
+  // two prompts of three responses, T = 2: room for one wrong entry to hide among matching ones
+  const base = T5.fromJson({
+    profile: {
+      prompts: [
+        { responses: ['a', 'b', 'c'], users: [{ weight: '1', ranking: tiers('a', 'b', 'c') }, { weight: '1', ranking: tiers('c', 'b', 'a') }] },
+        { responses: ['d', 'e', 'f'], users: [{ weight: '2', ranking: tiers('d', 'e', 'f') }, { weight: '1', ranking: [['f'], ['d', 'e']] }] },
+      ],
+    },
+    k: 2,
+    iterates: [{ prompts: [{ a: '1' }, { d: '1' }] }],
+    hedge: true,
+  });
+  // the iterates of selfPlay itself, as T5's generator makes them
+  const sp = selfPlay(base.profile, base.k, { T: 2 });
+  const run: T5Instance = { ...base, iterates: [0, 1].map((t) => sp.prompts.map((p) => [...p.iterates[t]])) };
+
+  it("selfPlay's own iterates are reproduced; one round, one prompt, two entries off is not", () => {
+    expect(T5.evidence(run).selfPlay!.reproduced).toBe(true);
+    // round 1, prompt 1: entries 1 and 2 moved by ±d, entry 0 kept; round 0 and prompt 0 untouched
+    const d = frac(1, 1009);
+    const off = run.iterates.map((r, t) => r.map((p, x) => (t === 1 && x === 1 ? [p[0], p[1].add(d), p[2].sub(d)] : p)));
+    const i = { ...run, iterates: off };
+    const e = T5.evidence(i);
+    expect(e.selfPlay!.reproduced).toBe(false);
+    expect(T5.judge(i, e).ok).toBe(false);
+  });
+
+  it("selfPlay's identity counts only when it was checked and held: null (skipped) and false are not true", () => {
+    try {
+      for (const v of [null, false]) {
+        forced.identity = v;
+        const e = T5.evidence(run);
+        expect(e.selfPlay!.identity).toBe(false);
+        expect(T5.judge(run, e).ok).toBe(false);
+      }
+    } finally {
+      forced.identity = undefined;
+    }
+    expect(T5.evidence(run).selfPlay!.identity).toBe(true);
+  });
+
+  /** e with these regrets, its other parts made consistent (identity, selfPlay's regret and robustness). */
+  const consistent = (i: T5Instance, regrets: readonly Fraction[], lnUpper: readonly Fraction[]) => {
+    const e = T5.evidence(i);
+    const regret = sumOf(regrets.map((r, x) => r.mul(i.profile.prompts[x].weight)));
+    const rob = kk1(i.k).sub(regret.div(frac(i.iterates.length)));
+    return { ...e, regrets, lnUpper, robDirect: rob, robExplicit: null, selfPlay: { ...e.selfPlay!, regret, robustness: rob, hedgeBound: true } };
+  };
+
+  it('the Hedge bound: Reg_T(x) ≤ 0 holds whatever ln n, whatever its size; Reg_T² above (T/2)·ln n fails', () => {
+    const e = T5.evidence(run);
+    // Reg_T ≥ 0 always (the learner's own average scores T/(k+1)), so these regrets are crafted
+    expect(T5.judge(run, consistent(run, [frac(-5), e.regrets[1]], e.lnUpper)).ok).toBe(true);
+    expect(T5.judge(run, consistent(run, [ZERO, e.regrets[1]], [frac(-1), e.lnUpper[1]])).ok).toBe(true);
+    // T = 2: Reg_T = 1 needs ln n ≥ 1 (1 ≤ (2/2)·ln n); with ln n taken as 1/2 the bound fails
+    const bad = consistent(run, [ONE, e.regrets[1]], [HALF, e.lnUpper[1]]);
+    expect(T5.judge(run, bad).ok).toBe(false);
+    expect(T5.judge(run, { ...bad, selfPlay: { ...bad.selfPlay, hedgeBound: false } }).ok).toBe(false);
+  });
+});
+
+describe('T5: instance errors', () => {
+  it('an iterate that does not read names its round', () => {
+    const one = { responses: ['a', 'b'], users: [{ weight: '1', ranking: tiers('a', 'b') }] };
+    expect(() => T5.fromJson({ profile: one, k: 1, iterates: [{ a: '1' }, { z: '1' }] })).toThrow(/^instance\.iterates\[1\]: /);
+  });
+});
