@@ -38,8 +38,9 @@ export default {
   // dist/ (the compiled, unmutated code) stays out of the sandbox, so that code started in worker threads
   // (compiledModule) falls back to running in process, mutated. Except for the selfplay part: its worker
   // threads only add exact score sums of shares (sumsWorker.js, unmutated), and the mutants of the split and
-  // the merge (parallel.ts, main thread) are only reached when the compiled worker exists.
-  ignorePatterns: [...(id === 'equilibria.selfplay' ? [] : ['dist']), 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
+  // the merge (parallel.ts, main thread) are only reached when the compiled worker exists; and the claims
+  // engine: plug-in claim modules import the built package (dist/index.js), as a user's module does.
+  ignorePatterns: [...(id === 'equilibria.selfplay' || id === 'claims.engine' ? [] : ['dist']), 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 60, break: null },
