@@ -1,23 +1,11 @@
 // T5 on crafted instances: the second opinion σ_T over k-multisets at exactly its size budget and not past it,
 // selfPlay's iterates compared entry by entry, the judge's Hedge bound, and instance errors (SPEC §4, T5).
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Fraction, frac, HALF, ONE, ZERO, sumOf } from '../exact/rational.js';
 import { selfPlay } from '../equilibria/dynamics.js';
+import { setFault } from '../winrate/faults.js';
 import { T5, T5Instance } from './t5.js';
 import { kk1 } from './types.js';
-
-// selfPlay as is, unless a test sets the identity verdict it reports (a skipped check is null, SelfPlayResult)
-const forced = vi.hoisted(() => ({ identity: undefined as boolean | null | undefined }));
-vi.mock('../equilibria/dynamics.js', async (importOriginal) => {
-  const m = await importOriginal<typeof import('../equilibria/dynamics.js')>();
-  return {
-    ...m,
-    selfPlay: (...args: Parameters<typeof m.selfPlay>) => {
-      const r = m.selfPlay(...args);
-      return forced.identity === undefined ? r : { ...r, identity: forced.identity };
-    },
-  };
-});
 
 const tiers = (...ys: string[]) => ys.map((y) => [y]);
 const same = (m: number, ranking: string[][]) => Array.from({ length: m }, () => ({ weight: '1', ranking }));
@@ -75,16 +63,18 @@ describe('T5: Hedge runs', () => {
     expect(T5.judge(i, e).ok).toBe(false);
   });
 
-  it("selfPlay's identity counts only when it was checked and held: null (skipped) and false are not true", () => {
+  it("a selfPlay whose identity fails (U_k with ties inside W_θ) is recorded as failed and rejected", () => {
+    // prompt 2's second type ties d and e: the faulted closed form no longer meets the direct expectation
+    setFault('uk-tie-worse');
     try {
-      for (const v of [null, false]) {
-        forced.identity = v;
-        const e = T5.evidence(run);
-        expect(e.selfPlay!.identity).toBe(false);
-        expect(T5.judge(run, e).ok).toBe(false);
-      }
+      const faulted = selfPlay(base.profile, base.k, { T: 2, identityWork: Infinity });
+      expect(faulted.identity).toBe(false);
+      const i: T5Instance = { ...base, iterates: [0, 1].map((t) => faulted.prompts.map((p) => [...p.iterates[t]])) };
+      const e = T5.evidence(i);
+      expect(e.selfPlay!.identity).toBe(false);
+      expect(T5.judge(i, e).ok).toBe(false);
     } finally {
-      forced.identity = undefined;
+      setFault(null);
     }
     expect(T5.evidence(run).selfPlay!.identity).toBe(true);
   });
