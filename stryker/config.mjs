@@ -39,9 +39,8 @@ export default {
   // (compiledModule) falls back to running in process, mutated. Except for the selfplay part: its worker
   // threads only add exact score sums of shares (sumsWorker.js, unmutated), and the mutants of the split and
   // the merge (parallel.ts, main thread) are only reached when the compiled worker exists; and the claims
-  // engine: plug-in claim modules import the built package (dist/index.js), as a user's module does, and its
-  // plug-in spec runs the example claims (examples/claims/).
-  ignorePatterns: [...(id === 'equilibria.selfplay' || id === 'claims.engine' ? [] : ['dist']), 'bench', ...(id === 'claims.engine' ? [] : ['examples']), 'docs-draft', 'reports', '.stryker-tmp'],
+  // engine: verify() with worker threads runs the compiled claims (dist/claims/worker.js).
+  ignorePatterns: [...(id === 'equilibria.selfplay' || id === 'claims.engine' ? [] : ['dist']), 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 60, break: null },

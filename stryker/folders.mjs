@@ -46,10 +46,11 @@ export const FOLDERS = {
       theorems: files('src/claims', ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']),
       luce: files('src/claims', ['luce', 'luceCamps']),
     },
-    // the engine (claim runner, plug-in host, pool) is driven in process by verify() and by the CLI's main()
-    // with plug-in claim modules: those specs join the part's tests (perTest coverage keeps their subprocess
-    // tests, which reach no mutant, out of the mutant runs)
-    partTests: { engine: ['test/verify.spec.ts', 'test/claim-plugins.spec.ts'] },
+    // the engine (claim runner, host, pool) is driven in process by verify(): test/verify.spec.ts joins the part's
+    // tests (perTest coverage keeps its subprocess tests, which reach no mutant, out of the mutant runs). The
+    // plug-in claim spec runs the CLI's main() in process, which changes directory: not possible in Stryker's
+    // worker threads, so plugins.ts is checked here only as far as verify.spec and the claims' specs reach it.
+    partTests: { engine: ['test/verify.spec.ts'] },
   },
 };
 
