@@ -6,11 +6,8 @@ import { Fraction, frac, HALF, ONE, ZERO } from '../exact/rational.js';
 import { CertificateError, InputError } from '../model/errors.js';
 import { N1, N2, N3, N4, N5, N6 } from './negative.js';
 import { SEED } from '../../test/helpers/fc.js';
+import { same, str, tiers, unanimous } from '../../test/helpers/profiles.js';
 
-const tiers = (...ys: string[]) => ys.map((y) => [y]);
-const same = (m: number, ranking: string[][]) => Array.from({ length: m }, () => ({ weight: '1', ranking }));
-const unanimous = (responses: string[]) => ({ responses, users: [{ weight: '1', ranking: tiers(...responses) }] });
-const str = (x: Fraction | null) => (x === null ? null : x.toFraction());
 
 /** f throws a CertificateError with exactly this message. */
 function certError(f: () => unknown, message: string): void {

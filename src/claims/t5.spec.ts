@@ -6,10 +6,8 @@ import { selfPlay } from '../equilibria/dynamics.js';
 import { setFault } from '../winrate/faults.js';
 import { T5, T5Instance } from './t5.js';
 import { kk1 } from './types.js';
+import { same, str, tiers } from '../../test/helpers/profiles.js';
 
-const tiers = (...ys: string[]) => ys.map((y) => [y]);
-const same = (m: number, ranking: string[][]) => Array.from({ length: m }, () => ({ weight: '1', ranking }));
-const str = (x: Fraction | null) => (x === null ? null : x.toFraction());
 
 describe('T5: σ_T written out over k-multisets within its budget', () => {
   it('runs at exactly Σ_x C(n+k−1, k)·T·n·m = 4800 (·(1 + 16/64) = 6000) and not one user past it', () => {

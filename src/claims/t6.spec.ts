@@ -4,10 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Fraction, frac } from '../exact/rational.js';
 import { T6, T6Instance } from './t6.js';
+import { same, str, tiers } from '../../test/helpers/profiles.js';
 
-const tiers = (...ys: string[]) => ys.map((y) => [y]);
-const same = (m: number, ranking: string[][]) => Array.from({ length: m }, () => ({ weight: '1', ranking }));
-const str = (x: Fraction | null) => (x === null ? null : x.toFraction());
 const delta = (k: number, y: string) => ({ kind: 'k-output', outcomes: [{ responses: new Array<string>(k).fill(y), prob: '1' }] });
 
 describe('T6: all ℓ-multisets by definition on π^{⊗k} within the budget', () => {

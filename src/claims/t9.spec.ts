@@ -6,11 +6,10 @@ import { Fraction, frac, HALF, ONE, ZERO, signOf } from '../exact/rational.js';
 import { equilibrium } from '../equilibria/equilibrium.js';
 import { profileFromJson } from '../model/codec.js';
 import { T9 } from './t9.js';
-import { STALLS_AT_4000_K14 } from '../../test/helpers/profiles.js';
+import { STALLS_AT_4000_K14, tiers } from '../../test/helpers/profiles.js';
 
 const D = frac(1, 1009);
 const set = <T>(xs: readonly T[], i: number, v: T): T[] => xs.map((x, j) => (j === i ? v : x));
-const tiers = (...ys: string[]) => ys.map((y) => [y]);
 const str = (xs: readonly Fraction[] | null) => (xs === null ? null : xs.map((x) => x.toFraction()));
 const instance = (responses: string[], users: { weight: string; ranking: string[][] }[], k: number) => T9.fromJson({ profile: { responses, users }, k });
 

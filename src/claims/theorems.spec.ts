@@ -8,13 +8,10 @@ import { T3 } from './t3.js';
 import { T4 } from './t4.js';
 import { T7 } from './t7.js';
 import { T8 } from './t8.js';
+import { same, str, tiers, unanimous } from '../../test/helpers/profiles.js';
 
-const tiers = (...ys: string[]) => ys.map((y) => [y]);
-const same = (m: number, ranking: string[][]) => Array.from({ length: m }, () => ({ weight: '1', ranking }));
 const names = (n: number) => Array.from({ length: n }, (_, y) => String.fromCharCode(97 + y));
-const unanimous = (responses: string[]) => ({ responses, users: [{ weight: '1', ranking: tiers(...responses) }] });
 const opposite = { responses: ['a', 'b'], users: [{ weight: '1', ranking: tiers('a', 'b') }, { weight: '1', ranking: tiers('b', 'a') }] };
-const str = (x: Fraction | null) => (x === null ? null : x.toFraction());
 
 describe('T2: the rule by definition on π^{⊗k} within its budget', () => {
   it('runs at exactly Σ_x C(n+k−1, k)·n·m·(1 + bits·k/64) = 4000 and not one user past it', () => {

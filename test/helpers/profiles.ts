@@ -12,3 +12,12 @@ export const STALLS_AT_4000_K14 = {
     { weight: '1/4', ranking: [['b'], ['a', 'd'], ['c', 'e']] },
   ],
 };
+
+/** A strict ranking as tiers of one response each. */
+export const tiers = (...ys: string[]): string[][] => ys.map((y) => [y]);
+/** m user types of weight 1 with the same ranking. */
+export const same = (m: number, ranking: string[][]) => Array.from({ length: m }, () => ({ weight: '1', ranking }));
+/** One user type ranking the responses in the order given. */
+export const unanimous = (responses: string[]) => ({ responses, users: [{ weight: '1', ranking: tiers(...responses) }] });
+/** An exact value (or a missing second opinion) as its "p/q" text. */
+export const str = (x: { toFraction(): string } | null): string | null => (x === null ? null : x.toFraction());
