@@ -9,6 +9,7 @@ import { verify } from '../src/report/verify.js';
 import { claimById } from '../src/claims/registry.js';
 import { setFault } from '../src/winrate/faults.js';
 import { mergeReports } from '../src/report/verify.js';
+import { InputError } from '../src/model/errors.js';
 import { frac } from '../src/exact/rational.js';
 import { makePrompt, singlePrompt } from '../src/model/build.js';
 import { selfPlay } from '../src/equilibria/dynamics.js';
@@ -159,5 +160,14 @@ describe('determinism and shards', () => {
     expect(t0.runs).toBe(41);
     expect(m.claims.find((c) => c.id === 'N2')!.outcome).toBe('refuted');
     expect(m.merged).toEqual(['1/2', '2/2']);
+    // shards that do not belong together are bad input (exit 2), not an internal error: InputError, not RangeError
+    let err: unknown;
+    try {
+      mergeReports([s1.report, s1.report], ['a.json', 'b.json']);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toBe('merge-reports: a.json and b.json both hold shard 1/2');
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { frac } from '../exact/rational.js';
 import { activeFault, setFault } from '../winrate/faults.js';
 import { ClaimModuleError } from './contract.js';
+import { InputError } from '../model/errors.js';
 import { CorpusEntry, claimSeed, hashSeed, runClaim, shardRuns } from './run.js';
 import { Claim, Expect, Verdict, verdict } from './types.js';
 
@@ -71,6 +72,10 @@ describe('claimSeed and shardRuns (SPEC: a shard i/n with n > 1 hashes "seed:id:
     expect(shardRuns(10)).toBe(10);
     expect(shardRuns(10, { index: 1, count: 1 })).toBe(10);
     expect([1, 2, 3].map((index) => shardRuns(10, { index, count: 3 }))).toEqual([4, 3, 3]);
+    // a shard outside 1 ≤ i ≤ n (integers) is refused, not run with a wrong count (0/1 would give N + 1 runs)
+    for (const [index, count] of [[0, 1], [2, 1], [1, 0], [4, 3], [1.5, 3], [1, 2.5], [-1, -1]])
+      expect(() => shardRuns(10, { index, count })).toThrow(new InputError(`shard ${index}/${count} is not i/n with 1 ≤ i ≤ n`));
+    expect(shardRuns(10, { index: 3, count: 3 })).toBe(3);
   });
 
   it('runs a claim with the seed of its shard', () => {

@@ -7,6 +7,7 @@ import { activeFault, setFault } from '../winrate/faults.js';
 import { Claim, Expect } from './types.js';
 import { addInstance, Coverage, EMPTY_COVERAGE } from './coverage.js';
 import { ClaimModuleError } from './contract.js';
+import { InputError } from '../model/errors.js';
 
 export type Outcome = 'holds' | 'refuted' | 'error';
 
@@ -96,6 +97,8 @@ export function claimSeed(seed: number, id: string, shard?: Shard): number {
 
 /** Runs of shard i of n: ⌊N/n⌋, plus one for the first N mod n shards. */
 export function shardRuns(total: number, shard?: Shard): number {
+  if (shard && !(Number.isSafeInteger(shard.index) && Number.isSafeInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count))
+    throw new InputError(`shard ${shard.index}/${shard.count} is not i/n with 1 ≤ i ≤ n`);
   if (!shard || shard.count <= 1) return total;
   return Math.floor(total / shard.count) + (shard.index - 1 < total % shard.count ? 1 : 0);
 }

@@ -13,6 +13,7 @@ import { LoadedClaimModule } from '../claims/plugins.js';
 import { DEFAULT_SEED } from '../instances/seed.js';
 import { toJsonText, writeOutputSet } from './atomic.js';
 import { Field, S, Shape } from '../model/schema.js';
+import { InputError } from '../model/errors.js';
 
 /** A claim's result as written to verify.json: everything but the wall time. */
 export type ClaimEntry = Omit<ClaimResult, 'ms'>;
@@ -310,7 +311,7 @@ function parseShardLabel(s: unknown, where: string): ShardLabel {
   const m = typeof s === 'string' ? /^(\d+)\/(\d+)$/.exec(s) : null;
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!(index >= 1 && index <= count)) throw new RangeError(`merge-reports: ${where}: shard ${JSON.stringify(s)} is not "i/n" with 1 ≤ i ≤ n`);
+  if (!(index >= 1 && index <= count)) throw new InputError(`merge-reports: ${where}: shard ${JSON.stringify(s)} is not "i/n" with 1 ≤ i ≤ n`);
   return { index, count };
 }
 
@@ -318,7 +319,7 @@ function parseShardLabel(s: unknown, where: string): ShardLabel {
 function shardsOf(r: VerifyReport, where: string): ShardLabel[] {
   if (r.shard !== undefined) return [parseShardLabel(r.shard, where)];
   if (r.merged !== undefined) {
-    if (!Array.isArray(r.merged) || r.merged.length === 0) throw new RangeError(`merge-reports: ${where}: "merged" must list shards "i/n"`);
+    if (!Array.isArray(r.merged) || r.merged.length === 0) throw new InputError(`merge-reports: ${where}: "merged" must list shards "i/n"`);
     return r.merged.map((x) => parseShardLabel(x, where));
   }
   return [{ index: 1, count: 1 }];
@@ -332,7 +333,7 @@ function shardsOf(r: VerifyReport, where: string): ShardLabel[] {
  * in shard order. `names` (e.g. file names) only label the error messages.
  */
 export function mergeReports(reports: readonly VerifyReport[], names: readonly string[] = reports.map((_, i) => `report ${i + 1}`)): VerifyReport {
-  if (reports.length === 0) throw new RangeError('merge-reports: no reports');
+  if (reports.length === 0) throw new InputError('merge-reports: no reports');
   const covered = reports.map((r, i) => shardsOf(r, names[i]));
   // Each report once, in shard order (a merged report sorts by its first shard).
   const order = reports.map((_, i) => i).sort((a, b) => Math.min(...covered[a].map((x) => x.index)) - Math.min(...covered[b].map((x) => x.index)));
@@ -342,16 +343,16 @@ export function mergeReports(reports: readonly VerifyReport[], names: readonly s
   for (const i of order) {
     const r = reports[i];
     if (r.seed !== reports[first].seed)
-      throw new RangeError(`merge-reports: ${names[first]} has seed ${reports[first].seed}, ${names[i]} has seed ${r.seed} (the shards of one sweep share a seed)`);
+      throw new InputError(`merge-reports: ${names[first]} has seed ${reports[first].seed}, ${names[i]} has seed ${r.seed} (the shards of one sweep share a seed)`);
     for (const sh of covered[i]) {
       const c0 = covered[first][0].count;
-      if (sh.count !== c0) throw new RangeError(`merge-reports: ${names[first]} is a shard of ${c0}, ${names[i]} a shard of ${sh.count} (different shard counts)`);
+      if (sh.count !== c0) throw new InputError(`merge-reports: ${names[first]} is a shard of ${c0}, ${names[i]} a shard of ${sh.count} (different shard counts)`);
       const j = seen.get(sh.index);
-      if (j !== undefined) throw new RangeError(`merge-reports: ${j === i ? `${names[i]} holds` : `${names[j]} and ${names[i]} both hold`} shard ${sh.index}/${sh.count}`);
+      if (j !== undefined) throw new InputError(`merge-reports: ${j === i ? `${names[i]} holds` : `${names[j]} and ${names[i]} both hold`} shard ${sh.index}/${sh.count}`);
       seen.set(sh.index, i);
     }
     if (claimIds(r) !== claimIds(reports[first]))
-      throw new RangeError(`merge-reports: ${names[first]} checks ${claimIds(reports[first]) || 'no claims'}, ${names[i]} checks ${claimIds(r) || 'no claims'} (the shards of one sweep check the same claims)`);
+      throw new InputError(`merge-reports: ${names[first]} checks ${claimIds(reports[first]) || 'no claims'}, ${names[i]} checks ${claimIds(r) || 'no claims'} (the shards of one sweep check the same claims)`);
   }
   const claims = reports[first].claims.map((c0): ClaimEntry => {
     const es = order.map((i) => reports[i].claims.find((c) => c.id === c0.id)!);
@@ -368,7 +369,7 @@ export function mergeReports(reports: readonly VerifyReport[], names: readonly s
     const corpus = es.reduce((a, e) => ({ replayed: a.replayed + e.corpus.replayed, consistent: a.consistent + e.corpus.consistent }), { replayed: 0, consistent: 0 });
     const e0 = best ?? errored ?? es[0];
     const other = es.find((e) => e.module !== c0.module);
-    if (other) throw new RangeError(`merge-reports: claim ${c0.id} comes from ${c0.module === undefined ? 'the built-ins' : `the module ${c0.module}`} in one shard and from ${other.module === undefined ? 'the built-ins' : `the module ${other.module}`} in another`);
+    if (other) throw new InputError(`merge-reports: claim ${c0.id} comes from ${c0.module === undefined ? 'the built-ins' : `the module ${c0.module}`} in one shard and from ${other.module === undefined ? 'the built-ins' : `the module ${other.module}`} in another`);
     return {
       id: c0.id,
       ...(c0.module === undefined ? {} : { module: c0.module, statement: c0.statement, latex: c0.latex }),

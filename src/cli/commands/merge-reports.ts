@@ -34,12 +34,7 @@ export const mergeReportsCommand: Command = {
       validate(r, VERIFY_REPORT_SHAPE, f);
       return r as VerifyReport;
     });
-    let merged: VerifyReport;
-    try {
-      merged = mergeReports(reports, a.positionals);
-    } catch (e) {
-      throw new InputError((e as Error).message.replace(/^merge-reports: /, ''));
-    }
+    const merged = mergeReports(reports, a.positionals); // InputError for shards that do not belong together
     const count = Number(merged.merged![0].split('/')[1]);
     if (merged.merged!.length < count) {
       const missing = Array.from({ length: count }, (_, i) => `${i + 1}/${count}`).filter((x) => !merged.merged!.includes(x));
