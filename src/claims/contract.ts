@@ -32,7 +32,6 @@ const firstLine = (e: unknown): string => String(e instanceof Error ? `${e.name 
 /** What a value is, in a message. */
 function what(v: unknown): string {
   if (v instanceof Fraction) return `the Fraction ${v.toFraction()}`;
-  if (typeof v === 'function') return 'a function';
   if (v !== null && typeof v === 'object' && typeof (v as { then?: unknown }).then === 'function') return 'a Promise';
   return quoteValue(v);
 }
@@ -95,7 +94,7 @@ export function jsonProblem(v: unknown, path: readonly PathSeg[] = [], depth = 0
   return null;
 }
 
-/** The JSON path where two JSON values first differ (key order included), or null. */
+/** The JSON path where two plain JSON values first differ (key order included), or null exactly when their JSON texts agree. */
 export function jsonDifference(a: unknown, b: unknown, path: readonly PathSeg[] = []): string | null {
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -106,12 +105,13 @@ export function jsonDifference(a: unknown, b: unknown, path: readonly PathSeg[] 
   }
   if (isObject(a) && isObject(b)) {
     for (const k of Object.keys(a)) {
-      if (!(k in b)) return `${jsonPath([...path, k])} (present in one, missing in the other)`;
+      if (!Object.hasOwn(b, k)) return `${jsonPath([...path, k])} (present in one, missing in the other)`;
       const d = jsonDifference(a[k], b[k], [...path, k]);
       if (d) return d;
     }
-    for (const k of Object.keys(b)) if (!(k in a)) return `${jsonPath([...path, k])} (present in one, missing in the other)`;
-    return Object.keys(a).join('\u0000') === Object.keys(b).join('\u0000') ? null : `${jsonPath(path)} (the order of its keys)`;
+    const kb = Object.keys(b);
+    for (const k of kb) if (!Object.hasOwn(a, k)) return `${jsonPath([...path, k])} (present in one, missing in the other)`;
+    return Object.keys(a).every((k, i) => k === kb[i]) ? null : `${jsonPath(path)} (the order of its keys)`;
   }
   return JSON.stringify(a) === JSON.stringify(b) ? null : `${jsonPath(path)} (${quoteValue(a)} against ${quoteValue(b)})`;
 }
@@ -167,7 +167,7 @@ export function guardClaim(c: Claim, module: string, o: GuardOptions = {}): Clai
     if ('model' in s && !USER_MODELS.includes(s.model as UserModel))
       fail(`size returned "model": ${what(s.model)}, not one of ${USER_MODELS.map((m) => `"${m}"`).join(', ')}`);
     for (const k of ['n', 'users', 'prompts', 'k', 'ell'])
-      if ((k in s || !['k', 'ell'].includes(k)) && !(typeof s[k] === 'number' && Number.isSafeInteger(s[k]) && (s[k] as number) >= 1))
+      if ((k in s || !['k', 'ell'].includes(k)) && !(Number.isSafeInteger(s[k]) && (s[k] as number) >= 1))
         fail(`size returned "${k}": ${what(s[k])}, not an integer ≥ 1`);
     return s as unknown as InstanceSize;
   };
@@ -221,7 +221,7 @@ export function guardClaim(c: Claim, module: string, o: GuardOptions = {}): Clai
         return fail(`fromJson cannot read what toJson wrote: ${firstLine(e)}`);
       }
       const again = jsonOf(back);
-      if (JSON.stringify(again) !== text) fail(`the JSON round trip changes the instance: toJson(fromJson(toJson(x))) ≠ toJson(x) at ${jsonDifference(j, again) ?? '$'}`);
+      if (JSON.stringify(again) !== text) fail(`the JSON round trip changes the instance: toJson(fromJson(toJson(x))) ≠ toJson(x) at ${jsonDifference(j, again)!}`);
       return j;
     },
     fromJson: (json: unknown) => c.fromJson(json) as unknown,
@@ -236,7 +236,7 @@ function sameVerdict(a: Verdict, b: Verdict): boolean {
 /** Where two verdicts differ, as a JSON path with both values. */
 function verdictDifference(a: Verdict, b: Verdict): string {
   const json = (v: Verdict) => ({ ok: v.ok, slack: v.slack.toFraction(), certificate: v.certificate });
-  return jsonDifference(json(a), json(b)) ?? '$';
+  return jsonDifference(json(a), json(b))!; // not null: plain JSON (jsonProblem) with different texts
 }
 
 /**
