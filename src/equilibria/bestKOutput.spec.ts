@@ -17,6 +17,7 @@ import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { lehmerToPermutation, profileRecordArb, promptFromRecord } from '../instances/arbitraries.js';
 import { params } from '../../test/helpers/fc.js';
+import { InputError } from '../model/errors.js';
 
 const fx = (f: string) => loadProfile(`fixtures/profiles/${f}`);
 
@@ -183,9 +184,12 @@ describe('pricing by branch and bound (submodular bound, scaled exact bounds, lo
 });
 
 describe('best k-output: results, options and diagnostics', () => {
-  it('k must be an integer ≥ 1 (RangeError)', () => {
+  it('k must be an integer ≥ 1 (InputError, the one check of U_k’s domain)', () => {
     const p = fx('unanimous-3.json');
-    for (const k of [0, -1, 1.5]) expect(() => bestKOutputSync(p, k)).toThrow(new RangeError('k must be an integer ≥ 1'));
+    for (const k of [0, -1, 1.5]) {
+      expect(() => bestKOutputSync(p, k)).toThrow(InputError);
+      expect(() => bestKOutputSync(p, k)).toThrow(new InputError(`k must be an integer ≥ 1, got ${k}`));
+    }
   });
 
   it('impartial culture N = 4: σ, the opponent q and the search diagnostics (fixed)', () => {

@@ -7,6 +7,7 @@ import { IntLP } from '../lp/integer.js';
 import { CROSSOVER, solveLPSync, SolveMethod } from '../lp/solve.js';
 import { loadGlpk } from '../lp/glpk.js';
 import { robustnessOf } from '../winrate/opponents.js';
+import { requireDrawCount } from '../winrate/product.js';
 import { Rule } from '../winrate/rules.js';
 import { bestTiers, multisetCount, searchMultisets } from '../winrate/multiset.js';
 import { typeStates } from '../winrate/searchMixed.js';
@@ -192,7 +193,7 @@ function price(p: PromptData, q: readonly bigint[], prune: boolean, threshold?: 
  * the master LPs use glpk.js only when it is already loaded (bestKOutput loads it when it may help).
  */
 export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'uniform', opts: BestKOutputOptions = {}): PromptBestKOutput {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
+  requireDrawCount(k);
   const n = prompt.responses.length;
   const { num: a, den: B } = commonDenominator(prompt.users.map((u) => u.weight));
   const luce = luceDenominator(prompt, k);

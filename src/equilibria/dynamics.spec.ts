@@ -12,6 +12,7 @@ import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { policyArb, profileRecordArb, promptArb, promptFromRecord } from '../instances/arbitraries.js';
 import { params } from '../../test/helpers/fc.js';
+import { InputError } from '../model/errors.js';
 
 const prompt = makePrompt(['a', 'b', 'c'], [
   { weight: frac(3), tiers: [['a'], ['b'], ['c']] },
@@ -244,7 +245,7 @@ describe('self-play: crafted checks of the dynamics and the reported quantities'
   it('selfPlay rejects T and k that are not integers ≥ 1', () => {
     const p = singlePrompt(abc);
     for (const T of [0, -1, 1.5]) expect(() => selfPlay(p, 1, { T })).toThrow(/T must be an integer ≥ 1/);
-    // k is rejected up front, as a RangeError, before any round is played (later kernels would reject it only after
+    // k is rejected up front, as an InputError, before any round is played (later kernels would reject it only after
     // the float rounds, and with their own errors)
     for (const k of [0, -2, 1.5]) {
       let rounds = 0;
@@ -254,7 +255,7 @@ describe('self-play: crafted checks of the dynamics and the reported quantities'
       } catch (e) {
         err = e;
       }
-      expect(err instanceof RangeError && err.message === 'k must be an integer ≥ 1').toBe(true);
+      expect(err instanceof InputError && err.message === `k must be an integer ≥ 1, got ${k}`).toBe(true);
       expect(rounds).toBe(0);
     }
   });

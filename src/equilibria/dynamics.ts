@@ -3,7 +3,7 @@
 // (Reg_T, rob_k(σ_T)) is recomputed exactly from those rational iterates.
 import { Fraction, frac, ONE, ZERO, signOf, isZero, sumOf, commonDenominator, lcm } from '../exact/rational.js';
 import { Profile, Prompt } from '../model/types.js';
-import { productScoreNumerators, rankingScoreNumerators } from '../winrate/product.js';
+import { productScoreNumerators, rankingScoreNumerators, requireDrawCount } from '../winrate/product.js';
 import { combineDists, luceShareScores, strengthSumDist } from '../winrate/luce.js';
 import { hasLuce, tierCount } from '../model/structure.js';
 import { PromptModel } from '../winrate/promptModel.js';
@@ -212,7 +212,7 @@ function playRounds(profile: Profile, k: number, opts: SelfPlayOptions): Played[
   const method = opts.method ?? 'hedge';
   const T = opts.T;
   if (!Number.isInteger(T) || T < 1) throw new RangeError('T must be an integer ≥ 1');
-  if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
+  requireDrawCount(k);
   const bits = opts.bits ?? 40;
   return profile.prompts.map(({ prompt }, x): Played => {
     const fp = floatPrompt(prompt);

@@ -231,7 +231,7 @@ describe('options and the candidate kept (crafted instances)', () => {
         err = e;
       }
       expect(err).toBeInstanceOf(InputError);
-      expect((err as Error).message).toBe('k must be an integer ≥ 1');
+      expect((err as Error).message).toBe(`k must be an integer ≥ 1, got ${k}`);
     }
   });
 

@@ -14,7 +14,7 @@ import { roundToSimplex } from '../exact/dyadic.js';
 import { floatSelfPlay } from './dynamics.js';
 import { floatPrompt } from './floatKernel.js';
 import { strictPreferences } from '../winrate/pairwise.js';
-import { productScoreNumerators } from '../winrate/product.js';
+import { productScoreNumerators, requireDrawCount } from '../winrate/product.js';
 import { KrawczykBox, krawczykBox } from './krawczyk.js';
 import { promptMaximalLotterySync } from './maximalLottery.js';
 import { Candidate, bitsFor, refine, supportOf } from './refine.js';
@@ -70,7 +70,7 @@ export const DEFAULT_TARGET = frac(1n, 10n ** 30n);
 
 /** A symmetric ε-equilibrium of G_{k+1} on every prompt, with exact ε and robustness (SPEC §3, T2). */
 export function equilibrium(profile: Profile, k: number, opts: EquilibriumOptions = {}): EquilibriumResult {
-  if (!Number.isInteger(k) || k < 1) throw new InputError('k must be an integer ≥ 1');
+  requireDrawCount(k);
   const target = opts.target ?? DEFAULT_TARGET;
   const tu = tuningOf(opts);
   const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));

@@ -44,9 +44,12 @@ describe('export-nfg', () => {
       ].join('\n'),
     );
   });
-  it('k must be an integer ≥ 1 (RangeError)', () => {
+  it('k must be an integer ≥ 1 (InputError)', () => {
     const q = makePrompt(['a', 'b'], [{ weight: frac(1), tiers: [['a'], ['b']] }]);
-    for (const k of [0, -1, 1.5]) expect(() => gameToNfg(q, k)).toThrow(new RangeError('k must be an integer ≥ 1'));
+    for (const k of [0, -1, 1.5]) {
+      expect(() => gameToNfg(q, k)).toThrow(InputError);
+      expect(() => gameToNfg(q, k)).toThrow(new InputError(`k must be an integer ≥ 1, got ${k}`));
+    }
   });
   it('the profile limit is inclusive: n^(k+1) = maxProfiles is written, one more is refused (InputError)', () => {
     const q = makePrompt(['a', 'b'], [{ weight: frac(1), tiers: [['a'], ['b']] }]);

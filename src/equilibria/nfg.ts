@@ -8,6 +8,7 @@ import { lcm, commonDenominator } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { Prompt } from '../model/types.js';
 import { distinctValues, sumSets } from '../winrate/luce.js';
+import { requireDrawCount } from '../winrate/product.js';
 
 /** Number of pure strategy profiles n^{k+1} of G_{k+1} (what a normal-form solver faces). */
 export function normalFormSize(n: number, k: number): bigint {
@@ -21,7 +22,7 @@ const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, 
  * fastest; each profile lists the k+1 payoffs. Throws InputError above `maxProfiles` profiles.
  */
 export function gameToNfg(prompt: Prompt, k: number, opts: { maxProfiles?: number; title?: string } = {}): string {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1');
+  requireDrawCount(k);
   const n = prompt.responses.length;
   const N = k + 1;
   const size = normalFormSize(n, k);

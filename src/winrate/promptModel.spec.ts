@@ -22,12 +22,13 @@ describe('promptModels', () => {
     expect(() => promptModels(mixture())).toThrow('k must be an integer ≥ 1 for a product policy');
   });
 
-  it('a policy needs an integer k ≥ 1 (RangeError)', () => {
+  it('a policy needs an integer k ≥ 1 (InputError)', () => {
     const policy: Model = { kind: 'policy', perPrompt: [probs()] };
     expect(promptModels(policy, 1).map((m) => [m.kind, m.k])).toEqual([['product', 1]]);
-    for (const k of [undefined, 0, -1, 1.5]) {
-      expect(() => promptModels(policy, k)).toThrow(RangeError);
-      expect(() => promptModels(policy, k)).toThrow('k must be an integer ≥ 1 for a product policy');
+    expect(() => promptModels(policy)).toThrow(new InputError('k must be an integer ≥ 1 for a product policy'));
+    for (const k of [0, -1, 1.5]) {
+      expect(() => promptModels(policy, k)).toThrow(InputError);
+      expect(() => promptModels(policy, k)).toThrow(new InputError(`k must be an integer ≥ 1, got ${k}`));
     }
   });
 

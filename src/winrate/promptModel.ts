@@ -1,6 +1,7 @@
 import { Fraction } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { MixturePart, Model, Outcome } from '../model/types.js';
+import { requireDrawCount } from './product.js';
 
 /**
  * What the model plays on one prompt: a k-sample product π^{⊗k}, an explicit
@@ -18,7 +19,8 @@ export function promptModels(model: Model, k?: number): PromptModel[] {
     if (k !== undefined && k !== model.k) throw new InputError(`k = ${k} but the mixture states k = ${model.k}`);
     k = model.k;
   }
-  if (k === undefined || !Number.isInteger(k) || k < 1) throw new RangeError('k must be an integer ≥ 1 for a product policy');
+  if (k === undefined) throw new InputError('k must be an integer ≥ 1 for a product policy');
+  requireDrawCount(k);
   const kk = k;
   if (model.kind === 'mixture') return model.perPrompt.map((parts) => ({ kind: 'mixture', k: kk, parts }));
   return model.perPrompt.map((probs) => ({ kind: 'product', k: kk, probs }));
