@@ -11,6 +11,7 @@ const ISOLATED = [
   'src/lp/solve.spec.ts',
   'test/readme.spec.ts',
   'test/cli-exit-codes.spec.ts',
+  'src/claims/pool.spec.ts',
 ];
 const ALL = ['src/**/*.spec.ts', 'properties/**/*.spec.ts', 'test/**/*.spec.ts'];
 const common = { testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' as const };
