@@ -13,6 +13,7 @@ const ISOLATED = [
   'test/cli-exit-codes.spec.ts',
   'src/claims/worker.spec.ts',
   'src/claims/host.spec.ts',
+  'src/claims/pool.spec.ts',
 ];
 const ALL = ['src/**/*.spec.ts', 'properties/**/*.spec.ts', 'test/**/*.spec.ts'];
 const common = { testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' as const };

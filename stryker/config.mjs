@@ -40,7 +40,7 @@ export default {
   // threads only add exact score sums of shares (sumsWorker.js, unmutated), and the mutants of the split and
   // the merge (parallel.ts, main thread) are only reached when the compiled worker exists; and the claims
   // engine: verify() with worker threads runs the compiled claims (dist/claims/worker.js).
-  ignorePatterns: [...(id === 'equilibria.selfplay' || id === 'claims.engine' ? [] : ['dist']), 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
+  ignorePatterns: [...(id === 'equilibria.selfplay' || id.startsWith('claims.') ? [] : ['dist']), 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 60, break: null },

@@ -63,7 +63,12 @@ export async function runAnyTask(t: WorkerTask, tick?: () => void): Promise<Clai
   return runClaim(claim, runOptions(t));
 }
 
-export async function runClaims(ids: readonly string[], o: PoolOptions): Promise<ClaimResult[]> {
+/**
+ * Run claims (built-in ids in any case, as claimById reads them; plug-in ids as their modules give them), each
+ * once: the results are in the order of `ids`, under each claim's own id.
+ */
+export async function runClaims(given: readonly string[], o: PoolOptions): Promise<ClaimResult[]> {
+  const ids = [...new Set(given.map((id) => (o.plugins?.some((p) => p.info.id === id) ? id : claimById(id).id)))];
   const file = workerFile();
   const size = Math.min(o.workers ?? availableParallelism(), ids.length);
   const results = new Map<string, ClaimResult>();
