@@ -41,7 +41,7 @@ afterEach(() => {
 // A worker that does the steps listed in its request's module file: post a message, {"exit": n}, or
 // "throw". A worker nobody stops exits by itself (code 9) after FALLBACK_MS, so that a watchdog or
 // listener that is missing shows as a wrong outcome, not as a hang.
-const FALLBACK_MS = 3000;
+const FALLBACK_MS = 4000;
 const SCRIPTED = `import { parentPort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -165,7 +165,7 @@ describe('callWorker: one request, one fresh worker thread under a watchdog', ()
   it('stops a silent worker with late(false); a tick does not mean loaded, a loaded tick does', async () => {
     expect(await call(probeOf('silent.json', 300))).toEqual({ workers: 1, outcome: { error: late(false) } });
     expect((await call(probeOf('tick.json', 800))).outcome).toEqual({ error: late(false) });
-    expect((await call(probeOf('loaded.json', 800))).outcome).toEqual({ error: late(true) });
+    expect((await call(probeOf('loaded.json', 1500))).outcome).toEqual({ error: late(true) });
   });
 
   it('names a crash (first line of the error) and an exit (with the hint), with the claim id of a re-check', async () => {
@@ -180,14 +180,14 @@ describe('callWorker: one request, one fresh worker thread under a watchdog', ()
 describe('the calls of host.ts on a worker (probe, describe, re-check)', () => {
   it('a probe or re-check that loaded and then fell silent, or a silent load, is stopped with its own line', async () => {
     compiled.file = scripted;
-    await expect(loadClaimModules(['loaded.json'], { cwd: dir, timeoutMs: 800 })).rejects.toThrow(
-      new ClaimModuleError('loaded.json', 'its first instance did not finish within 0.8 s (generating and checking it; --claim-timeout); it was stopped'),
+    await expect(loadClaimModules(['loaded.json'], { cwd: dir, timeoutMs: 1500 })).rejects.toThrow(
+      new ClaimModuleError('loaded.json', 'its first instance did not finish within 1.5 s (generating and checking it; --claim-timeout); it was stopped'),
     );
     await expect(loadClaimModules(['silent.json'], { cwd: dir, timeoutMs: 300 })).rejects.toThrow(
       new ClaimModuleError('silent.json', 'did not finish loading within 0.3 s (--claim-timeout); it was stopped'),
     );
-    await expect(recheckInWorker(ref('loaded.json'), 'mine', {}, 800)).rejects.toThrow(
-      new ClaimModuleError('loaded.json', 'claim mine: the re-check did not finish within 0.8 s (--claim-timeout); it was stopped'),
+    await expect(recheckInWorker(ref('loaded.json'), 'mine', {}, 1500)).rejects.toThrow(
+      new ClaimModuleError('loaded.json', 'claim mine: the re-check did not finish within 1.5 s (--claim-timeout); it was stopped'),
     );
   });
 
