@@ -2,7 +2,7 @@
 // part perturbed (rejected — unless the perturbed evidence is still consistent, which each case rules out).
 // Negative controls: a second opinion that disagrees is an error (thrown), never a refutation. Pinned verdicts last.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Fraction, frac, HALF, ONE, ZERO, minOf, signOf } from '../exact/rational.js';
 import { CertificateError } from '../model/errors.js';
 import { Claim, kk1 } from './types.js';
@@ -21,6 +21,10 @@ import { L1, L2, campGap } from './luceCamps.js';
 import { L3, L4 } from './luce.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { CLAIMS } from './registry.js';
+import { loadGlpk } from '../lp/glpk.js';
+
+// as in verify's threads: T3's evidence then carries V_k by glpk.js + the exact certificate
+beforeAll(() => loadGlpk());
 
 const D = frac(1, 1009);
 const up = (x: Fraction) => x.add(D);
@@ -95,10 +99,13 @@ describe('positive claims: judges reject wrong evidence', () => {
       if (p.opponentValue !== null) out.push([`prompt ${x} opponent bound up`, pr({ ...p, opponentValue: up(p.opponentValue) })]);
       if (p.fullLP !== null) out.push([`prompt ${x} full LP up`, pr({ ...p, fullLP: up(p.fullLP) })]);
     });
+    // glpk.js is loaded (beforeAll): V_k by glpk.js + the exact certificate is present and must agree
+    expect(e.glpkValue).not.toBeNull();
+    out.push(['V_k by glpk.js up', { ...e, glpkValue: up(e.glpkValue!) }], ['V_k by glpk.js down', { ...e, glpkValue: down(e.glpkValue!) }]);
     // every computation agreeing on a value below k/(k+1)
     const low = down(kk1(i.k));
     const lowered = e.prompts.map((p) => ({ ...p, value: low, modelValue: low, opponentValue: p.opponentValue && low, fullLP: p.fullLP && low }));
-    out.push(['V_k below k/(k+1) everywhere', { value: low, prompts: lowered }]);
+    out.push(['V_k below k/(k+1) everywhere', { value: low, glpkValue: low, prompts: lowered }]);
     return out;
   });
 

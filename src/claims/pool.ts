@@ -4,6 +4,7 @@
 // it; a worker silent for longer than a plug-in claim's time limit is stopped.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { loadGlpk } from '../lp/glpk.js';
 import { claimById } from './registry.js';
 import { ClaimResult, RunOptions, runClaim } from './run.js';
 import { DEFAULT_CLAIM_TIMEOUT_MS, LoadedClaimModule, pluginClaim } from './plugins.js';
@@ -57,6 +58,7 @@ export function runTask(t: WorkerTask): ClaimResult {
  * keeps the time limit; without it the limit is kept here (after the fact: a check cannot be stopped).
  */
 export async function runAnyTask(t: WorkerTask, tick?: () => void): Promise<ClaimResult> {
+  await loadGlpk(); // T3 cross-checks V_k through glpk.js when it is loaded (once per thread)
   if (!t.module) return runTask(t);
   const claim = await pluginClaim(t.module, { id: t.id, ...(tick ? { onCheck: tick } : { timeoutMs: t.timeoutMs }) });
   tick?.();

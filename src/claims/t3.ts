@@ -4,7 +4,8 @@
 // `ualign best-k-output` prints) against its certificate evaluated by definition — the model σ's guarantee
 // min_y WR(σ, y) and the opponent mixture q's bound max_S Σ_y q(y) WR(S, y) over ALL k-multisets S (LP
 // duality: both equal V_k iff it is optimal) — and, on small cases, the LP over all k-multisets solved by the
-// exact simplex.
+// exact simplex; and, where glpk.js is loaded (verify loads it), V_k again by bestKOutput with every LP solved by
+// glpk.js and certified exactly (lp/certificate.ts) — the path `ualign best-k-output` takes on large prompts.
 // On Luce and mixed profiles (SPEC §4b): the columns WR(S, y) = s(S)/(s(S) + s(y)) of the Luce types and the
 // submodular pricing of bestKOutput against the same certificate with Luce's rule applied by definition (strengths as
 // given); "unanimous" is read as a single type: one shared strict ranking, or Luce types with equal strengths up to
@@ -12,6 +13,7 @@
 import { Fraction, frac, sumOf } from '../exact/rational.js';
 import { isImpartialCulture, isUnanimous } from '../model/structure.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
+import { glpkIfLoaded } from '../lp/glpk.js';
 import { DEFAULT_K_MAX_LP } from '../instances/sizes.js';
 import { idsOf, ratList } from './json.js';
 import { multisetCountOf, vkByFullLP, vkCertificateByDefinition } from './oracles.js';
@@ -24,6 +26,8 @@ const FULL_LP_COLUMNS = 60;
 
 export interface T3Evidence {
   readonly value: Fraction;
+  /** V_k with every LP by glpk.js + the exact certificate (null when glpk.js is not loaded in this thread). */
+  readonly glpkValue: Fraction | null;
   readonly prompts: readonly {
     readonly value: Fraction;
     readonly model: readonly { readonly items: readonly number[]; readonly prob: Fraction }[];
@@ -45,13 +49,14 @@ export const T3 = defineClaim<ProfileInstance, T3Evidence>({
   latex: 'V_k \\ge \\tfrac{k}{k+1};\\ V_k^{\\mathrm{unan}} = \\tfrac{k}{k+1};\\ V_k^{\\mathrm{IC}_N} = \\tfrac{k}{k+1} + \\tfrac{k-1}{2N(k+1)}',
   rule: 'uniform',
   expect: 'holds',
-  compares: "V_k by column generation (bestKOutput) and its primal/dual certificate evaluated by definition (the rules, Luce's rule) over all k-multisets; the full LP by the exact simplex on small cases",
+  compares: "V_k by column generation (bestKOutput) and its primal/dual certificate evaluated by definition (the rules, Luce's rule) over all k-multisets; the full LP by the exact simplex on small cases; V_k again with every LP by glpk.js, certified exactly (where glpk.js is loaded, as in verify)",
   defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, maxResponses: o.maxResponses ?? 4, maxK: o.maxK ?? DEFAULT_K_MAX_LP, maxUsers: 3, maxPrompts: 2 }),
   evidence({ profile, k }) {
     const v = bestKOutputSync(profile, k, 'uniform');
     return {
       value: v.value,
+      glpkValue: glpkIfLoaded() === null ? null : bestKOutputSync(profile, k, 'uniform', { method: 'glpk' }).value,
       prompts: v.prompts.map((p, x) => {
         const prompt = profile.prompts[x].prompt;
         const n = prompt.responses.length;
@@ -69,6 +74,8 @@ export const T3 = defineClaim<ProfileInstance, T3Evidence>({
   },
   judge({ profile, k }, e) {
     const parts = [geq(e.value, kk1(k)), eqSlack(e.value, sumOf(e.prompts.map((p, x) => p.value.mul(profile.prompts[x].weight))))];
+    // not in the certificate: the report is the same whether or not glpk.js was loaded
+    if (e.glpkValue !== null) parts.push(eqSlack(e.glpkValue, e.value));
     const cert: Record<string, unknown> = { value: e.value.toFraction(), bound: kk1(k).toFraction() };
     const ic: string[] = [];
     e.prompts.forEach((p, x) => {
