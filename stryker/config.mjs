@@ -25,7 +25,9 @@ export default {
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: file,
-  // two shared cores: two test runners (UALIGN_MUTATION_CONCURRENCY=1 leaves a core free), and a timeout of
+  // two shared cores: concurrency 2 is one TypeScript checker and one test runner while the mutants are
+  // type-checked, then two test runners (Stryker halves the concurrency between checkers and runners; 1 leaves a
+  // core free); and a timeout of
   // 1.5× the covering tests' time + 5 s (a mutant that loops is detected, not waited for; less than 5 s gave
   // spurious timeouts on a loaded machine)
   concurrency: Number(process.env.UALIGN_MUTATION_CONCURRENCY ?? 2),
