@@ -242,10 +242,10 @@ describe('a bad claim module: one line, exit 2, nothing written', () => {
 
 // Past --claim-timeout the claim's worker is stopped: one line, exit 2, soon after the limit.
 const HANGS: [string, ClaimEdit, RegExp][] = [
-  ['an import that never settles', { TOP: 'await new Promise(() => {});' }, /: did not finish loading within 1 s \(--claim-timeout\); it was stopped$/],
-  ['an endless loop on import', { TOP: 'for (;;) {}' }, /: did not finish loading within 1 s \(--claim-timeout\); it was stopped$/],
-  ['a check that never returns', { CLAIM: 'check: () => { for (;;) {} },' }, /: its first instance did not finish within 1 s \(generating and checking it; --claim-timeout\); it was stopped$/],
-  ['a check that never returns on a later instance', { TOP: 'let seen = 0;', PARTS: 'judge: ({ k }, e) => { if (++seen > 8 && k >= 4) for (;;) {} return verdict(geq(kk1(k), e.rob), {}); },' }, /: claim tiny: no instance finished within 1 s \(generating and checking it; --claim-timeout\); the claim was stopped$/],
+  ['an import that never settles', { TOP: 'await new Promise(() => {});' }, /: did not finish loading within 2 s \(--claim-timeout\); it was stopped$/],
+  ['an endless loop on import', { TOP: 'for (;;) {}' }, /: did not finish loading within 2 s \(--claim-timeout\); it was stopped$/],
+  ['a check that never returns', { CLAIM: 'check: () => { for (;;) {} },' }, /: its first instance did not finish within 2 s \(generating and checking it; --claim-timeout\); it was stopped$/],
+  ['a check that never returns on a later instance', { TOP: 'let seen = 0;', PARTS: 'judge: ({ k }, e) => { if (++seen > 8 && k >= 4) for (;;) {} return verdict(geq(kk1(k), e.rob), {}); },' }, /: claim tiny: no instance finished within 2 s \(generating and checking it; --claim-timeout\); the claim was stopped$/],
 ];
 
 describe('the time limit (--claim-timeout)', () => {
@@ -254,12 +254,12 @@ describe('the time limit (--claim-timeout)', () => {
     it(name, async () => {
       const file = writeClaim(dir, name.replace(/\W+/g, '-'), edit);
       const t0 = Date.now();
-      const r = await inProcess(['verify', '--claims', 'none', '--claim', file, '--claim-timeout', '1', '--out', join(dir, 'o')]);
+      const r = await inProcess(['verify', '--claims', 'none', '--claim', file, '--claim-timeout', '2', '--out', join(dir, 'o')]);
       const ms = Date.now() - t0;
       expect(r.err.startsWith(`ualign verify: claim module ${file}: `)).toBe(true);
       expect(r.err.trimEnd()).toMatch(re);
       expect(r.code).toBe(2);
-      expect(ms).toBeLessThan(20_000); // 1 s limit; generous for a loaded 2-core machine
+      expect(ms).toBeLessThan(20_000); // 2 s limit; generous for a loaded 2-core machine
       expect(existsSync(join(dir, 'o'))).toBe(false);
     });
 
@@ -270,8 +270,8 @@ describe('the time limit (--claim-timeout)', () => {
       report,
       JSON.stringify({ claim: 'tiny', module: file, expect: 'holds', counterexample: { profile: { responses: ['a'], users: [{ weight: '1', ranking: [['a']] }] }, k: 1 } }),
     );
-    const r = await inProcess(['replay', report, '--claim-timeout', '1']);
-    expect(r.err).toBe(`ualign replay: claim module ${file}: claim tiny: the re-check did not finish within 1 s (--claim-timeout); it was stopped\n`);
+    const r = await inProcess(['replay', report, '--claim-timeout', '2']);
+    expect(r.err).toBe(`ualign replay: claim module ${file}: claim tiny: the re-check did not finish within 2 s (--claim-timeout); it was stopped\n`);
     expect(r.code).toBe(2);
   });
 });
