@@ -384,6 +384,13 @@ describe('in this thread', () => {
     ]);
     expect(totals).toStrictEqual([2, 2]);
     await expect(runClaims(['T99'], { workers: 0, seed: 9 })).rejects.toThrow(/^unknown claim "T99" \(known: T0, /);
+    // with plug-ins loaded too: only a plug-in's own id is taken as given
+    const plugins = [{ ...tiny, info: claimInfo(await importClaim(tiny)) }];
+    const both = await runClaims(['t0', 'tiny'], { workers: 0, seed: 9, runs: 2, maxK: 2, plugins });
+    expect(both.map((r) => [r.id, r.module ?? null, r.outcome])).toStrictEqual([
+      ['T0', null, 'holds'],
+      ['tiny', 'tiny.mjs', 'holds'],
+    ]);
   });
 
   it('workers: 0 runs a plug-in claim here under the time limit --claim-timeout gives', async () => {

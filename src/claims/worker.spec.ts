@@ -14,6 +14,10 @@ import { runAnyTask, runTask } from './pool.js';
 import { claimById } from './registry.js';
 import { ClaimResult } from './run.js';
 import { Claim } from './types.js';
+import { loadGlpk } from '../lp/glpk.js';
+// the worker's message loop, on the stand-in parentPort below (vi.mock is hoisted above the imports); imported
+// with the file, so that its module-level code is a static mutant run against every test here
+import './worker.js';
 
 vi.mock('node:worker_threads', async (importOriginal) => {
   const { EventEmitter: Emitter } = await import('node:events');
@@ -53,7 +57,7 @@ let claim: Claim;
 let stored: Record<string, unknown>;
 
 beforeAll(async () => {
-  await import('./worker.js');
+  await loadGlpk(); // runAnyTask loads it before a claim: loaded here, the answers stay within a few turns
   ref = claimModuleRef(writeClaim(claimDir(), 'worker-tiny'));
   // imported here first: the worker's own import of it (same thread, same cache) then settles at once
   claim = await importClaim(ref);
