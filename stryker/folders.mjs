@@ -46,10 +46,10 @@ export const FOLDERS = {
       theorems: files('src/claims', ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']),
       luce: files('src/claims', ['luce', 'luceCamps']),
     },
-    // the engine (claim runner, host, pool) is driven in process by verify(): test/verify.spec.ts joins the part's
-    // tests (perTest coverage keeps its subprocess tests, which reach no mutant, out of the mutant runs). The
-    // plug-in claim spec runs the CLI's main() in process, which changes directory: not possible in Stryker's
-    // worker threads, so plugins.ts is checked here only as far as verify.spec and the claims' specs reach it.
+    // the engine (claim runner, host, pool, plug-ins, worker) has its own specs beside it (run, contract, pool,
+    // host, plugins, worker: code that runs in worker threads is driven in this thread, the worker's loop on a
+    // stand-in parentPort), and verify() drives it in process: test/verify.spec.ts joins the part's tests. The
+    // CLI's plug-in spec (test/claim-plugins.spec.ts) changes directory, which Stryker's runners cannot.
     partTests: { engine: ['test/verify.spec.ts'] },
   },
 };
