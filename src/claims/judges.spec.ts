@@ -105,7 +105,7 @@ describe('positive claims: judges reject wrong evidence', () => {
     // every computation agreeing on a value below k/(k+1)
     const low = down(kk1(i.k));
     const lowered = e.prompts.map((p) => ({ ...p, value: low, modelValue: low, opponentValue: p.opponentValue && low, fullLP: p.fullLP && low }));
-    out.push(['V_k below k/(k+1) everywhere', { value: low, glpkValue: low, prompts: lowered }]);
+    out.push(['V_k below k/(k+1) everywhere', { ...e, value: low, glpkValue: low, prompts: lowered }]);
     return out;
   });
 
@@ -322,9 +322,11 @@ describe('Luce claims (SPEC §4b): judges reject wrong evidence', () => {
 });
 
 describe('positive claims: crafted wrong evidence the generic perturbations do not reach', () => {
-  const lift = <E extends { value: Fraction; prompts: readonly { value: Fraction; modelValue: Fraction; opponentValue: Fraction | null; fullLP: Fraction | null }[] }>(e: E, v: Fraction): E => ({
+  // every computation moved to v, glpk.js's V_k included (it is present: glpk.js is loaded above)
+  const lift = <E extends { value: Fraction; glpkValue: Fraction | null; prompts: readonly { value: Fraction; modelValue: Fraction; opponentValue: Fraction | null; fullLP: Fraction | null }[] }>(e: E, v: Fraction): E => ({
     ...e,
     value: v,
+    glpkValue: e.glpkValue && v,
     prompts: e.prompts.map((p) => ({ ...p, value: v, modelValue: v, opponentValue: p.opponentValue && v, fullLP: p.fullLP && v })),
   });
 
@@ -332,6 +334,8 @@ describe('positive claims: crafted wrong evidence the generic perturbations do n
     const i = T3.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }] }, k: 2 });
     const e = T3.evidence(i);
     expect(T3.judge(i, e).ok).toBe(true);
+    // V_k by glpk.js with every master LP certified: the cross-check really took glpk.js's path
+    expect([e.glpkValue?.toFraction(), e.glpkLPs > 0]).toStrictEqual(['2/3', true]);
     // V_k ≥ k/(k+1) and every certificate agree: only the unanimous value 2/3 is off
     expect(T3.judge(i, lift(e, up(kk1(2)))).slack.equals(D.neg())).toBe(true);
   });

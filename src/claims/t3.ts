@@ -28,6 +28,8 @@ export interface T3Evidence {
   readonly value: Fraction;
   /** V_k with every LP by glpk.js + the exact certificate (null when glpk.js is not loaded in this thread). */
   readonly glpkValue: Fraction | null;
+  /** Master LPs of that run that glpk.js answered with a valid certificate (the others fell back to the exact simplex). */
+  readonly glpkLPs: number;
   readonly prompts: readonly {
     readonly value: Fraction;
     readonly model: readonly { readonly items: readonly number[]; readonly prob: Fraction }[];
@@ -39,6 +41,12 @@ export interface T3Evidence {
     /** The LP over all k-multisets by the exact simplex (null past FULL_LP_COLUMNS). */
     readonly fullLP: Fraction | null;
   }[];
+}
+
+function viaGlpk(profile: ProfileInstance['profile'], k: number): { glpkValue: Fraction | null; glpkLPs: number } {
+  if (glpkIfLoaded() === null) return { glpkValue: null, glpkLPs: 0 };
+  const r = bestKOutputSync(profile, k, 'uniform', { method: 'glpk' });
+  return { glpkValue: r.value, glpkLPs: r.prompts.reduce((s, p) => s + p.stats.glpkLPs, 0) };
 }
 
 export const T3 = defineClaim<ProfileInstance, T3Evidence>({
@@ -56,7 +64,7 @@ export const T3 = defineClaim<ProfileInstance, T3Evidence>({
     const v = bestKOutputSync(profile, k, 'uniform');
     return {
       value: v.value,
-      glpkValue: glpkIfLoaded() === null ? null : bestKOutputSync(profile, k, 'uniform', { method: 'glpk' }).value,
+      ...viaGlpk(profile, k),
       prompts: v.prompts.map((p, x) => {
         const prompt = profile.prompts[x].prompt;
         const n = prompt.responses.length;

@@ -201,19 +201,19 @@ describe('best k-output: results, options and diagnostics', () => {
       value: '13/16',
       outcomes: ['0,1,2: 1/4', '0,1,3: 1/4', '0,2,3: 1/4', '1,2,3: 1/4'],
       opponent: ['1/4', '1/4', '1/4', '1/4'],
-      stats: { columns: 14, iterations: 2, pricingNodes: 110, multisets: 20n },
+      stats: { columns: 14, iterations: 2, glpkLPs: 0, pricingNodes: 110, multisets: 20n },
     });
     expect(summary(bestKOutputSync(p, 2, 'pairwise'))).toEqual({
       value: '17/24',
       outcomes: ['0,1: 1/2', '2,3: 1/2'],
       opponent: ['1/4', '1/4', '1/4', '1/4'],
-      stats: { columns: 10, iterations: 2, pricingNodes: 50, multisets: 10n },
+      stats: { columns: 10, iterations: 2, glpkLPs: 0, pricingNodes: 50, multisets: 10n },
     });
     expect(summary(bestKOutputSync(p, 2, 'uniform', { enumerateUpTo: 0 }))).toEqual({
       value: '17/24',
       outcomes: ['0,3: 1/2', '1,2: 1/2'],
       opponent: ['1/4', '1/4', '1/4', '1/4'],
-      stats: { columns: 9, iterations: 6, pricingNodes: 13, multisets: 10n },
+      stats: { columns: 9, iterations: 6, glpkLPs: 0, pricingNodes: 13, multisets: 10n },
     });
   });
 
@@ -267,6 +267,16 @@ describe('best k-output: results, options and diagnostics', () => {
     expect(await loads(singlePrompt(prompt(3)), 'glpk')).toBe(1);
     // the largest prompt decides
     expect(await loads(makeProfile([{ weight: ONE, prompt: prompt(3) }, { weight: ONE, prompt: prompt(11) }]))).toBe(1);
+  });
+
+  it('stats.glpkLPs counts the master LPs glpk.js answered with a valid certificate (T3 relies on it)', async () => {
+    const p = fx('four-camps.json');
+    const viaGlpk = await bestKOutput(p, 2, 'uniform', { method: 'glpk' });
+    const viaSimplex = bestKOutputSync(p, 2, 'uniform', { method: 'simplex' });
+    expect(viaGlpk.value.equals(viaSimplex.value)).toBe(true);
+    // a small, well-scaled LP: glpk.js's float answer is certified every time
+    for (const q of viaGlpk.prompts) expect(q.stats.glpkLPs).toBe(q.stats.iterations);
+    for (const q of viaSimplex.prompts) expect(q.stats.glpkLPs).toBe(0);
   });
 });
 

@@ -21,8 +21,8 @@ export interface PromptBestKOutput {
   readonly outcomes: Outcome[];
   /** Certificate: an opponent mixture q with max_S Σ_y q(y) WR(S, y) = value (no k-multiset does better). */
   readonly opponent: Fraction[];
-  /** Columns generated, master LPs solved, and pricing nodes (diagnostics). */
-  readonly stats: { readonly columns: number; readonly iterations: number; readonly pricingNodes: number; readonly multisets: bigint };
+  /** Columns generated, master LPs solved (glpkLPs of them by glpk.js with an exact certificate, the rest by the exact simplex), and pricing nodes (diagnostics). */
+  readonly stats: { readonly columns: number; readonly iterations: number; readonly glpkLPs: number; readonly pricingNodes: number; readonly multisets: bigint };
 }
 
 export interface BestKOutputResult {
@@ -214,6 +214,7 @@ export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'unifo
   };
   for (let y = 0; y < n; y++) add(new Array<number>(k).fill(y));
   let iterations = 0;
+  let glpkLPs = 0;
   let pricingNodes = 0;
   for (;;) {
     iterations++;
@@ -241,6 +242,7 @@ export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'unifo
       free: [...new Array<boolean>(C).fill(false), true],
     };
     const r = solveLPSync(lp, { method: opts.method });
+    if (r.method === 'glpk+certificate') glpkLPs++;
     if (r.status !== 'optimal') throw new CertificateError(`master LP: ${r.status}`); // impossible: feasible, bounded by 1
     // q(y) = −den·y_y ≥ 0, Σ q = 1 (dual of the free v); μ = value
     const qR = r.y.slice(0, n).map((v) => v.neg().mul(frac(p.den)));
@@ -265,7 +267,7 @@ export function promptBestKOutput(prompt: Prompt, k: number, rule: Rule = 'unifo
       // whose pruned branches are bounded by V exactly), so V_k ≤ V; and min_y WR(σ, y) = V (core win rates, exact)
       const rob = robustnessOf({ prompts: [{ weight: ONE, prompt }] }, [{ kind: 'outcomes', k, outcomes }], 1, rule);
       if (!rob.robustness.equals(V) || (enumerate && !frac(pr.value, qd * p.den).equals(V))) throw new CertificateError('best k-output certificate failed');
-      return { value: V, outcomes, opponent: qR, stats: { columns: cols.length, iterations, pricingNodes, multisets: count } };
+      return { value: V, outcomes, opponent: qR, stats: { columns: cols.length, iterations, glpkLPs, pricingNodes, multisets: count } };
     }
   }
 }
