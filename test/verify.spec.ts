@@ -13,6 +13,7 @@ import { InputError } from '../src/model/errors.js';
 import { frac } from '../src/exact/rational.js';
 import { makePrompt, singlePrompt } from '../src/model/build.js';
 import { selfPlay } from '../src/equilibria/dynamics.js';
+import { thrownBy } from './helpers/refusal.js';
 
 const BIN = join(__dirname, '..', 'bin', 'ualign.mjs');
 const ualign = (args: string[], env: Record<string, string> = {}) => {
@@ -161,12 +162,7 @@ describe('determinism and shards', () => {
     expect(m.claims.find((c) => c.id === 'N2')!.outcome).toBe('refuted');
     expect(m.merged).toEqual(['1/2', '2/2']);
     // shards that do not belong together are bad input (exit 2), not an internal error: InputError, not RangeError
-    let err: unknown;
-    try {
-      mergeReports([s1.report, s1.report], ['a.json', 'b.json']);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrownBy(() => mergeReports([s1.report, s1.report], ['a.json', 'b.json']));
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toBe('merge-reports: a.json and b.json both hold shard 1/2');
   });

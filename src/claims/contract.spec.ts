@@ -13,6 +13,7 @@ import { T1 } from './t1.js';
 import { ArbOptions, Claim, defineClaim, geq, kk1, verdict } from './types.js';
 import { PolicyInstance } from './instances.js';
 import { SEED } from '../../test/helpers/fc.js';
+import { thrownBy } from '../../test/helpers/refusal.js';
 
 /** T1 with one function replaced: the smallest way to feed the guard a wrong answer. */
 const withT1 = (over: Partial<Claim<PolicyInstance>>): Claim<PolicyInstance> => ({ ...T1, ...over });
@@ -197,13 +198,10 @@ const guarded = (over: Partial<Claim<Toy, number>> = {}, o: GuardOptions = {}) =
 const ONE_X: Toy = { x: 1 };
 /** The message of the ClaimModuleError f throws, or 'accepted'. */
 const thrown = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ClaimModuleError);
-    return (e as Error).message;
-  }
-  return 'accepted';
+  const e = thrownBy(f);
+  if (e === undefined) return 'accepted';
+  expect(e).toBeInstanceOf(ClaimModuleError);
+  return (e as Error).message;
 };
 const M = 'claim module m.mjs: claim Toy: ';
 const NOT_VERDICT = 'not a verdict { ok, slack, certificate } (build it with verdict(slack, certificate))';

@@ -19,17 +19,15 @@ import { equilibriumOf } from './ne.js';
 import { CLAIMS, claimById, selectClaims } from './registry.js';
 import { eqSlack, profileSize } from './types.js';
 import { STALLS_AT_4000_K14 } from '../../test/helpers/profiles.js';
+import { thrownBy } from '../../test/helpers/refusal.js';
 
 const ab = { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }] };
 /** The message of the InputError `f` throws. */
 const messageOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('no error thrown');
+  const e = thrownBy(f);
+  if (e === undefined) throw new Error('no error thrown');
+  expect(e).toBeInstanceOf(InputError);
+  return (e as Error).message;
 };
 
 describe('json.ts: instance fields', () => {

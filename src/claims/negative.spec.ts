@@ -7,16 +7,12 @@ import { CertificateError, InputError } from '../model/errors.js';
 import { N1, N2, N3, N4, N5, N6 } from './negative.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { same, str, tiers, unanimous } from '../../test/helpers/profiles.js';
+import { thrownBy } from '../../test/helpers/refusal.js';
 
 
 /** f throws a CertificateError with exactly this message. */
 function certError(f: () => unknown, message: string): void {
-  let err: unknown = null;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
+  const err = thrownBy(() => f());
   expect(err).toBeInstanceOf(CertificateError);
   expect((err as Error).message).toBe(message);
 }

@@ -13,6 +13,7 @@ import { ClaimModuleError, claimInfo } from './contract.js';
 import { ClaimModuleRef, InstanceReadError, claimModuleRef, importClaim, pluginClaim, recheck, validateClaim } from './plugins.js';
 import { T1 } from './t1.js';
 import { Claim } from './types.js';
+import { thrownBy } from '../../test/helpers/refusal.js';
 
 /** Real timers, captured before any test fakes them: the polls below wait in real time. */
 const realSetTimeout = globalThis.setTimeout;
@@ -47,12 +48,7 @@ afterEach(() => {
 describe('claimModuleRef: the path of --claim, resolved from cwd', () => {
   it('an empty or blank path is an InputError asking for the path', () => {
     for (const p of ['', '   ']) {
-      let err: unknown;
-      try {
-        claimModuleRef(p, claimDir());
-      } catch (e) {
-        err = e;
-      }
+      const err = thrownBy(() => claimModuleRef(p, claimDir()));
       // exactly InputError (not a ClaimModuleError about the folder the blank path resolves to)
       expect(err).toBeInstanceOf(InputError);
       expect(err).not.toBeInstanceOf(ClaimModuleError);

@@ -10,6 +10,7 @@ import { ClaimModuleError } from './contract.js';
 import { InputError } from '../model/errors.js';
 import { CorpusEntry, claimSeed, hashSeed, runClaim, shardRuns } from './run.js';
 import { Claim, Expect, Verdict, verdict } from './types.js';
+import { thrownBy } from '../../test/helpers/refusal.js';
 
 /** A literal seed: the assertions that check a test can tell the mutants apart depend on it. */
 const S = 20260101;
@@ -187,12 +188,7 @@ describe('the corpus: this claim’s entries, replayed by shard 1 only, counted 
         throw breach;
       },
     });
-    let thrown: unknown;
-    try {
-      runClaim(c, { seed: S, runs: 4, corpus: [entry('a.json', 'X', 1)] });
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => runClaim(c, { seed: S, runs: 4, corpus: [entry('a.json', 'X', 1)] }));
     expect(thrown).toBe(breach);
   });
 });
@@ -314,24 +310,14 @@ describe('the re-check of the shrunk counterexample from its JSON', () => {
   });
 
   it('a plug-in claim whose re-check throws breaks the contract (first line of the message)', () => {
-    let thrown: unknown;
-    try {
-      runClaim(unreadable(new Error('no json\nat line 2')), { seed: S, runs: 50, module: 'm.mjs' });
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => runClaim(unreadable(new Error('no json\nat line 2')), { seed: S, runs: 50, module: 'm.mjs' }));
     expect(thrown).toBeInstanceOf(ClaimModuleError);
     expect((thrown as Error).message).toBe("claim module m.mjs: claim X: fromJson cannot read its counterexample's JSON: no json");
   });
 
   it('a contract breach during the re-check is thrown as it is', () => {
     const breach = new ClaimModuleError('m.mjs', 'toJson broke');
-    let thrown: unknown;
-    try {
-      runClaim(unreadable(breach), { seed: S, runs: 50 });
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => runClaim(unreadable(breach), { seed: S, runs: 50 }));
     expect(thrown).toBe(breach);
   });
 });
@@ -345,12 +331,7 @@ describe('a plug-in claim: generator errors and contract breaches are ClaimModul
           throw new Error('gen broke\nat line 2');
         }),
     });
-    let thrown: unknown;
-    try {
-      runClaim(c, { seed: S, runs: 3, module: 'm.mjs' });
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => runClaim(c, { seed: S, runs: 3, module: 'm.mjs' }));
     expect(thrown).toBeInstanceOf(ClaimModuleError);
     expect((thrown as Error).message).toBe('claim module m.mjs: claim X: its generator threw: gen broke');
   });
@@ -370,12 +351,7 @@ describe('a plug-in claim: generator errors and contract breaches are ClaimModul
       },
       arbitrary: () => arb.map((x) => (drawn.push(x), x)),
     });
-    let thrown: unknown;
-    try {
-      runClaim(c, { seed: S, runs: 20, module: 'm.mjs' });
-    } catch (e) {
-      thrown = e;
-    }
+    const thrown = thrownBy(() => runClaim(c, { seed: S, runs: 20, module: 'm.mjs' }));
     expect(thrown).toBe(breach);
     expect(c.checked).toEqual([drawn[0]]);
     const candidates = [...arb.shrink(drawn[0], undefined)].map((v) => v.value);

@@ -18,6 +18,7 @@ import { loadGlpk } from '../lp/glpk.js';
 // the worker's message loop, on the stand-in parentPort below (vi.mock is hoisted above the imports); imported
 // with the file, so that its module-level code is a static mutant run against every test here
 import './worker.js';
+import { thrownBy } from '../../test/helpers/refusal.js';
 
 vi.mock('node:worker_threads', async (importOriginal) => {
   const { EventEmitter: Emitter } = await import('node:events');
@@ -77,12 +78,7 @@ describe('the worker answers every message', () => {
 
   it('a failing task: the failure as failureOf sends it (an unknown claim id is bad input)', async () => {
     const bad: WorkerTask = { ...builtin, id: 'NOPE' };
-    let err: unknown;
-    try {
-      claimById('NOPE');
-    } catch (e) {
-      err = e;
-    }
+    const err = thrownBy(() => claimById('NOPE'));
     const got = await ask(bad);
     expect(got).toEqual([{ t: 'failed', ...failureOf('NOPE', err) }]);
     expect(got[0]).toMatchObject({ kind: 'input', error: expect.stringMatching(/^unknown claim "NOPE"/) });

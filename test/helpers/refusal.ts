@@ -7,3 +7,13 @@ export function refusal(f: () => unknown): string {
   }
   return 'accepted';
 }
+
+/** What a call throws, or undefined when it returns: for tests that check the error's class as well as its text. */
+export function thrownBy(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
