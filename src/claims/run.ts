@@ -95,9 +95,14 @@ export function claimSeed(seed: number, id: string, shard?: Shard): number {
   return hashSeed(shard && shard.count > 1 ? `${seed}:${id}:${shard.index}/${shard.count}` : `${seed}:${id}`);
 }
 
+/** A shard i of n: integers with 1 ≤ i ≤ n. */
+export function isShard(s: Shard): boolean {
+  return Number.isSafeInteger(s.index) && Number.isSafeInteger(s.count) && s.index >= 1 && s.index <= s.count;
+}
+
 /** Runs of shard i of n: ⌊N/n⌋, plus one for the first N mod n shards. */
 export function shardRuns(total: number, shard?: Shard): number {
-  if (shard && !(Number.isSafeInteger(shard.index) && Number.isSafeInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count))
+  if (shard && !isShard(shard))
     throw new InputError(`shard ${shard.index}/${shard.count} is not i/n with 1 ≤ i ≤ n`);
   if (!shard || shard.count <= 1) return total;
   return Math.floor(total / shard.count) + (shard.index - 1 < total % shard.count ? 1 : 0);

@@ -4,7 +4,7 @@
 // merge rules must change together: a field added in one place and not the others would break byte-identity.
 import { join } from 'node:path';
 import { Fraction, parseRational, toDecimal } from '../exact/rational.js';
-import { ClaimResult, Shard } from '../claims/run.js';
+import { ClaimResult, Shard, isShard } from '../claims/run.js';
 import { loadCorpus } from '../claims/corpus.js';
 import { Coverage, EMPTY_COVERAGE, ModelCounts, mergeCoverage } from '../claims/coverage.js';
 import { runClaims } from '../claims/pool.js';
@@ -301,22 +301,17 @@ function smaller(a: Record<string, unknown>, b: Record<string, unknown>): boolea
   return ka[3] < kb[3];
 }
 
-/** One shard "i/n" of a sweep. */
-interface ShardLabel {
-  readonly index: number;
-  readonly count: number;
-}
-
-function parseShardLabel(s: unknown, where: string): ShardLabel {
+/** One shard "i/n" of a sweep, read from a report. */
+function parseShardLabel(s: unknown, where: string): Shard {
   const m = typeof s === 'string' ? /^(\d+)\/(\d+)$/.exec(s) : null;
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!(index >= 1 && index <= count)) throw new InputError(`merge-reports: ${where}: shard ${JSON.stringify(s)} is not "i/n" with 1 ≤ i ≤ n`);
+  if (!isShard({ index, count })) throw new InputError(`merge-reports: ${where}: shard ${JSON.stringify(s)} is not "i/n" with 1 ≤ i ≤ n`);
   return { index, count };
 }
 
 /** The shards a report covers: its "shard", the "merged" list of a merged report, or 1/1 for a full run. */
-function shardsOf(r: VerifyReport, where: string): ShardLabel[] {
+function shardsOf(r: VerifyReport, where: string): Shard[] {
   if (r.shard !== undefined) return [parseShardLabel(r.shard, where)];
   if (r.merged !== undefined) {
     if (!Array.isArray(r.merged) || r.merged.length === 0) throw new InputError(`merge-reports: ${where}: "merged" must list shards "i/n"`);

@@ -1,6 +1,7 @@
 import { CLAIMS, selectClaims } from '../../claims/registry.js';
 import { loadClaimModules } from '../../claims/host.js';
 import { DEFAULT_CLAIM_TIMEOUT_MS } from '../../claims/plugins.js';
+import { isShard } from '../../claims/run.js';
 import { DEFAULT_SEED } from '../../instances/seed.js';
 import { verify } from '../../report/verify.js';
 import { InputError } from '../../model/errors.js';
@@ -92,7 +93,7 @@ export function parseShard(s: string | undefined): { index: number; count: numbe
   if (!m) throw new InputError(`verify: --shard must be i/n, got "${s}"`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) throw new InputError(`verify: --shard needs 1 ≤ i ≤ n, got "${s}"`);
+  if (!isShard({ index, count })) throw new InputError(`verify: --shard needs 1 ≤ i ≤ n, got "${s}"`);
   return { index, count };
 }
 
