@@ -40,8 +40,9 @@ export default {
   // dist/ (the compiled, unmutated code) stays out of the sandbox, so that code started in worker threads
   // (compiledModule) falls back to running in process, mutated. Except for the selfplay part: its worker
   // threads only add exact score sums of shares (sumsWorker.js, unmutated), and the mutants of the split and
-  // the merge (parallel.ts, main thread) are only reached when the compiled worker exists; and the claims
-  // engine: verify() with worker threads runs the compiled claims (dist/claims/worker.js).
+  // the merge (parallel.ts, main thread) are only reached when the compiled worker exists; and every claims
+  // part: the engine's specs import the built package (plug-in claim modules, the compiled claim worker), and
+  // every claims part runs those specs.
   ignorePatterns: [...(id === 'equilibria.selfplay' || id.startsWith('claims.') ? [] : ['dist']), 'bench', 'examples', 'docs-draft', 'reports', '.stryker-tmp'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
