@@ -1,0 +1,204 @@
+// I1 (exact, strict inputs): the independent reading (its number parser, normalisation, ranks, merged outcomes),
+// every edit on a crafted instance with the exact message it must draw, and the judge fed its own evidence with
+// one part perturbed (rejected).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { frac } from '../exact/rational.js';
+import { EDITS, I1, I1Evidence, I1Instance, editOf, oracleNumber } from './i1.js';
+import { SEED } from '../../test/helpers/fc.js';
+import { refusal } from '../../test/helpers/refusal.js';
+import { profileFromJson, profileToJson } from '../model/codec.js';
+
+const PROFILE = {
+  prompts: [
+    { weight: '3', responses: ['a', 'b', 'c'], users: [{ weight: '2/3', ranking: [['a'], ['b', 'c']] }, { weight: 1, strengths: { a: '1', b: '2.5', c: '1/2' } }] },
+    { weight: '1.5e0', responses: ['a', 'b'], users: [{ weight: 2, ranking: ['b'] }] },
+  ],
+};
+const MODEL = { prompts: [{ kind: 'mixture', parts: [{ weight: '0.25', policy: { a: '1' } }, { weight: '3/4', policy: { b: '1/2', c: '5e-1' } }] }, { kind: 'mixture', parts: [{ weight: 1, policy: { a: '0', b: 1 } }] }] };
+const K_OUT = { prompts: [{ kind: 'k-output', outcomes: [{ responses: ['b', 'a'], prob: '1/4' }, { responses: ['a', 'b'], prob: '0.5' }, { responses: ['c', 'c'], prob: '1/4' }] }, { kind: 'k-output', k: 2, outcomes: [{ responses: ['a', 'b'], prob: 1 }] }] };
+const ONE_PROMPT = { responses: ['a', 'b', 'c'], users: [{ weight: 3, ranking: ['c', ['a']] }, { weight: 1, ranking: [] }] };
+
+const at = (name: string): number => EDITS.findIndex((e) => e.name === name);
+const inst = (profile: unknown, model: unknown, edit: string, where = 0): I1Instance => ({ profile, model, edit: { kind: at(edit), at: where } });
+
+describe('I1: the independent reading', () => {
+  it('reads integers, "p/q" (spaces allowed) and decimals with or without an exponent exactly', () => {
+    const cases: [unknown, string][] = [
+      [7, '7'],
+      ['12', '12'],
+      [' 3 / 6 ', '1/2'],
+      ['-2/4', '-1/2'],
+      ['0.25', '1/4'],
+      ['-1.5', '-3/2'],
+      ['125e-2', '5/4'],
+      ['1.5E1', '15'],
+      ['2e3', '2000'],
+      ['0.0', '0'],
+    ];
+    for (const [v, want] of cases) expect(oracleNumber(v).toFraction(), String(v)).toBe(want);
+  });
+
+  it('normalises weights, ranks unlisted responses last, merges outcomes: the expected views of crafted files', () => {
+    const e = I1.evidence(inst(PROFILE, MODEL, 'unknown key'));
+    expect(JSON.parse(e.expected.profile)).toEqual([
+      {
+        weight: '2/3',
+        responses: ['a', 'b', 'c'],
+        users: [
+          { weight: '2/5', rank: [0, 1, 1], numTiers: 2, tiers: [[0], [1, 2]] },
+          { weight: '3/5', strengths: ['1', '5/2', '1/2'], ints: 'proportional' },
+        ],
+      },
+      { weight: '1/3', responses: ['a', 'b'], users: [{ weight: '1', rank: [1, 0], numTiers: 2, tiers: [[1]] }] },
+    ]);
+    expect(JSON.parse(e.expected.model)).toEqual({ kind: 'mixture', k: null, prompts: [['1/4|1,0,0', '3/4|0,1/2,1/2'], ['1|0,1']] });
+    expect(e.read.profile).toBe(e.expected.profile);
+    expect(e.read.model).toBe(e.expected.model);
+    const k = I1.evidence(inst(PROFILE, K_OUT, 'unknown key'));
+    expect(JSON.parse(k.expected.model)).toEqual({ kind: 'k-output', k: 2, prompts: [['0,1|3/4', '2,2|1/4'], ['0,1|1']] });
+    expect(k.read.model).toBe(k.expected.model);
+    expect(I1.check(inst(PROFILE, K_OUT, 'unknown key')).ok).toBe(true);
+  });
+
+  it('the one-pass reader reads a single prompt of ranking types, and only that', () => {
+    const e = I1.evidence(inst(ONE_PROMPT, { a: '1/2', b: '0.5' }, 'unknown key'));
+    expect(JSON.parse(e.expected.profile)).toEqual([{ weight: '1', responses: ['a', 'b', 'c'], users: [{ weight: '3/4', rank: [1, 2, 0], numTiers: 3, tiers: [[2], [0]] }, { weight: '1/4', rank: [0, 0, 0], numTiers: 1, tiers: [] }] }]);
+    expect(e.read.onePass).toBe(e.expected.profile);
+    expect(I1.evidence(inst(PROFILE, MODEL, 'unknown key')).read.onePass).toBeNull();
+  });
+});
+
+describe('I1: every edit draws its message', () => {
+  const cases: [string, I1Instance, string][] = [
+    ['misspelt key', inst(PROFILE, MODEL, 'misspelt key', 1), 'InputError: profile.json: $.prompts[1].users[0]: unknown key "wieght" (did you mean "weight"?)'],
+    ['unknown key', inst(ONE_PROMPT, { a: 1 }, 'unknown key'), 'InputError: profile.json: $: unknown key "note"'],
+    ['missing key', inst(PROFILE, MODEL, 'missing key', 1), 'InputError: profile.json: $.prompts[1]: missing key "responses"'],
+    ['zero weight', inst(PROFILE, MODEL, 'zero weight', 0), 'InputError: profile.json: $.prompts[0].users[0].weight: a weight must be positive, got "0"'],
+    ['negative weight', inst(PROFILE, MODEL, 'negative weight', 1), 'InputError: profile.json: $.prompts[1].users[0].weight: a weight must be positive, got "-1/2"'],
+    ['zero denominator', inst(PROFILE, MODEL, 'zero denominator', 2), 'InputError: profile.json: $.prompts[0].users[0].weight: "3/0" has a zero denominator'],
+    ['not a number', inst(PROFILE, MODEL, 'not a number', 0), 'InputError: profile.json: $.prompts[0].users[0].weight: expected an exact number'],
+    ['inexact JSON number', inst(PROFILE, MODEL, 'inexact JSON number', 0), 'InputError: profile.json: $.prompts[0].users[0].weight: the number 0.5 is not a safe integer'],
+    ['unknown response in a ranking', inst(PROFILE, MODEL, 'unknown response in a ranking', 1), 'InputError: profile.json: $.prompts[1].users[0].ranking[0]: unknown response "zz"'],
+    ['duplicate response', inst(PROFILE, MODEL, 'duplicate response', 0), 'InputError: profile.json: $.prompts[0].responses[3]: duplicate response "a" in responses'],
+    ['response ranked twice', inst(ONE_PROMPT, { a: 1 }, 'response ranked twice'), 'InputError: profile.json: $.users[0].ranking[1]: duplicate response "c" in the ranking'],
+    ['empty tier', inst(ONE_PROMPT, { a: 1 }, 'empty tier', 1), 'InputError: profile.json: $.users[1].ranking[0]: an empty tier'],
+    ['no users', inst(PROFILE, MODEL, 'no users', 0), 'InputError: profile.json: $.prompts[0].users: no users'],
+    ['missing strength', inst(PROFILE, MODEL, 'missing strength', 1), 'InputError: profile.json: $.prompts[0].users[1].strengths: no strength for response "b"'],
+    ['zero strength', inst(PROFILE, MODEL, 'zero strength', 2), 'InputError: profile.json: $.prompts[0].users[1].strengths.c: strength must be positive, got "0"'],
+    ['ranking and strengths', inst(PROFILE, MODEL, 'ranking and strengths'), 'InputError: profile.json: $.prompts[0].users[1]: has both "ranking" and "strengths"'],
+    ['neither ranking nor strengths', inst(PROFILE, MODEL, 'neither ranking nor strengths', 1), 'InputError: profile.json: $.prompts[1].users[0]: needs "ranking" (a weak order) or "strengths" (a Luce type)'],
+    ['zero prompt weight', inst(PROFILE, MODEL, 'zero prompt weight', 1), 'InputError: profile.json: $.prompts[1].weight: a weight must be positive, got "0"'],
+    ['malformed JSON', inst(PROFILE, MODEL, 'malformed JSON'), 'InputError: profile.json: malformed JSON at line 1'],
+    ['duplicate key', inst(PROFILE, MODEL, 'duplicate key'), 'InputError: profile.json: $.prompts[0].users: duplicate key'],
+    ['unknown response in a model', inst(PROFILE, MODEL, 'unknown response in a model', 0), 'InputError: model.json: $.prompts[0].parts[0].policy.zz: unknown response "zz"'],
+    ['… of a k-output model', inst(PROFILE, K_OUT, 'unknown response in a model', 1), 'InputError: model.json: $.prompts[1].outcomes[0].responses[1]: unknown response "zz"'],
+    ['probabilities not summing to 1', inst(ONE_PROMPT, { a: '1/2', b: '1/2' }, 'probabilities not summing to 1', 1), 'InputError: model.json: $: probabilities sum to 2, not exactly 1'],
+    ['… of a mixture', inst(PROFILE, MODEL, 'probabilities not summing to 1', 0), 'InputError: model.json: $.prompts[0].parts: part weights sum to 2, not exactly 1'],
+    ['… of a k-output model', inst(PROFILE, K_OUT, 'probabilities not summing to 1', 0), 'InputError: model.json: $.prompts[0].outcomes: probabilities sum to 2, not exactly 1'],
+    ['negative probability', inst(PROFILE, MODEL, 'negative probability', 1), 'InputError: model.json: $.prompts[1].parts[0].policy.b: a probability must not be negative, got "-1"'],
+    ['misspelt model kind', inst(PROFILE, K_OUT, 'misspelt model kind', 0), 'InputError: model.json: $.prompts[0].kind: unknown model kind "k-ouput" (did you mean "k-output"?)'],
+    ['outcome of another size', inst(PROFILE, K_OUT, 'outcome of another size', 0), 'InputError: model.json: $.prompts[0].outcomes[2].responses: has 3 responses, the first outcome has 2'],
+    ['… k stated', inst(PROFILE, K_OUT, 'outcome of another size', 1), 'InputError: model.json: $.prompts[1].outcomes[0].responses: has 3 responses, "k" is 2'],
+    ['models for another number of prompts', inst(PROFILE, MODEL, 'models for another number of prompts'), 'InputError: model.json: $.prompts: 3 prompt models for a profile with 2 prompts'],
+    ['misspelt model key', inst(PROFILE, MODEL, 'misspelt model key', 1), 'InputError: model.json: $.prompts[1]: unknown key "part" (did you mean "parts"?)'],
+  ];
+  for (const [name, i, message] of cases)
+    it(name, () => {
+      const e = I1.evidence(i);
+      expect(e.edit.refusal.startsWith(message), e.edit.refusal).toBe(true);
+      expect(e.edit.refusal.startsWith(`InputError: ${e.edit.prefix}`)).toBe(true);
+      expect(e.edit.refusal).toContain(e.edit.problem);
+      expect(I1.check(i).ok).toBe(true);
+    });
+
+  it('an edit that does not apply passes to the next one that does', () => {
+    const policy = (edit: string) => editOf(inst(ONE_PROMPT, { a: 1 }, edit)).name;
+    // a policy has no kind, no outcomes; one prompt has no prompt weight; ranking types have no strengths
+    for (const edit of ['misspelt model kind', 'outcome of another size', 'models for another number of prompts', 'misspelt model key']) expect(policy(edit)).toBe('misspelt key');
+    expect(policy('missing strength')).toBe('neither ranking nor strengths');
+    expect(policy('zero prompt weight')).toBe('malformed JSON');
+    expect(editOf(inst(PROFILE, K_OUT, 'negative probability')).name).toBe('misspelt model kind');
+  });
+
+  it('the generator reaches every edit, with one and several prompts, Luce types, k-output models and mixtures', () => {
+    const seen = new Set<string>();
+    const texts: string[] = [];
+    for (const i of fc.sample(I1.arbitrary(), { seed: SEED, numRuns: 1500 })) {
+      seen.add(editOf(i).name);
+      texts.push(JSON.stringify(I1.toJson(i)));
+    }
+    expect([...seen].sort()).toEqual(EDITS.map((e) => e.name).sort());
+    for (const pattern of [/"strengths"/, /"k-output"/, /"mixture"/, /^\{"profile":\{"responses"/, /^\{"profile":\{"prompts"/, /"\d+\.\d+"/, /"\d+e-\d+"/, /"weight":\d/, /"ranking":\["/])
+      expect(
+        texts.some((t) => pattern.test(t)),
+        String(pattern),
+      ).toBe(true);
+  });
+});
+
+describe('I1: the judge rejects wrong evidence', () => {
+  const samples = fc.sample(I1.arbitrary(), { seed: SEED, numRuns: 40 });
+  const perturb = (e: I1Evidence): [string, I1Evidence][] => {
+    const other = e.expected.profile.replace(/"\d+\/\d+"|"1"/, '"7/9"');
+    return [
+      ['profile read differently', { ...e, read: { ...e.read, profile: other } }],
+      ['profile refused', { ...e, read: { ...e.read, profile: 'InputError: profile.json: $: no' } }],
+      ['one-pass reader differs', { ...e, read: { ...e.read, onePass: e.read.onePass === null ? e.expected.profile : other } }],
+      ['model read differently', { ...e, read: { ...e.read, model: e.expected.model.replace('"k":', '"k":7,"x":') } }],
+      ['rewritten profile differs', { ...e, read: { ...e.read, rewritten: { ...e.read.rewritten, profile: other } } }],
+      ['rewritten model differs', { ...e, read: { ...e.read, rewritten: { ...e.read.rewritten, model: 'TypeError: x' } } }],
+      ['edit accepted', { ...e, edit: { ...e.edit, refusal: '"accepted"' } }],
+      ['edit refused at another path', { ...e, edit: { ...e.edit, refusal: e.edit.refusal.replace(e.edit.prefix, `${e.edit.prefix.split(':')[0]}: $.elsewhere: `) } }],
+      ['edit refused for another reason', { ...e, edit: { ...e.edit, refusal: `InputError: ${e.edit.prefix}something else` } }],
+      ['edit refused as an internal error', { ...e, edit: { ...e.edit, refusal: e.edit.refusal.replace(/^InputError/, 'RangeError') } }],
+      ['one-pass reader accepts the edit', { ...e, edit: { ...e.edit, onePass: e.expected.profile } }],
+    ];
+  };
+  it('accepts its own evidence; rejects each perturbed part (slack −1)', () => {
+    let onePass = 0;
+    for (const i of samples) {
+      const e = I1.evidence(i);
+      if (e.read.onePass !== null) onePass++;
+      expect(I1.judge(i, e).ok).toBe(true);
+      for (const [name, bad] of perturb(e)) {
+        const v = I1.judge(i, bad);
+        expect(v.ok, `${name} on ${JSON.stringify(I1.toJson(i))}`).toBe(false);
+        expect(v.slack.equals(frac(-1)), name).toBe(true);
+      }
+    }
+    expect(onePass).toBeGreaterThan(0);
+  });
+
+  it('names each part in the certificate', () => {
+    const i = samples[0];
+    const e = I1.evidence(i);
+    const v = I1.judge(i, { ...e, read: { ...e.read, model: 'x' } });
+    expect(v.certificate.parts).toEqual({ profile: '0', onePass: '0', model: '-1', rewritten: '0', refused: '0', onePassDeclines: '0' });
+  });
+});
+
+describe('I1: instances as JSON', () => {
+  it('round-trip; "kind" is taken modulo the number of edits; bad edits are input errors', () => {
+    for (const i of fc.sample(I1.arbitrary(), { seed: SEED, numRuns: 20 })) expect(I1.fromJson(JSON.parse(JSON.stringify(I1.toJson(i))))).toEqual(i);
+    const files = { profile: ONE_PROMPT, model: {} };
+    expect(I1.fromJson({ files, edit: { kind: EDITS.length + 2, at: 5 } }).edit).toEqual({ kind: 2, at: 5 });
+    for (const edit of [{ kind: -1, at: 0 }, { kind: 0, at: 0.5 }, { kind: '1', at: 0 }]) expect(refusal(() => I1.fromJson({ files, edit }))).toBe('instance.edit: "kind" and "at" must be integers ≥ 0');
+    expect(refusal(() => I1.fromJson({ files, edit: 3 }))).toBe('instance.edit: expected {"kind", "at"}');
+    expect(refusal(() => I1.fromJson({ files: { profile: ONE_PROMPT }, edit: { kind: 0, at: 0 } }))).toBe('instance.files: missing "model"');
+    expect(refusal(() => I1.fromJson({ profile: ONE_PROMPT, edit: { kind: 0, at: 0 } }))).toBe('instance: missing "files"');
+  });
+
+  it('"profile" is the profile read, as profileToJson writes it; the file itself when it cannot be read', () => {
+    const j = I1.toJson(inst(PROFILE, MODEL, 'unknown key'));
+    expect(j.profile).toEqual(profileToJson(profileFromJson(PROFILE)));
+    expect(j.files).toEqual({ profile: PROFILE, model: MODEL });
+    const bad = { responses: ['a'], users: [] };
+    expect(I1.toJson(inst(bad, {}, 'unknown key')).profile).toEqual(bad);
+  });
+
+  it('size: k of a k-output model, the largest prompt, the user model', () => {
+    expect(I1.size(inst(PROFILE, K_OUT, 'unknown key'))).toEqual({ k: 2, n: 3, users: 2, prompts: 2, model: 'mixed' });
+    expect(I1.size(inst(ONE_PROMPT, { a: 1 }, 'unknown key'))).toEqual({ n: 3, users: 2, prompts: 1, model: 'weak-orders' });
+  });
+});
