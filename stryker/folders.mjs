@@ -45,6 +45,7 @@ export const FOLDERS = {
       oracles: files('src/claims', ['oracles', 'negative']),
       theorems: files('src/claims', ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']),
       luce: files('src/claims', ['luce', 'luceCamps']),
+      inputs: files('src/claims', ['i1']),
     },
     // the engine (claim runner, host, pool, plug-ins, worker) has its own specs beside it (run, contract, pool,
     // host, plugins, worker: code that runs in worker threads is driven in this thread, the worker's loop on a
