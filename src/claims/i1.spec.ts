@@ -20,7 +20,7 @@ const K_OUT = { prompts: [{ kind: 'k-output', outcomes: [{ responses: ['b', 'a']
 const ONE_PROMPT = { responses: ['a', 'b', 'c'], users: [{ weight: 3, ranking: ['c', ['a']] }, { weight: 1, ranking: [] }] };
 
 const at = (name: string): number => EDITS.findIndex((e) => e.name === name);
-const inst = (profile: unknown, model: unknown, edit: string, where = 0): I1Instance => ({ profile, model, edit: { kind: at(edit), at: where } });
+const inst = (profile: unknown, model: unknown, edit: string, where = 0, floats = false): I1Instance => ({ profile, model, edit: { kind: at(edit), at: where }, floats });
 
 describe('I1: the independent reading', () => {
   it('reads integers, "p/q" (spaces allowed) and decimals with or without an exponent exactly', () => {
@@ -59,6 +59,26 @@ describe('I1: the independent reading', () => {
     expect(JSON.parse(k.expected.model)).toEqual({ kind: 'k-output', k: 2, prompts: [['0,1|3/4', '2,2|1/4'], ['0,1|1']] });
     expect(k.read.model).toBe(k.expected.model);
     expect(I1.check(inst(PROFILE, K_OUT, 'unknown key')).ok).toBe(true);
+  });
+
+  it('reads a double as its exact value: doubled until it is an integer', () => {
+    expect(oracleNumber(0.5).toFraction()).toBe('1/2');
+    expect(oracleNumber(0.1).equals(frac(3602879701896397n, 36028797018963968n))).toBe(true);
+    expect(oracleNumber(-2.75).toFraction()).toBe('-11/4');
+    expect(oracleNumber(5e-324).equals(frac(1n, 2n ** 1074n))).toBe(true);
+  });
+
+  it('float probabilities: their exact values divided by their exact sum', () => {
+    const i = inst(ONE_PROMPT, { a: 0.1, b: 0.2, c: 0.7 }, 'unknown key', 0, true);
+    const e = I1.evidence(i);
+    const [a, b, c] = [0.1, 0.2, 0.7].map(oracleNumber);
+    const s = a.add(b).add(c);
+    expect(s.equals(frac(1))).toBe(false);
+    expect(JSON.parse(e.expected.model)).toEqual({ kind: 'policy', k: null, prompts: [[a.div(s), b.div(s), c.div(s)].map((x) => x.toFraction())] });
+    expect(e.read.model).toBe(e.expected.model);
+    expect(I1.check(i).ok).toBe(true);
+    // read without floats, the same file is refused
+    expect(I1.evidence({ ...i, floats: false }).read.model).toMatch(/^InputError: model\.json: \$\.a: the number 0\.1 is not a safe integer/);
   });
 
   it('the one-pass reader reads a single prompt of ranking types, and only that', () => {
@@ -102,6 +122,8 @@ describe('I1: every edit draws its message', () => {
     ['… k stated', inst(PROFILE, K_OUT, 'outcome of another size', 1), 'InputError: model.json: $.prompts[1].outcomes[0].responses: has 3 responses, "k" is 2'],
     ['models for another number of prompts', inst(PROFILE, MODEL, 'models for another number of prompts'), 'InputError: model.json: $.prompts: 3 prompt models for a profile with 2 prompts'],
     ['misspelt model key', inst(PROFILE, MODEL, 'misspelt model key', 1), 'InputError: model.json: $.prompts[1]: unknown key "part" (did you mean "parts"?)'],
+    ['float probabilities further than 1e-9 from 1', inst(ONE_PROMPT, { a: 0.1, b: 0.2, c: 0.7 }, 'float probabilities further than 1e-9 from 1', 2, true), 'InputError: model.json: $: probabilities sum to 1.000001000000, further than 1e-9 from 1'],
+    ['… of a mixture', inst(PROFILE, { prompts: [{ kind: 'mixture', parts: [{ weight: 0.3, policy: { a: 1 } }, { weight: 0.7, policy: { b: 0.5, c: 0.5 } }] }, { kind: 'mixture', parts: [{ weight: 1, policy: { a: 0.25, b: 0.75 } }] }] }, 'float probabilities further than 1e-9 from 1', 0, true), 'InputError: model.json: $.prompts[0].parts: part weights sum to 1.000000999999, further than 1e-9 from 1'],
   ];
   for (const [name, i, message] of cases)
     it(name, () => {
@@ -119,6 +141,7 @@ describe('I1: every edit draws its message', () => {
     expect(policy('missing strength')).toBe('neither ranking nor strengths');
     expect(policy('zero prompt weight')).toBe('malformed JSON');
     expect(editOf(inst(PROFILE, K_OUT, 'negative probability')).name).toBe('misspelt model kind');
+    expect(policy('float probabilities further than 1e-9 from 1')).toBe('negative probability'); // not read with floats
   });
 
   it('the generator reaches every edit, with one and several prompts, Luce types, k-output models and mixtures', () => {
@@ -129,7 +152,7 @@ describe('I1: every edit draws its message', () => {
       texts.push(JSON.stringify(I1.toJson(i)));
     }
     expect([...seen].sort()).toEqual(EDITS.map((e) => e.name).sort());
-    for (const pattern of [/"strengths"/, /"k-output"/, /"mixture"/, /^\{"profile":\{"responses"/, /^\{"profile":\{"prompts"/, /"\d+\.\d+"/, /"\d+e-\d+"/, /"weight":\d/, /"ranking":\["/])
+    for (const pattern of [/"strengths"/, /"k-output"/, /"mixture"/, /^\{"profile":\{"responses"/, /^\{"profile":\{"prompts"/, /"\d+\.\d+"/, /"\d+e-\d+"/, /"weight":\d/, /"ranking":\["/, /"floats":true/])
       expect(
         texts.some((t) => pattern.test(t)),
         String(pattern),
@@ -149,7 +172,8 @@ describe('I1: the judge rejects wrong evidence', () => {
       ['rewritten profile differs', { ...e, read: { ...e.read, rewritten: { ...e.read.rewritten, profile: other } } }],
       ['rewritten model differs', { ...e, read: { ...e.read, rewritten: { ...e.read.rewritten, model: 'TypeError: x' } } }],
       ['edit accepted', { ...e, edit: { ...e.edit, refusal: '"accepted"' } }],
-      ['edit refused at another path', { ...e, edit: { ...e.edit, refusal: e.edit.refusal.replace(e.edit.prefix, `${e.edit.prefix.split(':')[0]}: $.elsewhere: `) } }],
+      // (an edit to the text itself, malformed JSON, has no JSON path: its line and column are in the problem)
+      ...(e.edit.prefix.includes('$') ? [['edit refused at another path', { ...e, edit: { ...e.edit, refusal: e.edit.refusal.replace(e.edit.prefix, `${e.edit.prefix.split(':')[0]}: $.elsewhere: `) } }] as [string, I1Evidence]] : []),
       ['edit refused for another reason', { ...e, edit: { ...e.edit, refusal: `InputError: ${e.edit.prefix}something else` } }],
       ['edit refused as an internal error', { ...e, edit: { ...e.edit, refusal: e.edit.refusal.replace(/^InputError/, 'RangeError') } }],
       ['one-pass reader accepts the edit', { ...e, edit: { ...e.edit, onePass: e.expected.profile } }],
@@ -182,7 +206,9 @@ describe('I1: instances as JSON', () => {
   it('round-trip; "kind" is taken modulo the number of edits; bad edits are input errors', () => {
     for (const i of fc.sample(I1.arbitrary(), { seed: SEED, numRuns: 20 })) expect(I1.fromJson(JSON.parse(JSON.stringify(I1.toJson(i))))).toEqual(i);
     const files = { profile: ONE_PROMPT, model: {} };
-    expect(I1.fromJson({ files, edit: { kind: EDITS.length + 2, at: 5 } }).edit).toEqual({ kind: 2, at: 5 });
+    expect(I1.fromJson({ files, edit: { kind: EDITS.length + 2, at: 5 } })).toEqual({ profile: ONE_PROMPT, model: {}, edit: { kind: 2, at: 5 }, floats: false });
+    expect(I1.fromJson({ files, edit: { kind: 0, at: 0 }, floats: true }).floats).toBe(true);
+    expect(refusal(() => I1.fromJson({ files, edit: { kind: 0, at: 0 }, floats: 1 }))).toBe('instance.floats: expected true or false');
     for (const edit of [{ kind: -1, at: 0 }, { kind: 0, at: 0.5 }, { kind: '1', at: 0 }]) expect(refusal(() => I1.fromJson({ files, edit }))).toBe('instance.edit: "kind" and "at" must be integers ≥ 0');
     expect(refusal(() => I1.fromJson({ files, edit: 3 }))).toBe('instance.edit: expected {"kind", "at"}');
     expect(refusal(() => I1.fromJson({ files: { profile: ONE_PROMPT }, edit: { kind: 0, at: 0 } }))).toBe('instance.files: missing "model"');

@@ -28,6 +28,8 @@ export interface I1Instance {
   readonly model: Json;
   /** EDITS[kind] (the next one that applies, cyclically) at position `at`. */
   readonly edit: { readonly kind: number; readonly at: number };
+  /** The model file holds float probabilities, read with `floats` (as `ualign check` reads answers). */
+  readonly floats: boolean;
 }
 
 /** A read as text: the exact view's JSON, or the error's class and message. */
@@ -61,9 +63,20 @@ const MODEL_FILE = 'model.json';
 
 // ---- the independent reading ----
 
+/** A double's exact value: doubled until it is an integer (each doubling is exact). */
+export function oracleDouble(x: number): Fraction {
+  let v = x;
+  let d = 1n;
+  while (!Number.isInteger(v)) {
+    v *= 2;
+    d *= 2n;
+  }
+  return frac(BigInt(v), d);
+}
+
 /** An exact number as the README's formats write it: a safe integer, "p/q", or a decimal with an optional exponent. */
 export function oracleNumber(v: Json): Fraction {
-  if (typeof v === 'number') return frac(BigInt(v));
+  if (typeof v === 'number') return Number.isInteger(v) ? frac(BigInt(v)) : oracleDouble(v);
   const s = String(v).trim();
   const slash = s.indexOf('/');
   if (slash >= 0) return frac(BigInt(s.slice(0, slash).trim()), BigInt(s.slice(slash + 1).trim()));
@@ -147,11 +160,22 @@ function profileView(pr: Profile): PromptView[] {
 /** A model per prompt: a policy's probabilities; k and the merged outcomes "items|prob", sorted; k and the parts. */
 type ModelView = { kind: string; k: number | null; prompts: string[][] };
 
-function expectedModel(model: Json, profile: Json): ModelView {
+/** A probability vector as read: with floats among the values, divided by its exact sum (the sum is within 1e-9 of 1). */
+function distribution(values: readonly Json[], floats: boolean): Fraction[] {
+  const xs = values.map(oracleNumber);
+  const s = sumOf(xs);
+  return floats && values.some((v) => typeof v === 'number' && !Number.isInteger(v)) ? xs.map((x) => x.div(s)) : xs;
+}
+
+function expectedModel(model: Json, profile: Json, floats = false): ModelView {
   const prompts = promptsOf(profile);
   const wrapped = isObject(model) && 'prompts' in model && !(prompts[0].responses as string[]).includes('prompts');
   const items = wrapped ? ((model as Obj).prompts as Json[]) : [model];
-  const policy = (o: Obj, responses: string[]): string[] => responses.map((id) => q(id in o ? oracleNumber(o[id]) : ZERO));
+  const policy = (o: Obj, responses: string[]): string[] => {
+    const ps = distribution(Object.values(o), floats);
+    const ids = Object.keys(o);
+    return responses.map((id) => q(ids.includes(id) ? ps[ids.indexOf(id)] : ZERO));
+  };
   const first = items[0] as Obj;
   const kind = first.kind === 'k-output' || first.kind === 'mixture' ? first.kind : 'policy';
   let k: number | null = null;
@@ -161,15 +185,25 @@ function expectedModel(model: Json, profile: Json): ModelView {
     if (kind === 'policy') return policy(o, responses);
     if (kind === 'mixture') {
       k = (o.k as number | undefined) ?? null;
-      return (o.parts as Obj[]).map((p) => `${q(oracleNumber(p.weight))}|${policy(p.policy as Obj, responses).join(',')}`);
+      const parts = o.parts as Obj[];
+      const ws = distribution(
+        parts.map((p) => p.weight),
+        floats,
+      );
+      return parts.map((p, t) => `${q(ws[t])}|${policy(p.policy as Obj, responses).join(',')}`);
     }
     const merged = new Map<string, Fraction>();
-    for (const oc of o.outcomes as Obj[]) {
+    const outs = o.outcomes as Obj[];
+    const ps = distribution(
+      outs.map((oc) => oc.prob),
+      floats,
+    );
+    outs.forEach((oc, i) => {
       const ys = (oc.responses as string[]).map((id) => responses.indexOf(id)).sort((a, b) => a - b);
       k = ys.length;
       const key = ys.join(',');
-      merged.set(key, (merged.get(key) ?? ZERO).add(oracleNumber(oc.prob)));
-    }
+      merged.set(key, (merged.get(key) ?? ZERO).add(ps[i]));
+    });
     return [...merged].filter(([, p]) => !p.equals(ZERO)).map(([key, p]) => `${key}|${q(p)}`).sort();
   });
   return { kind, k, prompts: views };
@@ -193,6 +227,7 @@ function attempt<T>(f: () => T, view: (t: T) => unknown): Read {
 // ---- the edits: each corrupts one place of a copy and says where and what the reader must say ----
 
 interface Draft {
+  readonly floats: boolean;
   readonly profile: Obj;
   readonly model: Obj;
   /** Prompt x of the profile, and its JSON path. */
@@ -257,6 +292,26 @@ function policyAt(d: Draft, x: number, at: number): { o: Obj; base: PathSeg[] } 
     return { o: parts[i].policy as Obj, base: [...base, 'parts', i, 'policy'] };
   }
   return { o, base };
+}
+
+/** One value of a probability vector of the model changed by `bump`; refused at the vector's path. */
+function sumEdit(bump: (v: Json) => Json, problem: (what: string) => string): Edit {
+  return (d, at) => {
+    const { o, base } = d.modelOf(at % d.prompts);
+    if (o.kind === 'k-output') {
+      const oc = (o.outcomes as Obj[])[0];
+      oc.prob = bump(oc.prob);
+      return { file: 'model', path: [...base, 'outcomes'], problem: problem('probabilities') };
+    }
+    if (o.kind === 'mixture') {
+      const part = (o.parts as Obj[])[0];
+      part.weight = bump(part.weight);
+      return { file: 'model', path: [...base, 'parts'], problem: problem('part weights') };
+    }
+    const id = Object.keys(o)[at % Object.keys(o).length];
+    o[id] = bump(o[id]);
+    return { file: 'model', path: base, problem: problem('probabilities') };
+  };
 }
 
 export const EDITS: readonly { readonly name: string; readonly edit: Edit }[] = [
@@ -412,20 +467,11 @@ export const EDITS: readonly { readonly name: string; readonly edit: Edit }[] = 
   },
   {
     name: 'probabilities not summing to 1',
-    edit: (d, at) => {
-      const { o, base } = d.modelOf(at % d.prompts);
-      const bump = (h: Obj, key: string): void => void (h[key] = q(oracleNumber(h[key] ?? '0').add(1)));
-      if (o.kind === 'k-output') {
-        bump((o.outcomes as Obj[])[0], 'prob');
-        return { file: 'model', path: [...base, 'outcomes'], problem: 'probabilities sum to ' };
-      }
-      if (o.kind === 'mixture') {
-        bump((o.parts as Obj[])[0], 'weight');
-        return { file: 'model', path: [...base, 'parts'], problem: 'part weights sum to ' };
-      }
-      bump(o, Object.keys(o)[at % Object.keys(o).length]);
-      return { file: 'model', path: base, problem: 'probabilities sum to ' };
-    },
+    edit: sumEdit((v) => q(oracleNumber(v).add(1)), (what) => `${what} sum to `),
+  },
+  {
+    name: 'float probabilities further than 1e-9 from 1',
+    edit: (d, at) => (d.floats ? sumEdit((v) => (typeof v === 'number' ? v + 1e-6 : v), () => 'further than 1e-9 from 1')(d, at) : null),
   },
   {
     name: 'negative probability',
@@ -488,6 +534,7 @@ function draftOf(i: I1Instance): Draft {
   const pw = 'prompts' in profile;
   const mw = isObject(i.model) && 'prompts' in i.model && !(promptsOf(profile)[0].responses as string[]).includes('prompts');
   return {
+    floats: i.floats,
     profile,
     model,
     prompts: promptsOf(profile).length,
@@ -514,8 +561,9 @@ function readProfile(text: string): Profile {
   return profileFromJson(parseJson(text, PROFILE_FILE), PROFILE_FILE);
 }
 
-function readModel(text: string, profile: Profile): Model {
-  return modelFromJson(parseJson(text, MODEL_FILE), profile, MODEL_FILE);
+/** A model file; with floats, as an algorithm's answer is read (JSON.parse keeps the doubles, parseJson refuses them). */
+function readModel(text: string, profile: Profile, floats = false): Model {
+  return modelFromJson(floats ? (JSON.parse(text) as unknown) : parseJson(text, MODEL_FILE), profile, MODEL_FILE, { floats });
 }
 
 // ---- writing: the generator's profile and model in the README's formats, numbers in several forms ----
@@ -554,6 +602,7 @@ function decimal(x: Fraction, style: number): string | null {
 }
 
 function writeNumber(x: Fraction, l: Layout): Json {
+  if (l.form < 0) return x.valueOf(); // floats
   if (l.form >= 2) {
     const s = decimal(x, l.form);
     if (s !== null) return s;
@@ -605,13 +654,16 @@ function writeProfile(pr: Profile, l: Layout): { json: Json; ids: string[][] } {
 interface ModelRecord {
   /** 0 policy, 1 k-output, 2 mixture. */
   readonly kind: number;
+  /** Probabilities as JS numbers (the nearest doubles), read with `floats`. */
+  readonly floats: boolean;
   readonly k: number;
   readonly statesK: boolean;
   readonly policies: readonly { weights: number[]; point: number }[];
   readonly outcomes: readonly { readonly items: readonly number[]; readonly w: number }[];
 }
 
-function writeModel(r: ModelRecord, pr: Profile, ids: string[][], l: Layout): Json {
+function writeModel(r: ModelRecord, pr: Profile, ids: string[][], layout: Layout): Json {
+  const l = r.floats ? { ...layout, form: -1 } : layout;
   const policy = (x: number, t: number): Obj => {
     const probs = policyFromRecord(r.policies[t % r.policies.length], ids[x].length);
     return Object.fromEntries(probs.flatMap((p, y) => (p.equals(ZERO) && !l.bottom ? [] : [[ids[x][y], writeNumber(p, l)]])));
@@ -661,6 +713,7 @@ export function i1Arb(o: { maxResponses?: number; maxK?: number } = {}): fc.Arbi
       }),
       model: fc.record({
         kind: fc.integer({ min: 0, max: 2 }),
+        floats: fc.integer({ min: 0, max: 3 }).map((v) => v === 3),
         k: kArb(maxK),
         statesK: fc.boolean(),
         policies: fc.array(policyRecordArb(maxN, 6), { minLength: 1, maxLength: 4 }),
@@ -670,7 +723,7 @@ export function i1Arb(o: { maxResponses?: number; maxK?: number } = {}): fc.Arbi
     })
     .map(({ profile, layout, model, edit }) => {
       const { json, ids } = writeProfile(profile, layout);
-      return { profile: json, model: writeModel(model, profile, ids, layout), edit };
+      return { profile: json, model: writeModel(model, profile, ids, layout), edit, floats: model.floats };
     });
 }
 
@@ -678,7 +731,7 @@ export const I1 = defineClaim<I1Instance, I1Evidence>({
   id: 'I1',
   title: 'exact, strict inputs',
   statement:
-    'Every profile and model (policy, k-output model, mixture; one or several prompts; weak orders and Luce types; numbers as integers, "p/q", decimals and exponents) written in the JSON formats reads back exactly as written, by every reader and after codec.ts writes it again; and every one-edit corruption of it (a misspelt, unknown or missing key, a weight that is not positive or not exact, an unknown or repeated response, an empty tier, probabilities not summing to 1, a wrong model kind or size, malformed JSON) is refused with an input error at the JSON path of the edit.',
+    'Every profile and model (policy, k-output model, mixture; one or several prompts; weak orders and Luce types; numbers as integers, "p/q", decimals and exponents; float probabilities read as their exact values, divided by their exact sum) written in the JSON formats reads back exactly as written, by every reader and after codec.ts writes it again; and every one-edit corruption of it (a misspelt, unknown or missing key, a weight that is not positive or not exact, an unknown or repeated response, an empty tier, probabilities not summing to 1, a wrong model kind or size, float probabilities further than 1e-9 from 1, malformed JSON) is refused with an input error at the JSON path of the edit.',
   latex: '\\mathrm{read}(\\mathrm{write}(x)) = x,\\quad \\mathrm{read}(\\mathrm{edit}(\\mathrm{write}(x))) = \\text{InputError at the edit}',
   rule: 'any',
   expect: 'holds',
@@ -697,22 +750,22 @@ export const I1 = defineClaim<I1Instance, I1Evidence>({
         const r = attempt(() => rankingProfileFromText(profileText, PROFILE_FILE), (p) => (p === null ? null : profileView(p)));
         return r === 'null' ? null : r;
       })(),
-      model: attempt(() => (got.model = readModel(modelText, profileOf())), modelView),
+      model: attempt(() => (got.model = readModel(modelText, profileOf(), i.floats)), modelView),
       rewritten: {
         profile: attempt(() => readProfile(JSON.stringify(profileToJson(profileOf()))), profileView),
-        model: attempt(() => readModel(JSON.stringify(modelToJson(got.model ?? readModel(modelText, profileOf()), profileOf())), profileOf()), modelView),
+        model: attempt(() => readModel(JSON.stringify(modelToJson(got.model ?? readModel(modelText, profileOf(), i.floats), profileOf())), profileOf()), modelView),
       },
     };
     const { name, draft, edited } = editOf(i);
     const file = edited.file === 'profile' ? PROFILE_FILE : MODEL_FILE;
     const text = edited.text ?? JSON.stringify(edited.file === 'profile' ? draft.profile : draft.model);
     const refusal = attempt(
-      () => (edited.file === 'profile' ? readProfile(text) : readModel(text, profileOf())),
+      () => (edited.file === 'profile' ? readProfile(text) : readModel(text, profileOf(), i.floats)),
       () => 'accepted',
     );
     const onePass = edited.file === 'profile' ? attempt(() => rankingProfileFromText(text, PROFILE_FILE), (p) => (p === null ? null : profileView(p))) : 'null';
     return {
-      expected: { profile: JSON.stringify(expectedProfile(i.profile)), model: JSON.stringify(expectedModel(i.model, i.profile)) },
+      expected: { profile: JSON.stringify(expectedProfile(i.profile)), model: JSON.stringify(expectedModel(i.model, i.profile, i.floats)) },
       read,
       edit: {
         name,
@@ -756,7 +809,7 @@ export const I1 = defineClaim<I1Instance, I1Evidence>({
   },
   // "profile": the profile read, as profileToJson writes it (what every report shows; the file itself when it
   // cannot be read); "files": the two files as written, which fromJson reads back
-  toJson: (i) => ({ profile: shownProfile(i.profile), files: { profile: i.profile, model: i.model }, edit: { kind: i.edit.kind, at: i.edit.at } }),
+  toJson: (i) => ({ profile: shownProfile(i.profile), files: { profile: i.profile, model: i.model }, edit: { kind: i.edit.kind, at: i.edit.at }, ...(i.floats ? { floats: true } : {}) }),
   fromJson(json) {
     const files = field(json, 'files');
     const edit = field(json, 'edit');
@@ -765,6 +818,8 @@ export const I1 = defineClaim<I1Instance, I1Evidence>({
       return v;
     };
     if (!isObject(edit)) throw new InputError('instance.edit: expected {"kind", "at"}');
-    return { profile: field(files, 'profile', 'instance.files'), model: field(files, 'model', 'instance.files'), edit: { kind: int(edit.kind) % EDITS.length, at: int(edit.at) } };
+    const floats = isObject(json) && 'floats' in json ? json.floats : false;
+    if (typeof floats !== 'boolean') throw new InputError('instance.floats: expected true or false');
+    return { profile: field(files, 'profile', 'instance.files'), model: field(files, 'model', 'instance.files'), edit: { kind: int(edit.kind) % EDITS.length, at: int(edit.at) }, floats };
   },
 });
