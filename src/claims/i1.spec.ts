@@ -49,8 +49,15 @@ describe('I1: the independent reading', () => {
           { weight: '2/5', rank: [0, 1, 1], numTiers: 2, tiers: [[0], [1, 2]] },
           { weight: '3/5', strengths: ['1', '5/2', '1/2'], ints: 'proportional' },
         ],
+        structure: { luce: true, strict: false, unanimous: false, top: null, impartialCulture: false, clones: [[0], [1], [2]], tierCount: 5 },
       },
-      { weight: '1/3', responses: ['a', 'b'], users: [{ weight: '1', rank: [1, 0], numTiers: 2, tiers: [[1]] }] },
+      {
+        weight: '1/3',
+        responses: ['a', 'b'],
+        users: [{ weight: '1', rank: [1, 0], numTiers: 2, tiers: [[1]] }],
+        // b first, a unlisted (below): distinct ranks, so strict
+        structure: { luce: false, strict: true, unanimous: true, top: 1, impartialCulture: false, clones: [[0], [1]], tierCount: 2 },
+      },
     ]);
     expect(JSON.parse(e.expected.model)).toEqual({ kind: 'mixture', k: null, prompts: [['1/4|1,0,0', '3/4|0,1/2,1/2'], ['1|0,1']] });
     expect(e.read.profile).toBe(e.expected.profile);
@@ -81,9 +88,55 @@ describe('I1: the independent reading', () => {
     expect(I1.evidence({ ...i, floats: false }).read.model).toMatch(/^InputError: model\.json: \$\.a: the number 0\.1 is not a safe integer/);
   });
 
+  it('structure by definition: impartial culture, unanimity (rankings; Luce strengths up to scale), clones, tiers', () => {
+    const structure = (profile: unknown) => {
+      const e = I1.evidence(inst(profile, { a: 1 }, 'unknown key'));
+      expect(e.read.profile).toBe(e.expected.profile);
+      return (JSON.parse(e.expected.profile) as { structure: unknown }[])[0].structure;
+    };
+    const orders = ['abc', 'acb', 'bac', 'bca', 'cab', 'cba'].map((o) => o.split(''));
+    const ic = (w: (i: number) => string) => ({ responses: ['a', 'b', 'c'], users: orders.map((r, i) => ({ weight: w(i), ranking: r })) });
+    expect(structure(ic(() => '1'))).toEqual({ luce: false, strict: true, unanimous: false, top: null, impartialCulture: true, clones: [[0], [1], [2]], tierCount: 18 });
+    // the same six rankings with one weight off, or one ranking twice and another missing: not impartial culture
+    expect(structure(ic((i) => (i === 5 ? '2' : '1')))).toMatchObject({ impartialCulture: false });
+    expect(structure({ ...ic(() => '1'), users: [...ic(() => '1').users.slice(0, 5), { weight: '1', ranking: ['a', 'b', 'c'] }] })).toMatchObject({ impartialCulture: false });
+    // two Luce types with the same strengths up to scale: unanimous, the first strongest on top; b and c clones
+    expect(structure({ responses: ['a', 'b', 'c'], users: [{ weight: 1, strengths: { a: '1', b: '2', c: '2' } }, { weight: 1, strengths: { a: '3', b: '6', c: '6' } }] })).toEqual({
+      luce: true,
+      strict: false,
+      unanimous: true,
+      top: 1,
+      impartialCulture: false,
+      clones: [[0], [1, 2]],
+      tierCount: 6,
+    });
+    expect(structure({ responses: ['a', 'b'], users: [{ weight: 1, strengths: { a: '1', b: '2' } }, { weight: 1, strengths: { a: '1', b: '3' } }] })).toMatchObject({ unanimous: false, top: null });
+    // a ranking type and a Luce type never make a unanimous prompt; a tie makes clones
+    expect(structure({ responses: ['a', 'b'], users: [{ weight: 1, ranking: [['a', 'b']] }, { weight: 1, strengths: { a: '1', b: '1' } }] })).toEqual({
+      luce: true,
+      strict: false,
+      unanimous: false,
+      top: null,
+      impartialCulture: false,
+      clones: [[0, 1]],
+      tierCount: 3,
+    });
+    expect(structure({ responses: ['a', 'b', 'c'], users: [{ weight: 1, ranking: ['c', 'a', 'b'] }, { weight: 2, ranking: [['c'], ['a'], ['b']] }] })).toMatchObject({ strict: true, unanimous: true, top: 2 });
+  });
+
   it('the one-pass reader reads a single prompt of ranking types, and only that', () => {
     const e = I1.evidence(inst(ONE_PROMPT, { a: '1/2', b: '0.5' }, 'unknown key'));
-    expect(JSON.parse(e.expected.profile)).toEqual([{ weight: '1', responses: ['a', 'b', 'c'], users: [{ weight: '3/4', rank: [1, 2, 0], numTiers: 3, tiers: [[2], [0]] }, { weight: '1/4', rank: [0, 0, 0], numTiers: 1, tiers: [] }] }]);
+    expect(JSON.parse(e.expected.profile)).toEqual([
+      {
+        weight: '1',
+        responses: ['a', 'b', 'c'],
+        users: [
+          { weight: '3/4', rank: [1, 2, 0], numTiers: 3, tiers: [[2], [0]] },
+          { weight: '1/4', rank: [0, 0, 0], numTiers: 1, tiers: [] },
+        ],
+        structure: { luce: false, strict: false, unanimous: false, top: null, impartialCulture: false, clones: [[0], [1], [2]], tierCount: 4 },
+      },
+    ]);
     expect(e.read.onePass).toBe(e.expected.profile);
     expect(I1.evidence(inst(PROFILE, MODEL, 'unknown key')).read.onePass).toBeNull();
   });

@@ -1,15 +1,17 @@
 // I1 exact, strict inputs (a claim on the harness itself; SPEC §1's objects in the JSON formats the README gives).
 // Compares: what the readers of a user's files build (parseJson → profileFromJson, the one-pass reader
-// rankingProfileFromText, modelFromJson; then codec.ts's writers and the readers once more) against an
-// independent reading of the same JSON written here (its own number parser; weights divided by their sum, ranks
-// from tiers, outcomes merged, without build.ts or rational.ts's parsers); and the InputError of a one-edit
-// corruption against the JSON path and problem the generator predicted when it made the edit.
+// rankingProfileFromText, modelFromJson; then codec.ts's writers and the readers once more) and structure.ts's
+// predicates on it, against an independent reading of the same JSON written here (its own number parser;
+// weights divided by their sum, ranks from tiers, outcomes merged, the structure by definition; no build.ts,
+// structure.ts or rational.ts parser); and the InputError of a one-edit corruption against the JSON path and
+// problem the generator predicted when it made the edit.
 import fc from 'fast-check';
 import { Fraction, ZERO, frac, gcd, sumOf } from '../exact/rational.js';
 import { modelFromJson, modelToJson, profileFromJson, profileToJson, rankingProfileFromText } from '../model/codec.js';
 import { InputError } from '../model/errors.js';
 import { parseJson } from '../model/json.js';
 import { PathSeg, isObject, jsonPath } from '../model/schema.js';
+import { cloneClasses, hasLuce, isImpartialCulture, isStrict, isUnanimous, tierCount, unanimousTop } from '../model/structure.js';
 import { Model, Profile, UserType } from '../model/types.js';
 import { policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { kArb } from '../instances/sizes.js';
@@ -102,13 +104,59 @@ interface UserView {
   readonly strengths?: string[];
   readonly ints?: string;
 }
+/** What the claims and kernels ask of a prompt's structure (structure.ts): SPEC T3's unanimity and impartial culture, clones. */
+interface StructureView {
+  readonly luce: boolean;
+  readonly strict: boolean;
+  readonly unanimous: boolean;
+  /** The top response of a unanimous prompt (Luce types: the first of the strongest); null otherwise. */
+  readonly top: number | null;
+  readonly impartialCulture: boolean;
+  readonly clones: number[][];
+  readonly tierCount: number;
+}
 interface PromptView {
   readonly weight: string;
   readonly responses: string[];
   readonly users: UserView[];
+  readonly structure: StructureView;
 }
 
 const promptsOf = (p: Json): Obj[] => (isObject(p) && 'prompts' in p ? (p.prompts as Obj[]) : [p as Obj]);
+
+/** The structure by definition, from the ranks and strengths read here. */
+function expectedStructure(n: number, users: readonly UserView[]): StructureView {
+  const rankings = users.filter((u) => u.rank !== undefined);
+  const luces = users.filter((u) => u.strengths !== undefined).map((u) => u.strengths!.map((v) => oracleNumber(v)));
+  const distinct = (r: readonly number[]): boolean => new Set(r).size === n;
+  const strict = luces.length === 0 && rankings.every((u) => distinct(u.rank!));
+  const sameRank = strict && rankings.every((u) => u.rank!.join() === rankings[0].rank!.join());
+  // Luce types with the same strengths up to scale: s_i(y)·s_0(0) = s_0(y)·s_i(0)
+  const sameStrengths = rankings.length === 0 && luces.every((s) => s.every((v, y) => v.mul(luces[0][0]).equals(luces[0][y].mul(s[0]))));
+  const unanimous = sameRank || sameStrengths;
+  let top: number | null = null;
+  if (sameRank) top = rankings[0].rank!.indexOf(0);
+  else if (sameStrengths) top = luces[0].findIndex((v) => luces[0].every((w) => !w.gt(v)));
+  let fact = 1;
+  for (let i = 2; i <= n; i++) fact *= i;
+  const weightOf = new Map<string, Fraction>();
+  for (const u of rankings) weightOf.set(u.rank!.join(), (weightOf.get(u.rank!.join()) ?? ZERO).add(oracleNumber(u.weight)));
+  const ws = [...weightOf.values()];
+  const classes = new Map<string, number[]>();
+  for (let y = 0; y < n; y++) {
+    const key = users.map((u) => (u.rank !== undefined ? `r${u.rank[y]}` : `s${oracleNumber(u.strengths![y]).div(oracleNumber(u.strengths![0])).toFraction()}`)).join();
+    classes.set(key, [...(classes.get(key) ?? []), y]);
+  }
+  return {
+    luce: luces.length > 0,
+    strict,
+    unanimous,
+    top,
+    impartialCulture: strict && weightOf.size === fact && ws.every((w) => w.equals(ws[0])),
+    clones: [...classes.values()],
+    tierCount: users.reduce((a, u) => a + (u.numTiers ?? n), 0),
+  };
+}
 
 function expectedProfile(profile: Json): PromptView[] {
   const prompts = promptsOf(profile);
@@ -118,10 +166,7 @@ function expectedProfile(profile: Json): PromptView[] {
     const users = p.users as Obj[];
     const uw = normalised(users.map((u) => oracleNumber(u.weight)));
     const at = (id: string): number => responses.indexOf(id);
-    return {
-      weight: pw[x],
-      responses: [...responses],
-      users: users.map((u, i): UserView => {
+    const views = users.map((u, i): UserView => {
         if ('strengths' in u) {
           const s = u.strengths as Obj;
           return { weight: uw[i], strengths: responses.map((id) => q(oracleNumber(s[id]))), ints: 'proportional' };
@@ -132,8 +177,8 @@ function expectedProfile(profile: Json): PromptView[] {
           return t < 0 ? tiers.length : t;
         });
         return { weight: uw[i], rank, numTiers: tiers.length + (rank.includes(tiers.length) ? 1 : 0), tiers };
-      }),
-    };
+    });
+    return { weight: pw[x], responses: [...responses], users: views, structure: expectedStructure(responses.length, views) };
   });
 }
 
@@ -154,6 +199,15 @@ function profileView(pr: Profile): PromptView[] {
       if (u.kind === 'luce') return { weight: q(u.weight), strengths: u.strengths.map(q), ints: intsProblem(u) };
       return { weight: q(u.weight), rank: Array.from(u.rank), numTiers: u.numTiers, tiers: u.tiers.map((t) => [...t]) };
     }),
+    structure: {
+      luce: hasLuce(prompt),
+      strict: isStrict(prompt),
+      unanimous: isUnanimous(prompt),
+      top: isUnanimous(prompt) ? unanimousTop(prompt) : null,
+      impartialCulture: isImpartialCulture(prompt),
+      clones: cloneClasses(prompt),
+      tierCount: tierCount(prompt),
+    },
   }));
 }
 
@@ -731,12 +785,12 @@ export const I1 = defineClaim<I1Instance, I1Evidence>({
   id: 'I1',
   title: 'exact, strict inputs',
   statement:
-    'Every profile and model (policy, k-output model, mixture; one or several prompts; weak orders and Luce types; numbers as integers, "p/q", decimals and exponents; float probabilities read as their exact values, divided by their exact sum) written in the JSON formats reads back exactly as written, by every reader and after codec.ts writes it again; and every one-edit corruption of it (a misspelt, unknown or missing key, a weight that is not positive or not exact, an unknown or repeated response, an empty tier, probabilities not summing to 1, a wrong model kind or size, float probabilities further than 1e-9 from 1, malformed JSON) is refused with an input error at the JSON path of the edit.',
+    'Every profile and model (policy, k-output model, mixture; one or several prompts; weak orders and Luce types; numbers as integers, "p/q", decimals and exponents; float probabilities read as their exact values, divided by their exact sum) written in the JSON formats reads back exactly as written, with the structure it has (strict, unanimous and its top, impartial culture, clone classes, tiers), by every reader and after codec.ts writes it again; and every one-edit corruption of it (a misspelt, unknown or missing key, a weight that is not positive or not exact, an unknown or repeated response, an empty tier, probabilities not summing to 1, a wrong model kind or size, float probabilities further than 1e-9 from 1, malformed JSON) is refused with an input error at the JSON path of the edit.',
   latex: '\\mathrm{read}(\\mathrm{write}(x)) = x,\\quad \\mathrm{read}(\\mathrm{edit}(\\mathrm{write}(x))) = \\text{InputError at the edit}',
   rule: 'any',
   expect: 'holds',
   compares:
-    'the objects the readers build (parseJson → profileFromJson, the one-pass rankingProfileFromText, modelFromJson, and again after profileToJson / modelToJson) against an independent reading of the same JSON (its own number parser, normalisation, ranks and merged outcomes); the refusal of each edit against the JSON path and problem predicted when the edit was made',
+    'the objects the readers build (parseJson → profileFromJson, the one-pass rankingProfileFromText, modelFromJson, and again after profileToJson / modelToJson) and their structure (structure.ts) against an independent reading of the same JSON (its own number parser, normalisation, ranks, merged outcomes, and the structure by definition); the refusal of each edit against the JSON path and problem predicted when the edit was made',
   defaultRuns: 400,
   arbitrary: (o = {}) => i1Arb(o),
   evidence(i) {
