@@ -6,7 +6,7 @@
 // structure.ts or rational.ts parser); and the InputError of a one-edit corruption against the JSON path and
 // problem the generator predicted when it made the edit.
 import fc from 'fast-check';
-import { Fraction, ZERO, frac, gcd, sumOf } from '../exact/rational.js';
+import { Fraction, ZERO, frac, gcd, lcm, sumOf } from '../exact/rational.js';
 import { modelFromJson, modelToJson, profileFromJson, profileToJson, rankingProfileFromText } from '../model/codec.js';
 import { InputError } from '../model/errors.js';
 import { parseJson } from '../model/json.js';
@@ -124,6 +124,9 @@ interface PromptView {
 
 const promptsOf = (p: Json): Obj[] => (isObject(p) && 'prompts' in p ? (p.prompts as Obj[]) : [p as Obj]);
 
+/** A model file holds one model per prompt ({"prompts": [...]}) unless a response is named "prompts" (codec.ts's rule). */
+const modelWrapped = (model: Json, profile: Json): boolean => isObject(model) && 'prompts' in model && !(promptsOf(profile)[0].responses as string[]).includes('prompts');
+
 /** The structure by definition, from the ranks and strengths read here. */
 function expectedStructure(n: number, users: readonly UserView[]): StructureView {
   const rankings = users.filter((u) => u.rank !== undefined);
@@ -223,8 +226,7 @@ function distribution(values: readonly Json[], floats: boolean): Fraction[] {
 
 function expectedModel(model: Json, profile: Json, floats = false): ModelView {
   const prompts = promptsOf(profile);
-  const wrapped = isObject(model) && 'prompts' in model && !(prompts[0].responses as string[]).includes('prompts');
-  const items = wrapped ? ((model as Obj).prompts as Json[]) : [model];
+  const items = modelWrapped(model, profile) ? ((model as Obj).prompts as Json[]) : [model];
   const policy = (o: Obj, responses: string[]): string[] => {
     const ps = distribution(Object.values(o), floats);
     const ids = Object.keys(o);
@@ -586,7 +588,7 @@ function draftOf(i: I1Instance): Draft {
   const profile = structuredClone(i.profile) as Obj;
   const model = structuredClone(i.model) as Obj;
   const pw = 'prompts' in profile;
-  const mw = isObject(i.model) && 'prompts' in i.model && !(promptsOf(profile)[0].responses as string[]).includes('prompts');
+  const mw = modelWrapped(i.model, i.profile);
   return {
     floats: i.floats,
     profile,
@@ -669,7 +671,7 @@ function writeNumber(x: Fraction, l: Layout): Json {
 function scaled(ws: readonly Fraction[], l: Layout): Fraction[] {
   if (l.form === 0) return [...ws];
   let L = 1n;
-  for (const w of ws) L = (L * w.d) / gcd(L, w.d);
+  for (const w of ws) L = lcm(L, w.d);
   const f = frac(L * BigInt(l.c), l.form === 1 ? 1n : 10n ** BigInt(l.j));
   return ws.map((w) => w.mul(f));
 }
