@@ -2,6 +2,7 @@
 // every edit on a crafted instance with the exact message it must draw, and the judge fed its own evidence with
 // one part perturbed (rejected).
 import fc from 'fast-check';
+import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import { frac } from '../exact/rational.js';
 import { EDITS, I1, I1Evidence, I1Instance, editOf, oracleNumber } from './i1.js';
@@ -124,6 +125,19 @@ describe('I1: the independent reading', () => {
     expect(structure({ responses: ['a', 'b', 'c'], users: [{ weight: 1, ranking: ['c', 'a', 'b'] }, { weight: 2, ranking: [['c'], ['a'], ['b']] }] })).toMatchObject({ strict: true, unanimous: true, top: 2 });
   });
 
+  it('numbers past 2^1024 (reduced by rational.ts with Lehmer\'s gcd) against fraction.js\'s own reduction', () => {
+    const [a, b, c] = [3n ** 700n, 5n ** 500n, 1n << 1100n];
+    const huge = { responses: ['a', 'b'], users: [{ weight: `${2n * a}/${3n * b}`, ranking: ['a'] }, { weight: `${a}/${b}`, ranking: ['b'] }, { weight: `${a * 7n}/${c}`, strengths: { a: `${a}/${c}`, b: `${3n * a}/${2n * c}` } }] };
+    const e = I1.evidence(inst(huge, { a: 1 }, 'unknown key'));
+    const users = (JSON.parse(e.expected.profile) as { users: { weight: string; strengths?: string[]; ints?: string }[] }[])[0].users;
+    const t = 5n * a * c + 21n * a * b; // 3bc times the sum of the weights 2a/3b + a/b + 7a/c
+    expect(users.map((u) => u.weight)).toEqual([2n * a * c, 3n * a * c, 21n * a * b].map((n) => new Fraction(n, t).toFraction()));
+    expect(users[2].strengths).toEqual([new Fraction(a, c).toFraction(), new Fraction(3n * a, 2n * c).toFraction()]);
+    expect(users[2].ints).toBe('proportional');
+    expect(e.read.profile).toBe(e.expected.profile);
+    expect(I1.check(inst(huge, { a: 1 }, 'unknown key')).ok).toBe(true);
+  });
+
   it('the one-pass reader reads a single prompt of ranking types, and only that', () => {
     const e = I1.evidence(inst(ONE_PROMPT, { a: '1/2', b: '0.5' }, 'unknown key'));
     expect(JSON.parse(e.expected.profile)).toEqual([
@@ -176,7 +190,9 @@ describe('I1: every edit draws its message', () => {
     ['models for another number of prompts', inst(PROFILE, MODEL, 'models for another number of prompts'), 'InputError: model.json: $.prompts: 3 prompt models for a profile with 2 prompts'],
     ['misspelt model key', inst(PROFILE, MODEL, 'misspelt model key', 1), 'InputError: model.json: $.prompts[1]: unknown key "part" (did you mean "parts"?)'],
     ['float probabilities further than 1e-9 from 1', inst(ONE_PROMPT, { a: 0.1, b: 0.2, c: 0.7 }, 'float probabilities further than 1e-9 from 1', 2, true), 'InputError: model.json: $: probabilities sum to 1.000001000000, further than 1e-9 from 1'],
-    ['… of a mixture', inst(PROFILE, { prompts: [{ kind: 'mixture', parts: [{ weight: 0.3, policy: { a: 1 } }, { weight: 0.7, policy: { b: 0.5, c: 0.5 } }] }, { kind: 'mixture', parts: [{ weight: 1, policy: { a: 0.25, b: 0.75 } }] }] }, 'float probabilities further than 1e-9 from 1', 0, true), 'InputError: model.json: $.prompts[0].parts: part weights sum to 1.000000999999, further than 1e-9 from 1'],
+    ['… of a mixture', inst(PROFILE, { prompts: [{ kind: 'mixture', parts: [{ weight: 0.3, policy: { a: 1 } }, { weight: 0.7, policy: { b: 0.5, c: 0.5 } }] }, { kind: 'mixture', parts: [{ weight: 1, policy: { a: 0.25, b: 0.75 } }] }] }, 'float probabilities further than 1e-9 from 1', 0, true), 'InputError: model.json: $.prompts[0].parts: part weights sum to 1.000000999999, further than 1e-9 from 1'],    ['negative decimal weight', inst(PROFILE, MODEL, 'negative decimal weight', 1), 'InputError: profile.json: $.prompts[1].users[0].weight: a weight must be positive, got "-0.25"'],
+    ['decimal too large to read', inst(PROFILE, MODEL, 'decimal too large to read', 0), 'InputError: profile.json: $.prompts[0].users[0].weight: "1e100001" is too large to read exactly (digits plus |exponent| above 100000)'],
+    ['exponent too large to read', inst(PROFILE, MODEL, 'exponent too large to read', 2), 'InputError: profile.json: $.prompts[0].users[0].weight: "2.5e-1234567890" has an exponent too large to read'],
   ];
   for (const [name, i, message] of cases)
     it(name, () => {
@@ -190,7 +206,7 @@ describe('I1: every edit draws its message', () => {
   it('an edit that does not apply passes to the next one that does', () => {
     const policy = (edit: string) => editOf(inst(ONE_PROMPT, { a: 1 }, edit)).name;
     // a policy has no kind, no outcomes; one prompt has no prompt weight; ranking types have no strengths
-    for (const edit of ['misspelt model kind', 'outcome of another size', 'models for another number of prompts', 'misspelt model key']) expect(policy(edit)).toBe('misspelt key');
+    for (const edit of ['misspelt model kind', 'outcome of another size', 'models for another number of prompts', 'misspelt model key']) expect(policy(edit)).toBe('negative decimal weight');
     expect(policy('missing strength')).toBe('neither ranking nor strengths');
     expect(policy('zero prompt weight')).toBe('malformed JSON');
     expect(editOf(inst(PROFILE, K_OUT, 'negative probability')).name).toBe('misspelt model kind');
@@ -205,7 +221,7 @@ describe('I1: every edit draws its message', () => {
       texts.push(JSON.stringify(I1.toJson(i)));
     }
     expect([...seen].sort()).toEqual(EDITS.map((e) => e.name).sort());
-    for (const pattern of [/"strengths"/, /"k-output"/, /"mixture"/, /^\{"profile":\{"responses"/, /^\{"profile":\{"prompts"/, /"\d+\.\d+"/, /"\d+e-\d+"/, /"weight":\d/, /"ranking":\["/, /"floats":true/])
+    for (const pattern of [/"strengths"/, /"k-output"/, /"mixture"/, /^\{"profile":\{"responses"/, /^\{"profile":\{"prompts"/, /"\d+\.\d+"/, /"\d+e-\d+"/, /"weight":\d/, /"ranking":\["/, /"floats":true/, /"\d{300,}\/\d{300,}"/, /"\d{300,}\/\d*[02468]"/])
       expect(
         texts.some((t) => pattern.test(t)),
         String(pattern),

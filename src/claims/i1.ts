@@ -3,10 +3,12 @@
 // rankingProfileFromText, modelFromJson; then codec.ts's writers and the readers once more) and structure.ts's
 // predicates on it, against an independent reading of the same JSON written here (its own number parser;
 // weights divided by their sum, ranks from tiers, outcomes merged, the structure by definition; no build.ts,
-// structure.ts or rational.ts parser); and the InputError of a one-edit corruption against the JSON path and
+// structure.ts or rational.ts parser or normaliser: its rationals are fraction.js's own, reduced by fraction.js's
+// gcd, so numbers of a thousand bits and more — which rational.ts reduces with its own Lehmer gcd — are checked
+// against an independent reduction); and the InputError of a one-edit corruption against the JSON path and
 // problem the generator predicted when it made the edit.
 import fc from 'fast-check';
-import { Fraction, ZERO, frac, gcd, lcm, sumOf } from '../exact/rational.js';
+import { Fraction, ONE, ZERO, frac, lcm } from '../exact/rational.js';
 import { modelFromJson, modelToJson, profileFromJson, profileToJson, rankingProfileFromText } from '../model/codec.js';
 import { InputError } from '../model/errors.js';
 import { parseJson } from '../model/json.js';
@@ -73,26 +75,28 @@ export function oracleDouble(x: number): Fraction {
     v *= 2;
     d *= 2n;
   }
-  return frac(BigInt(v), d);
+  return new Fraction(BigInt(v), d);
 }
 
 /** An exact number as the README's formats write it: a safe integer, "p/q", or a decimal with an optional exponent. */
 export function oracleNumber(v: Json): Fraction {
-  if (typeof v === 'number') return Number.isInteger(v) ? frac(BigInt(v)) : oracleDouble(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? new Fraction(BigInt(v)) : oracleDouble(v);
   const s = String(v).trim();
   const slash = s.indexOf('/');
-  if (slash >= 0) return frac(BigInt(s.slice(0, slash).trim()), BigInt(s.slice(slash + 1).trim()));
+  if (slash >= 0) return new Fraction(BigInt(s.slice(0, slash).trim()), BigInt(s.slice(slash + 1).trim()));
   const [mant, exp = '0'] = s.toLowerCase().split('e');
   const [ip, fp = ''] = mant.split('.');
   const digits = BigInt(ip.replace(/^[+-]/, '') + fp);
   const e = Number(exp) - fp.length;
-  const x = e >= 0 ? frac(digits * 10n ** BigInt(e)) : frac(digits, 10n ** BigInt(-e));
+  const x = e >= 0 ? new Fraction(digits * 10n ** BigInt(e)) : new Fraction(digits, 10n ** BigInt(-e));
   return ip.startsWith('-') ? x.neg() : x;
 }
 
 const q = (x: Fraction): string => x.toFraction();
+/** Σ xs by fraction.js's own addition (not rational.ts's sumOf, which the readers use). */
+const sumFj = (xs: readonly Fraction[]): Fraction => xs.reduce((a, x) => a.add(x), new Fraction(0));
 const normalised = (ws: readonly Fraction[]): string[] => {
-  const s = sumOf(ws);
+  const s = sumFj(ws);
   return ws.map((w) => q(w.div(s)));
 };
 
@@ -163,7 +167,7 @@ function expectedStructure(n: number, users: readonly UserView[]): StructureView
 
 function expectedProfile(profile: Json): PromptView[] {
   const prompts = promptsOf(profile);
-  const pw = normalised(prompts.map((p) => (p.weight === undefined ? frac(1) : oracleNumber(p.weight))));
+  const pw = normalised(prompts.map((p) => (p.weight === undefined ? new Fraction(1) : oracleNumber(p.weight))));
   return prompts.map((p, x) => {
     const responses = p.responses as string[];
     const users = p.users as Obj[];
@@ -187,9 +191,10 @@ function expectedProfile(profile: Json): PromptView[] {
 
 /** ints must be coprime positive integers with scale·ints = strengths (SPEC §4b). */
 function intsProblem(u: Extract<UserType, { kind: 'luce' }>): string {
-  let g = 0n;
-  for (const v of u.ints) g = gcd(g, BigInt(v));
-  if (u.ints.some((v) => !Number.isInteger(v) || v < 1) || g !== 1n) return `ints ${u.ints.join(',')} are not coprime positive integers`;
+  const euclid = (a: number, b: number): number => (b === 0 ? a : euclid(b, a % b));
+  const notCoprime = `ints ${u.ints.join(',')} are not coprime positive integers`;
+  if (u.ints.some((v) => !Number.isInteger(v) || v < 1)) return notCoprime;
+  if (u.ints.reduce(euclid, 0) !== 1) return notCoprime;
   const bad = u.strengths.findIndex((s, y) => !u.scale.mul(u.ints[y]).equals(s));
   return bad < 0 ? 'proportional' : `scale·ints ≠ strengths at response ${bad}`;
 }
@@ -220,7 +225,7 @@ type ModelView = { kind: string; k: number | null; prompts: string[][] };
 /** A probability vector as read: with floats among the values, divided by its exact sum (the sum is within 1e-9 of 1). */
 function distribution(values: readonly Json[], floats: boolean): Fraction[] {
   const xs = values.map(oracleNumber);
-  const s = sumOf(xs);
+  const s = sumFj(xs);
   return floats && values.some((v) => typeof v === 'number' && !Number.isInteger(v)) ? xs.map((x) => x.div(s)) : xs;
 }
 
@@ -582,6 +587,9 @@ export const EDITS: readonly { readonly name: string; readonly edit: Edit }[] = 
       return { file: 'model', path: base, problem: `unknown key "${key.slice(0, -1)}" (did you mean "${key}"?)` };
     },
   },
+  { name: 'negative decimal weight', edit: weightTo('-0.25', 'a weight must be positive, got "-0.25"') },
+  { name: 'decimal too large to read', edit: weightTo('1e100001', '"1e100001" is too large to read exactly') },
+  { name: 'exponent too large to read', edit: weightTo('2.5e-1234567890', '"2.5e-1234567890" has an exponent too large to read') },
 ];
 
 function draftOf(i: I1Instance): Draft {
@@ -631,6 +639,8 @@ interface Layout {
   readonly c: number;
   /** Decimal places of forms 2 and 3. */
   readonly j: number;
+  /** Weights and strengths also times HUGE[huge]: "p/q" of about 1,100 bits, reduced by rational.ts's Lehmer gcd. */
+  readonly huge: number;
   /** Integers as JSON numbers. */
   readonly numbers: boolean;
   /** One-response tiers as a bare string. */
@@ -667,13 +677,19 @@ function writeNumber(x: Fraction, l: Layout): Json {
   return q(x);
 }
 
-/** Weights scaled for the form: integers (forms 1–3: L·c, forms 2–3 then / 10^j). */
+/**
+ * Scale factors past 2^1024 (where frac reduces by Lehmer's gcd): odd numerator and denominator (Lehmer's main
+ * loop), and a power of two below (one small odd part: the gcd's shortcut).
+ */
+const HUGE: readonly Fraction[] = [ONE, new Fraction(3n ** 700n, 5n ** 500n), new Fraction(3n ** 700n, 1n << 1100n)];
+
+/** Weights scaled for the form: integers (forms 1–3: L·c, forms 2–3 then / 10^j), then times HUGE[huge]. */
 function scaled(ws: readonly Fraction[], l: Layout): Fraction[] {
-  if (l.form === 0) return [...ws];
+  if (l.form === 0) return ws.map((w) => w.mul(HUGE[l.huge]));
   let L = 1n;
   for (const w of ws) L = lcm(L, w.d);
   const f = frac(L * BigInt(l.c), l.form === 1 ? 1n : 10n ** BigInt(l.j));
-  return ws.map((w) => w.mul(f));
+  return ws.map((w) => w.mul(f).mul(HUGE[l.huge]));
 }
 
 const idOf = (id: string, y: number, l: Layout): string => (l.ids === 1 ? `${id} ${y}` : l.ids === 2 ? `${y}${id}` : id);
@@ -690,7 +706,7 @@ function writeProfile(pr: Profile, l: Layout): { json: Json; ids: string[][] } {
       l,
     );
     const users = prompt.users.map((u, i) => {
-      if (u.kind === 'luce') return { weight: writeNumber(ws[i], l), strengths: Object.fromEntries(u.strengths.map((s, y) => [ids[x][y], writeNumber(s.mul(l.c), l)])) };
+      if (u.kind === 'luce') return { weight: writeNumber(ws[i], l), strengths: Object.fromEntries(u.strengths.map((s, y) => [ids[x][y], writeNumber(s.mul(l.c).mul(HUGE[l.huge]), l)])) };
       const tiers: Json[] = u.tiers.map((t) => {
         const names = t.map((y) => ids[x][y]);
         const r = l.rot % names.length;
@@ -760,6 +776,7 @@ export function i1Arb(o: { maxResponses?: number; maxK?: number } = {}): fc.Arbi
         form: fc.integer({ min: 0, max: 3 }),
         c: fc.integer({ min: 1, max: 7 }),
         j: fc.integer({ min: 1, max: 3 }),
+        huge: fc.integer({ min: 0, max: 5 }).map((v) => Math.max(0, v - 3)),
         numbers: fc.boolean(),
         bare: fc.boolean(),
         bottom: fc.boolean(),
@@ -787,7 +804,7 @@ export const I1 = defineClaim<I1Instance, I1Evidence>({
   id: 'I1',
   title: 'exact, strict inputs',
   statement:
-    'Every profile and model (policy, k-output model, mixture; one or several prompts; weak orders and Luce types; numbers as integers, "p/q", decimals and exponents; float probabilities read as their exact values, divided by their exact sum) written in the JSON formats reads back exactly as written, with the structure it has (strict, unanimous and its top, impartial culture, clone classes, tiers), by every reader and after codec.ts writes it again; and every one-edit corruption of it (a misspelt, unknown or missing key, a weight that is not positive or not exact, an unknown or repeated response, an empty tier, probabilities not summing to 1, a wrong model kind or size, float probabilities further than 1e-9 from 1, malformed JSON) is refused with an input error at the JSON path of the edit.',
+    'Every profile and model (policy, k-output model, mixture; one or several prompts; weak orders and Luce types; numbers as integers, "p/q" (past 2^1024 too), decimals and exponents; float probabilities read as their exact values, divided by their exact sum) written in the JSON formats reads back exactly as written, with the structure it has (strict, unanimous and its top, impartial culture, clone classes, tiers), by every reader and after codec.ts writes it again; and every one-edit corruption of it (a misspelt, unknown or missing key, a weight that is not positive, not exact or too large to read, an unknown or repeated response, an empty tier, probabilities not summing to 1, a wrong model kind or size, float probabilities further than 1e-9 from 1, malformed JSON) is refused with an input error at the JSON path of the edit.',
   latex: '\\mathrm{read}(\\mathrm{write}(x)) = x,\\quad \\mathrm{read}(\\mathrm{edit}(\\mathrm{write}(x))) = \\text{InputError at the edit}',
   rule: 'any',
   expect: 'holds',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { params } from '../../test/helpers/fc.js';
 import { InputError } from './errors.js';
 import { ANSWER_SHAPE, K_OUTPUT_SHAPE, MIXTURE_SHAPE, MULTI_PROMPT_SHAPE, POLICY_SHAPE, PROMPT_SHAPE } from './codec.js';
-import { S, Shape, explain, passes, validate } from './schema.js';
+import { S, Shape, explain, passes, readExact, validate } from './schema.js';
 import { COUNTEREXAMPLE_REPORT_SHAPE, VERIFY_REPORT_SHAPE } from '../report/verify.js';
 
 const junk = fc.oneof(fc.constant(null), fc.constant(''), fc.constant(1.5), fc.constant(-3), fc.constant(2 ** 60), fc.constant('1/0'), fc.constant([]), fc.constant({}), fc.constant(true), fc.constant('x'));
@@ -90,5 +90,24 @@ describe('validate: the compiled predicate agrees with check() (schema.ts)', () 
       'p.json: $.users[0].ranking[1]: expected a tier: an array of response ids, got 7',
     );
     expect(() => validate({ responses: ['a'], users: [{ weight: 1, rankin: [] }] }, PROMPT_SHAPE, 'p.json')).toThrow('unknown key "rankin"');
+  });
+});
+
+describe('readExact names why a number-shaped string is not read', () => {
+  const msg = (v: string): string => {
+    try {
+      readExact(v, 'f.json', ['w']);
+      return 'read';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  it('a zero denominator, an exponent of ten digits or more, a decimal past MAX_EXACT_CHARS; otherwise what is expected', () => {
+    expect(msg('3/00')).toBe('f.json: $.w: "3/00" has a zero denominator');
+    expect(msg('2.5e-1234567890')).toBe('f.json: $.w: "2.5e-1234567890" has an exponent too large to read');
+    expect(msg('1e123456789')).toBe('f.json: $.w: "1e123456789" is too large to read exactly (digits plus |exponent| above 100000)');
+    expect(msg('1e99999')).toBe('read');
+    expect(msg('1e100000')).toBe('f.json: $.w: "1e100000" is too large to read exactly (digits plus |exponent| above 100000)');
+    expect(msg('1.5x')).toMatch(/^f\.json: \$\.w: expected an exact number: .*, got "1\.5x"$/);
   });
 });

@@ -200,8 +200,15 @@ export function readExact(v: unknown, where: string, path: readonly PathSeg[] | 
     if (v.length > MAX_EXACT_CHARS) throw inputError(where, path, `${quoteValue(v)} is longer than ${MAX_EXACT_CHARS} characters`);
     const r = parseExactText(v);
     if (r === null) {
-      const why = /^\s*[+-]?\d+\s*\/\s*0+\s*$/.test(v) ? 'a zero denominator' : /^\s*[+-]?\d+(\.\d+)?[eE][+-]?\d{10,}\s*$/.test(v) ? 'an exponent too large to read' : null;
-      throw inputError(where, path, why ? `${quoteValue(v)} has ${why}` : `expected ${o.floats ? 'a number or an exact number string ("p/q" or a decimal such as "0.55")' : EXACT_WHAT}, got ${quoteValue(v)}`);
+      // why parseExactText declined a number-shaped string: a zero denominator, or a decimal past MAX_EXACT_CHARS
+      const why = /^\s*[+-]?\d+\s*\/\s*0+\s*$/.test(v)
+        ? 'has a zero denominator'
+        : /^\s*[+-]?\d+(\.\d+)?[eE][+-]?\d{10,}\s*$/.test(v)
+          ? 'has an exponent too large to read'
+          : /^\s*[+-]?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)
+            ? `is too large to read exactly (digits plus |exponent| above ${MAX_EXACT_CHARS})`
+            : null;
+      throw inputError(where, path, why !== null ? `${quoteValue(v)} ${why}` : `expected ${o.floats ? 'a number or an exact number string ("p/q" or a decimal such as "0.55")' : EXACT_WHAT}, got ${quoteValue(v)}`);
     }
     return { value: r, float: false };
   }
