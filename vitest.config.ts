@@ -14,6 +14,7 @@ const ISOLATED = [
   'src/claims/worker.spec.ts',
   'src/claims/host.spec.ts',
   'src/claims/pool.spec.ts',
+  'src/claims/i1.onepass.spec.ts',
 ];
 const ALL = ['src/**/*.spec.ts', 'properties/**/*.spec.ts', 'test/**/*.spec.ts'];
 const common = { testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' as const };

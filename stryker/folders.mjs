@@ -55,7 +55,7 @@ export const FOLDERS = {
     // I1's module instead by its own specs and the specs that run every claim (judges, kit, instances): its
     // static mutants (the statement, the table of edits) re-run every test that loads the module, and the
     // whole claims suite for each of them does not fit a session
-    ownTests: { inputs: ['src/claims/i1.spec.ts', 'src/claims/judges.spec.ts', 'src/claims/kit.spec.ts', 'src/claims/instances.spec.ts', 'properties/claim-I1.spec.ts'] },
+    ownTests: { inputs: ['src/claims/i1.spec.ts', 'src/claims/i1.onepass.spec.ts', 'src/claims/judges.spec.ts', 'src/claims/kit.spec.ts', 'src/claims/instances.spec.ts', 'properties/claim-I1.spec.ts'] },
   },
 };
 

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import { frac } from '../exact/rational.js';
-import { EDITS, I1, I1Evidence, I1Instance, editOf, oracleNumber } from './i1.js';
+import { EDITS, I1, I1Evidence, I1Instance, editOf, intsProblem, oracleNumber, profileView } from './i1.js';
+import { luceType } from '../model/build.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { refusal } from '../../test/helpers/refusal.js';
 import { profileFromJson, profileToJson } from '../model/codec.js';
@@ -38,6 +39,7 @@ describe('I1: the independent reading', () => {
       ['0.0', '0'],
     ];
     for (const [v, want] of cases) expect(oracleNumber(v).toFraction(), String(v)).toBe(want);
+    for (const v of [Infinity, -Infinity, NaN]) expect(() => oracleNumber(v)).toThrow(`I1's oracle: ${v} is not a finite number`);
   });
 
   it('normalises weights, ranks unlisted responses last, merges outcomes: the expected views of crafted files', () => {
@@ -156,6 +158,47 @@ describe('I1: the independent reading', () => {
   });
 });
 
+describe('I1: the views of what the readers build name what is wrong with it', () => {
+  it('a Luce type whose ints are not coprime positive integers, or whose scale·ints is not its strengths', () => {
+    const u = luceType(frac(1), [frac(1, 2), frac(3, 2)]);
+    expect(u.ints).toEqual([1, 3]);
+    expect(intsProblem(u)).toBe('proportional');
+    expect(intsProblem({ ...u, ints: [2, 6] })).toBe('ints 2,6 are not coprime positive integers');
+    expect(intsProblem({ ...u, ints: [0, 1] })).toBe('ints 0,1 are not coprime positive integers');
+    expect(intsProblem({ ...u, ints: [1, 1.5] })).toBe('ints 1,1.5 are not coprime positive integers');
+    expect(intsProblem({ ...u, ints: [1, 2] })).toBe('scale·ints ≠ strengths at response 1');
+    expect(intsProblem({ ...u, ints: [2, 3] })).toBe('scale·ints ≠ strengths at response 0');
+  });
+
+  it('a response the prompt indexes at another place', () => {
+    const pr = profileFromJson(ONE_PROMPT);
+    const prompt = pr.prompts[0].prompt;
+    const index = new Map(prompt.index);
+    index.set('b', 0);
+    expect(profileView({ prompts: [{ ...pr.prompts[0], prompt: { ...prompt, index } }] })[0].responses).toEqual(['a', 'b (indexed 0)', 'c']);
+    expect(profileView(pr)[0].responses).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a response named "prompts": a model with that key is a policy, not a model per prompt', () => {
+    const profile = { responses: ['prompts', 'b'], users: [{ weight: 1, ranking: ['b'] }] };
+    const e = I1.evidence(inst(profile, { prompts: '1/4', b: '3/4' }, 'unknown key'));
+    expect(JSON.parse(e.expected.model)).toEqual({ kind: 'policy', k: null, prompts: [['1/4', '3/4']] });
+    expect(e.read.model).toBe(e.expected.model);
+  });
+
+  it('an outcome of probability 0 is not an outcome', () => {
+    const model = { kind: 'k-output', outcomes: [{ responses: ['a', 'b'], prob: 1 }, { responses: ['b', 'c'], prob: 0 }] };
+    const e = I1.evidence(inst(ONE_PROMPT, model, 'unknown key'));
+    expect(JSON.parse(e.expected.model)).toEqual({ kind: 'k-output', k: 2, prompts: [['0,1|1']] });
+    expect(I1.check(inst(ONE_PROMPT, model, 'unknown key')).ok).toBe(true);
+  });
+
+  it('states itself: title, rule, statement', () => {
+    expect([I1.id, I1.title, I1.rule, I1.expect]).toEqual(['I1', 'exact, strict inputs', 'any', 'holds']);
+    expect(I1.statement).toMatch(/^Every profile and model \(policy, k-output model, mixture; .* is refused with an input error at the JSON path of the edit\.$/);
+  });
+});
+
 describe('I1: every edit draws its message', () => {
   const cases: [string, I1Instance, string][] = [
     ['misspelt key', inst(PROFILE, MODEL, 'misspelt key', 1), 'InputError: profile.json: $.prompts[1].users[0]: unknown key "wieght" (did you mean "weight"?)'],
@@ -185,6 +228,7 @@ describe('I1: every edit draws its message', () => {
     ['… of a k-output model', inst(PROFILE, K_OUT, 'probabilities not summing to 1', 0), 'InputError: model.json: $.prompts[0].outcomes: probabilities sum to 2, not exactly 1'],
     ['negative probability', inst(PROFILE, MODEL, 'negative probability', 1), 'InputError: model.json: $.prompts[1].parts[0].policy.b: a probability must not be negative, got "-1"'],
     ['misspelt model kind', inst(PROFILE, K_OUT, 'misspelt model kind', 0), 'InputError: model.json: $.prompts[0].kind: unknown model kind "k-ouput" (did you mean "k-output"?)'],
+    ['… of a mixture', inst(PROFILE, MODEL, 'misspelt model kind', 1), 'InputError: model.json: $.prompts[1].kind: unknown model kind "mixtur" (did you mean "mixture"?)'],
     ['outcome of another size', inst(PROFILE, K_OUT, 'outcome of another size', 0), 'InputError: model.json: $.prompts[0].outcomes[2].responses: has 3 responses, the first outcome has 2'],
     ['… k stated', inst(PROFILE, K_OUT, 'outcome of another size', 1), 'InputError: model.json: $.prompts[1].outcomes[0].responses: has 3 responses, "k" is 2'],
     ['models for another number of prompts', inst(PROFILE, MODEL, 'models for another number of prompts'), 'InputError: model.json: $.prompts: 3 prompt models for a profile with 2 prompts'],
@@ -199,7 +243,11 @@ describe('I1: every edit draws its message', () => {
       const e = I1.evidence(i);
       expect(e.edit.refusal.startsWith(message), e.edit.refusal).toBe(true);
       expect(e.edit.refusal.startsWith(`InputError: ${e.edit.prefix}`)).toBe(true);
-      expect(e.edit.refusal).toContain(e.edit.problem);
+      expect(e.edit.prefix.startsWith(`${e.edit.file}.json: `)).toBe(true);
+      // the predicted problem is the message's own words: where the problem starts, or after a comma
+      const rest = e.edit.refusal.slice(`InputError: ${e.edit.prefix}`.length);
+      expect(e.edit.problem.length).toBeGreaterThanOrEqual(8);
+      expect(rest.startsWith(e.edit.problem) || rest.includes(`, ${e.edit.problem}`), `${e.edit.problem} | ${rest}`).toBe(true);
       expect(I1.check(i).ok).toBe(true);
     });
 
@@ -221,7 +269,7 @@ describe('I1: every edit draws its message', () => {
       texts.push(JSON.stringify(I1.toJson(i)));
     }
     expect([...seen].sort()).toEqual(EDITS.map((e) => e.name).sort());
-    for (const pattern of [/"strengths"/, /"k-output"/, /"mixture"/, /^\{"profile":\{"responses"/, /^\{"profile":\{"prompts"/, /"\d+\.\d+"/, /"\d+e-\d+"/, /"weight":\d/, /"ranking":\["/, /"floats":true/, /"\d{300,}\/\d{300,}"/, /"\d{300,}\/\d*[02468]"/])
+    for (const pattern of [/"strengths"/, /"k-output"/, /"mixture"/, /^\{"profile":\{"responses"/, /^\{"profile":\{"prompts"/, /"\d+\.\d+"/, /"\d+e-\d+"/, /"weight":\d/, /"ranking":\["/, /"floats":true/, /"\d{300,}\/\d{300,}"/, /"\d{300,}\/\d*[02468]"/, /"\d{300,}"/, /"edit":\{[^}]*\}\}$/])
       expect(
         texts.some((t) => pattern.test(t)),
         String(pattern),
@@ -281,6 +329,7 @@ describe('I1: instances as JSON', () => {
     for (const edit of [{ kind: -1, at: 0 }, { kind: 0, at: 0.5 }, { kind: '1', at: 0 }]) expect(refusal(() => I1.fromJson({ files, edit }))).toBe('instance.edit: "kind" and "at" must be integers ≥ 0');
     expect(refusal(() => I1.fromJson({ files, edit: 3 }))).toBe('instance.edit: expected {"kind", "at"}');
     expect(refusal(() => I1.fromJson({ files: { profile: ONE_PROMPT }, edit: { kind: 0, at: 0 } }))).toBe('instance.files: missing "model"');
+    expect(refusal(() => I1.fromJson({ files: { model: {} }, edit: { kind: 0, at: 0 } }))).toBe('instance.files: missing "profile"');
     expect(refusal(() => I1.fromJson({ profile: ONE_PROMPT, edit: { kind: 0, at: 0 } }))).toBe('instance: missing "files"');
   });
 

@@ -69,6 +69,7 @@ const MODEL_FILE = 'model.json';
 
 /** A double's exact value: doubled until it is an integer (each doubling is exact). */
 export function oracleDouble(x: number): Fraction {
+  if (!Number.isFinite(x)) throw new RangeError(`I1's oracle: ${x} is not a finite number`);
   let v = x;
   let d = 1n;
   while (!Number.isInteger(v)) {
@@ -190,7 +191,7 @@ function expectedProfile(profile: Json): PromptView[] {
 }
 
 /** ints must be coprime positive integers with scale·ints = strengths (SPEC §4b). */
-function intsProblem(u: Extract<UserType, { kind: 'luce' }>): string {
+export function intsProblem(u: Extract<UserType, { kind: 'luce' }>): string {
   const euclid = (a: number, b: number): number => (b === 0 ? a : euclid(b, a % b));
   const notCoprime = `ints ${u.ints.join(',')} are not coprime positive integers`;
   if (u.ints.some((v) => !Number.isInteger(v) || v < 1)) return notCoprime;
@@ -199,7 +200,7 @@ function intsProblem(u: Extract<UserType, { kind: 'luce' }>): string {
   return bad < 0 ? 'proportional' : `scale·ints ≠ strengths at response ${bad}`;
 }
 
-function profileView(pr: Profile): PromptView[] {
+export function profileView(pr: Profile): PromptView[] {
   return pr.prompts.map(({ weight, prompt }) => ({
     weight: q(weight),
     responses: prompt.responses.map((id, y) => (prompt.index.get(id) === y ? id : `${id} (indexed ${String(prompt.index.get(id))})`)),
@@ -679,9 +680,9 @@ function writeNumber(x: Fraction, l: Layout): Json {
 
 /**
  * Scale factors past 2^1024 (where frac reduces by Lehmer's gcd): odd numerator and denominator (Lehmer's main
- * loop), and a power of two below (one small odd part: the gcd's shortcut).
+ * loop), a power of two below (one small odd part: the gcd's shortcut), and an integer (integers as long strings).
  */
-const HUGE: readonly Fraction[] = [ONE, new Fraction(3n ** 700n, 5n ** 500n), new Fraction(3n ** 700n, 1n << 1100n)];
+const HUGE: readonly Fraction[] = [ONE, new Fraction(3n ** 700n, 5n ** 500n), new Fraction(3n ** 700n, 1n << 1100n), new Fraction(3n ** 700n)];
 
 /** Weights scaled for the form: integers (forms 1–3: L·c, forms 2–3 then / 10^j), then times HUGE[huge]. */
 function scaled(ws: readonly Fraction[], l: Layout): Fraction[] {
@@ -776,7 +777,7 @@ export function i1Arb(o: { maxResponses?: number; maxK?: number } = {}): fc.Arbi
         form: fc.integer({ min: 0, max: 3 }),
         c: fc.integer({ min: 1, max: 7 }),
         j: fc.integer({ min: 1, max: 3 }),
-        huge: fc.integer({ min: 0, max: 5 }).map((v) => Math.max(0, v - 3)),
+        huge: fc.integer({ min: 0, max: 6 }).map((v) => Math.max(0, v - 3)),
         numbers: fc.boolean(),
         bare: fc.boolean(),
         bottom: fc.boolean(),
