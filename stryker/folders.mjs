@@ -1,7 +1,7 @@
 // What `npm run mutation` mutates, one entry per npm script (mutation:<folder>), in the order of a full run
 // (claims last: its mutants are the slowest). `tests`: the test files of the unit run (`partTests` adds to them
-// for one part, `ownTests` replaces them), the fast specs beside the folder's modules, so that every mutant is checked by the folder's own tests (a lower bound on what the
-// whole `npm test` kills) and a run fits a session.
+// for one part, `ownTests` replaces them), the fast specs beside the folder's modules, so that every mutant is
+// checked by the folder's own tests (a lower bound on what the whole `npm test` kills) and a run fits a session.
 // Float guides are not mutated: floatKernel.ts and support.ts only steer the search (dynamics, Newton,
 // support enumeration) and every number they produce is re-derived and checked exactly by refine.ts,
 // krawczyk.ts and the exact kernels, so a mutant there can make a search slower or fail, never make a
@@ -52,7 +52,7 @@ export const FOLDERS = {
     // stand-in parentPort), and verify() drives it in process: test/verify.spec.ts joins the part's tests. The
     // CLI's plug-in spec (test/claim-plugins.spec.ts) changes directory, which Stryker's runners cannot.
     partTests: { engine: ['test/verify.spec.ts'] },
-    // I1's module instead by its own specs and the specs that run every claim (judges, kit, instances): its
+    // I1's module is tested instead by its own specs and the specs that run every claim (judges, kit, instances): its
     // static mutants (the statement, the table of edits) re-run every test that loads the module, and the
     // whole claims suite for each of them does not fit a session
     ownTests: { inputs: ['src/claims/i1.spec.ts', 'src/claims/i1.onepass.spec.ts', 'src/claims/judges.spec.ts', 'src/claims/kit.spec.ts', 'src/claims/instances.spec.ts', 'properties/claim-I1.spec.ts'] },
