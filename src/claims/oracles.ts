@@ -16,7 +16,7 @@
 // imports none of product.ts, luce.ts or multiset.ts, and of tables.ts it uses the weak-order tables only).
 import { Fraction, frac, ONE, ZERO, HALF, isZero, sumOf } from '../exact/rational.js';
 import { Profile, Prompt, UserType } from '../model/types.js';
-import { denseRow, LP } from '../lp/types.js';
+import { denseRow, LP, LPResult, LPRow } from '../lp/types.js';
 import { simplexSolve } from '../lp/simplex.js';
 import { PromptModel } from '../winrate/promptModel.js';
 import { Rule } from '../winrate/rules.js';
@@ -392,4 +392,45 @@ export function vkCertificateByDefinition(
     }
   const qIsDistribution = q.length === n && q.every((v) => v.gte(ZERO)) && sumOf(q).equals(ONE);
   return { modelValue: modelValue!, opponentValue, qIsDistribution };
+}
+
+/**
+ * Whether an LP result's certificate holds, by the definitions of LPResult (lp/types.ts: weak duality,
+ * Farkas' lemma, a feasible point with an improving ray) on the LP's own rational rows, with fraction.js's
+ * arithmetic and comparison only: no integer scaling, no common denominators, nothing of lp/certificate.ts,
+ * which checks the same conditions on the integer-scaled LP. Judges C1's tampered certificates.
+ */
+export function lpCertificateByDefinition(lp: LP, r: LPResult): boolean {
+  const n = lp.numVars;
+  const zero = new Fraction(0);
+  const sgn = (v: Fraction) => v.compare(zero);
+  const isFree = (j: number) => lp.free?.[j] === true;
+  const dot = (row: LPRow, x: readonly Fraction[]) => row.idx.reduce((s, j, t) => s.add(row.val[t].mul(x[j])), zero);
+  const cdot = (x: readonly Fraction[]) => lp.objective.reduce((s, c, j) => s.add(c.mul(x[j])), zero);
+  const yb = (y: readonly Fraction[]) => lp.rows.reduce((s, row, i) => s.add(y[i].mul(row.rhs)), zero);
+  // column j of yᵀA: Σ_i y_i a_ij
+  const yA = (y: readonly Fraction[]) => Array.from({ length: n }, (_, j) => lp.rows.reduce((s, row, i) => s.add(y[i].mul(row.val[row.idx.indexOf(j)] ?? zero)), zero));
+  const rowHolds = (a: Fraction, sense: string, b: Fraction) => (sense === '<=' ? a.compare(b) <= 0 : sense === '>=' ? a.compare(b) >= 0 : a.compare(b) === 0);
+  const inCone = (x: readonly Fraction[]) => x.length === n && x.every((v, j) => isFree(j) || sgn(v) >= 0);
+  const feasible = (x: readonly Fraction[]) => inCone(x) && lp.rows.every((row) => rowHolds(dot(row, x), row.sense, row.rhs));
+  // a multiplier's sign: ≥ 0 on ≤ rows and ≤ 0 on ≥ rows when `up` (maximising, or Farkas), reversed otherwise; free on = rows
+  const signed = (y: readonly Fraction[], up: boolean) =>
+    y.length === lp.rows.length && lp.rows.every((row, i) => row.sense === '=' || sgn(y[i]) === 0 || sgn(y[i]) > 0 === (row.sense === '<=' ? up : !up));
+  if (r.status === 'optimal') {
+    const { x, y, value } = r;
+    if (!feasible(x) || !signed(y, lp.maximize)) return false;
+    const dualFeasible = yA(y).every((v, j) => {
+      const d = v.compare(lp.objective[j]);
+      return isFree(j) ? d === 0 : lp.maximize ? d >= 0 : d <= 0;
+    });
+    return dualFeasible && cdot(x).compare(yb(y)) === 0 && cdot(x).compare(value) === 0;
+  }
+  if (r.status === 'infeasible') {
+    const y = r.farkas;
+    return signed(y, true) && yA(y).every((v, j) => (isFree(j) ? sgn(v) === 0 : sgn(v) >= 0)) && sgn(yb(y)) < 0;
+  }
+  const { x, ray } = r;
+  if (!feasible(x) || !inCone(ray) || !lp.rows.every((row) => rowHolds(dot(row, ray), row.sense, zero))) return false;
+  const improves = sgn(cdot(ray));
+  return lp.maximize ? improves > 0 : improves < 0;
 }
