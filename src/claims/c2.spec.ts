@@ -1,0 +1,114 @@
+// C2 (the normal-form export): the reader of Gambit's payoff format, the payoffs by definition on a known game,
+// the judge fed its own evidence and that evidence with one part of the file changed (rejected), instances as JSON.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { frac } from '../exact/rational.js';
+import { profileFromJson } from '../model/codec.js';
+import { C2, C2Evidence, C2Instance, NfgRead, payoffsByDefinition, readNfg } from './c2.js';
+import { SEED } from '../../test/helpers/fc.js';
+
+/** Two camps: 11 × a ≻ b, 9 × b ≻ a (nfg.spec's game). */
+const CAMPS = profileFromJson({ responses: ['a', 'b'], users: [{ weight: 11, ranking: [['a'], ['b']] }, { weight: 9, ranking: [['b'], ['a']] }] });
+
+describe('C2: reading .nfg files', () => {
+  it('reads the header, the escaped title, the comment and the payoff rows', () => {
+    const r = readNfg('NFG 1 R "say \\"hi\\" \\\\ bye" { "Player 1" "Player 2" } { 2 3 }\n"a comment"\n\n1 2\n3 4\n5 6\n7 8\n9 10\n11 -12\n');
+    expect(r).toEqual({
+      title: 'say "hi" \\ bye',
+      players: ['Player 1', 'Player 2'],
+      strategies: [2, 3],
+      comment: 'a comment',
+      rows: [[1n, 2n], [3n, 4n], [5n, 6n], [7n, 8n], [9n, 10n], [11n, -12n]],
+    });
+    expect(readNfg('NFG 1 R "t" { "A" } { 2 } 1 2').comment).toBeNull();
+  });
+
+  it('refuses what is not a whole file in that format', () => {
+    const bad: [string, string][] = [
+      ['NFG 2 R "t" { "A" } { 1 } 1', 'expected 1 at token 1'],
+      ['NFG 1 R t { "A" } { 1 } 1', 'expected a quoted string at token 3'],
+      ['NFG 1 R "t { "A" } { 1 } 1', 'expected { at token 4'],
+      ['NFG 1 R "t" { "A" } { 1 } "unterminated', 'unterminated string'],
+      ['NFG 1 R "t" { "A" } { 2 } 1', 'expected a word at token 11'],
+      ['NFG 1 R "t" { "A" } { 1 } 1 2', '1 tokens after the payoffs'],
+      ['NFG 1 R "t" { "A" } { 1 } x', 'Cannot convert x to a BigInt'],
+    ];
+    for (const [text, msg] of bad) expect(() => readNfg(text), text).toThrow(msg);
+  });
+
+  it('payoffs by definition on two camps, k = 2: (b, a, a) gives 9/20, 11/40, 11/40; every profile sums to 1', () => {
+    const p = payoffsByDefinition(CAMPS, 2);
+    expect(p).toHaveLength(8);
+    expect(p[0].map((v) => v.toFraction())).toEqual(['1/3', '1/3', '1/3']);
+    expect(p[1].map((v) => v.toFraction())).toEqual(['9/20', '11/40', '11/40']);
+    expect(p[6].map((v) => v.toFraction())).toEqual(['11/20', '9/40', '9/40']); // (a, b, b): player 1 fastest
+    for (const row of p) expect(row.reduce((a, b) => a.add(b), frac(0)).toFraction()).toBe('1');
+  });
+});
+
+describe('C2: the judge rejects a wrong file', () => {
+  const inst = (): C2Instance => ({ profile: CAMPS, k: 1 });
+
+  it('on two camps, k = 1: the export holds with scale 40 and four profiles', () => {
+    const v = C2.check(inst());
+    expect(v.ok).toBe(true);
+    expect(v.certificate).toEqual({ profiles: 4, scale: '40' });
+  });
+
+  it('accepts its evidence and rejects every one-part change of the file', () => {
+    let perturbed = 0;
+    const cases = fc.sample(C2.arbitrary(), { seed: SEED, numRuns: 25 }).map((i) => ({ i, e: C2.evidence(i) }));
+    for (const { i, e } of [{ i: inst(), e: C2.evidence(inst()) }, ...cases]) {
+      expect(C2.judge(i, e).ok).toBe(true);
+      const r = e.read as NfgRead;
+      const put = (q: Partial<NfgRead>): C2Evidence => ({ ...e, read: { ...r, ...q } });
+      const N = r.players.length;
+      const bad: [string, C2Evidence][] = [
+        ['a read error', { ...e, read: { error: 'x' } }],
+        ['another title', put({ title: 'G' })],
+        ['a player more', put({ players: [...r.players, `Player ${N + 1}`] })],
+        ['players misnamed', put({ players: r.players.map((_, j) => `player ${j + 1}`) })],
+        ['a strategy more', put({ strategies: r.strategies.map((c, j) => (j === N - 1 ? c + 1 : c)) })],
+        ['a player fewer in the strategies', put({ strategies: r.strategies.slice(1) })],
+        ['no comment', put({ comment: null })],
+        ['another scale', put({ comment: r.comment!.replace(/times (\d+)$/, (_, d) => `times ${BigInt(d) * 2n}`) })],
+        ['scale 0', put({ comment: r.comment!.replace(/times (\d+)$/, 'times 0') })],
+        ['another k', put({ comment: r.comment!.replace(/\(k = (\d+)/, (_, d) => `(k = ${Number(d) + 1}`) })],
+        ['another G', put({ comment: r.comment!.replace(/^ualign: G_(\d+)/, (_, d) => `ualign: G_${Number(d) + 1}`) })],
+        ['another count of strategies', put({ comment: r.comment!.replace(/strategies 1\.\.(\d+)/, (_, d) => `strategies 1..${Number(d) + 1}`) })],
+        ['other names', put({ comment: r.comment!.replace(/ = (.*); payoffs/, ' = x; payoffs') })],
+        ['a row fewer', put({ rows: r.rows.slice(1) })],
+        ['a row more', put({ rows: [...r.rows, r.rows[0]] })],
+        ['a payoff off', put({ rows: r.rows.map((row, t) => (t === r.rows.length - 1 ? row.map((v, j) => (j === 0 ? v + 1n : v)) : row)) })],
+        ['a payoff missing', put({ rows: r.rows.map((row, t) => (t === 0 ? row.slice(1) : row)) })],
+      ];
+      // players' order reversed (player 1 slowest): a different file unless every profile is symmetric
+      const n = r.strategies[0];
+      const reversed = r.rows.map((_, idx) => {
+        const s = Array.from({ length: N }, (_, t) => Math.floor(idx / n ** t) % n).reverse();
+        return r.rows[s.reduce((a, y, t) => a + y * n ** t, 0)];
+      });
+      if (reversed.some((row, t) => row.some((v, j) => v !== r.rows[t][j]))) bad.push(['player 1 slowest', put({ rows: reversed })]);
+      for (const [name, b] of bad) {
+        perturbed++;
+        expect(C2.judge(i, b).ok, name).toBe(false);
+      }
+    }
+    expect(perturbed).toBeGreaterThan(400);
+  });
+});
+
+describe('C2: instances as JSON', () => {
+  it('writes and reads back every generated instance', () => {
+    for (const i of fc.sample(C2.arbitrary(), { seed: SEED, numRuns: 30 })) {
+      const j = C2.toJson(i);
+      expect(C2.toJson(C2.fromJson(JSON.parse(JSON.stringify(j))))).toEqual(j);
+    }
+  });
+  it('refuses a profile of two prompts and a game past its budget', () => {
+    const profile = { responses: ['a', 'b', 'c'], users: [{ weight: 1, ranking: [['a'], ['b']] }] };
+    expect(C2.fromJson({ profile, k: 7 }).k).toBe(7); // 3^8 = 6561 profiles
+    expect(() => C2.fromJson({ profile, k: 8 })).toThrow("C2: G_9 on 3 responses has 3^9 pure profiles, above the claim's 6561");
+    expect(() => C2.fromJson({ profile: { prompts: [{ weight: 1, ...profile }, { weight: 1, ...profile }] }, k: 1 })).toThrow('C2: expects a single-prompt profile');
+  });
+});
