@@ -221,3 +221,21 @@ describe('C1: instances as JSON (strict)', () => {
     for (const [json, msg] of bad) expect(() => C1.fromJson(json), msg).toThrow(msg);
   });
 });
+
+describe('C1: what it says of itself', () => {
+  it('id, title, rule, expected outcome, runs, statement, comparison', () => {
+    expect([C1.id, C1.title, C1.rule, C1.expect, C1.defaultRuns]).toEqual(['C1', 'exact LP certificates', 'any (LPs)', 'holds', 500]);
+    expect(C1.statement).toMatch(/^On the NLHF LP of every profile and on edits of it .* rejected unless it is still valid by definition\.$/);
+    expect(C1.compares).toMatch(/^the exact simplex against glpk\.js \+ the exact certificate .* \(oracles, on the rational rows\)$/);
+    expect(C1.latex).toMatch(/^\\mathrm\{checkResult\}\(P, r\) = \\mathrm\{valid\}\(P, r\)/);
+  });
+
+  it('refuses instances of the wrong shape, naming the shape', () => {
+    const ok = { profile: { responses: ['a'], users: [{ weight: '1', ranking: [['a']] }] }, maximize: true, normalisation: { sense: '=', rhs: '1' }, extra: null, free: [false] };
+    expect(C1.fromJson(ok).extra).toBeNull();
+    expect(() => C1.fromJson(5)).toThrow('instance: $: expected a C1 instance {"profile", "maximize", "normalisation", "extra", "free"}');
+    expect(() => C1.fromJson({ ...ok, normalisation: 1 })).toThrow('instance: $.normalisation: expected a normalisation {"sense", "rhs"}');
+    expect(() => C1.fromJson({ ...ok, extra: 1 })).toThrow('instance: $.extra:');
+    expect(() => C1.fromJson({ ...ok, extra: { coefs: [1, 2], sense: '=', rhs: 0, x: 1 } })).toThrow('instance: $.extra: unknown key "x"');
+  });
+});

@@ -112,3 +112,19 @@ describe('C2: instances as JSON', () => {
     expect(() => C2.fromJson({ profile: { prompts: [{ weight: 1, ...profile }, { weight: 1, ...profile }] }, k: 1 })).toThrow('C2: expects a single-prompt profile');
   });
 });
+
+describe('C2: what it says of itself', () => {
+  it('id, title, rule, expected outcome, runs, statement, comparison', () => {
+    expect([C2.id, C2.title, C2.rule, C2.expect, C2.defaultRuns]).toEqual(['C2', 'normal-form export', 'uniform', 'holds', 300]);
+    expect(C2.statement).toMatch(/^The \.nfg file export-nfg writes for G_\{k\+1\} .* \(uniform rule; Luce's rule for Luce types\)\.$/);
+    expect(C2.compares).toMatch(/^gameToNfg's file read back by a reader of Gambit's payoff format .* \(oracles\.typeScoreOf\)$/);
+    expect(C2.latex).toMatch(/^\\mathrm\{payoff\}_i/);
+  });
+  it('its generator stays within n ≤ 3 and k ≤ 3, and reaches both ends', () => {
+    const xs = fc.sample(C2.arbitrary(), { seed: SEED, numRuns: 200 });
+    const ns = xs.map((i) => i.profile.prompts[0].prompt.responses.length);
+    const ks = xs.map((i) => i.k);
+    expect([Math.min(...ns), Math.max(...ns), Math.min(...ks), Math.max(...ks)]).toEqual([1, 3, 1, 3]);
+    expect(C2.size(xs[0])).toMatchObject({ k: xs[0].k, prompts: 1 });
+  });
+});
