@@ -35,6 +35,8 @@ const verdictOf = (lp: LP) => C1.judge(NLHF, lpEvidence(lp));
 describe('C1: answers on crafted LPs', () => {
   it('max x s.t. −x ≥ 0 is optimal at 0 by both solvers, certified by both checks', () => {
     const e = lpEvidence(DEGENERATE);
+    expect(e.judgements.map((j) => `${j.of}: ${j.change}`).filter((c) => c.endsWith('as computed'))).toEqual(['simplex: as computed', 'glpk: as computed']);
+    expect(e.judgements[0]).toEqual({ of: 'simplex', change: 'as computed', checker: true, definition: true });
     expect(e.simplex.status).toBe('optimal');
     expect(e.glpk?.status).toBe('optimal');
     const v = verdictOf(DEGENERATE);
@@ -79,9 +81,11 @@ describe('C1: answers on crafted LPs', () => {
       if (i.free.some((f) => f)) seen.add('free');
       if (i.extra !== null) seen.add('extra');
       if (!i.maximize) seen.add('min');
-      if (i.normalisation.sense !== '=' || !i.normalisation.rhs.equals(1)) seen.add('normalisation');
+      if (i.normalisation.sense !== '=') seen.add('normalisation sense');
+      if (i.normalisation.rhs.equals(-1)) seen.add('normalisation −1');
+      if (i.normalisation.rhs.equals(0)) seen.add('normalisation 0');
     }
-    expect([...seen].sort()).toEqual(['extra', 'free', 'glpk', 'infeasible', 'min', 'normalisation', 'optimal', 'unbounded']);
+    expect([...seen].sort()).toEqual(['extra', 'free', 'glpk', 'infeasible', 'min', 'normalisation 0', 'normalisation sense', 'normalisation −1', 'optimal', 'unbounded']);
   });
 });
 
@@ -235,7 +239,9 @@ describe('C1: what it says of itself', () => {
     expect(C1.fromJson(ok).extra).toBeNull();
     expect(() => C1.fromJson(5)).toThrow('instance: $: expected a C1 instance {"profile", "maximize", "normalisation", "extra", "free"}');
     expect(() => C1.fromJson({ ...ok, normalisation: 1 })).toThrow('instance: $.normalisation: expected a normalisation {"sense", "rhs"}');
-    expect(() => C1.fromJson({ ...ok, extra: 1 })).toThrow('instance: $.extra:');
+    expect(() => C1.fromJson({ ...ok, extra: 1 })).toThrow('instance: $.extra: expected a row {"coefs", "sense", "rhs"} or null, got 1');
+    expect(() => C1.fromJson({ ...ok, normalisation: { sense: '<', rhs: 1 } })).toThrow('instance: $.normalisation.sense: expected one of "<=", ">=", "=", got "<"');
+    expect(() => C1.fromJson({ ...ok, extra: { coefs: [1, '1/0'], sense: '=', rhs: 0 } })).toThrow('instance: $.extra.coefs[1]: "1/0" has a zero denominator');
     expect(() => C1.fromJson({ ...ok, extra: { coefs: [1, 2], sense: '=', rhs: 0, x: 1 } })).toThrow('instance: $.extra: unknown key "x"');
   });
 });

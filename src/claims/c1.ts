@@ -217,14 +217,13 @@ export const C1 = defineClaim<C1Instance, C1Evidence>({
     const extra = o.extra;
     if (extra !== null && extra.coefs.length !== n + 1) throw inputError(where, ['extra', 'coefs'], `has ${extra.coefs.length} entries; the LP has ${n + 1} columns (π of ${n} responses, v)`);
     if (o.free.length !== n) throw inputError(where, ['free'], `has ${o.free.length} entries, the prompt ${n} responses`);
+    // every number was read at its JSON path by validate already: here it only becomes a Fraction
+    const num = (v: unknown) => parseExact(v, where);
     return {
       profile,
       maximize: o.maximize,
-      normalisation: { sense: o.normalisation.sense, rhs: parseExact(o.normalisation.rhs, where, ['normalisation', 'rhs']) },
-      extra:
-        extra === null
-          ? null
-          : { coefs: extra.coefs.map((v, j) => parseExact(v, where, ['extra', 'coefs', j])), sense: extra.sense, rhs: parseExact(extra.rhs, where, ['extra', 'rhs']) },
+      normalisation: { sense: o.normalisation.sense, rhs: num(o.normalisation.rhs) },
+      extra: extra === null ? null : { coefs: extra.coefs.map(num), sense: extra.sense, rhs: num(extra.rhs) },
       free: o.free,
     };
   },

@@ -34,6 +34,16 @@ describe('C2: reading .nfg files', () => {
       ['NFG 1 R "t" { "A" } { 1 } x', 'Cannot convert x to a BigInt'],
     ];
     for (const [text, msg] of bad) expect(() => readNfg(text), text).toThrow(msg);
+    // where the file ends early, or a quoted string stands where a word must: still the reader's own message
+    const early: [string, string][] = [
+      ['NFG "1" R "t" { "A" } { 1 } 1', 'expected 1 at token 1'],
+      ['NFG 1 R', 'expected a quoted string at token 3'],
+      ['NFG 1 R "t" {', 'expected } at token 5'],
+      ['NFG 1 R "t" { "A" } { 1', 'expected } at token 9'],
+      ['NFG 1 R "t" { "A" } { 1 }', 'expected a word at token 10'],
+    ];
+    for (const [text, msg] of early) expect(() => readNfg(text), text).toThrow(new Error(msg));
+    expect(readNfg('NFG 1 R "t" { "A" } { 0 }')).toEqual({ title: 't', players: ['A'], strategies: [0], comment: null, rows: [] });
   });
 
   it('payoffs by definition on two camps, k = 2: (b, a, a) gives 9/20, 11/40, 11/40; every profile sums to 1', () => {
@@ -53,6 +63,20 @@ describe('C2: the judge rejects a wrong file', () => {
     const v = C2.check(inst());
     expect(v.ok).toBe(true);
     expect(v.certificate).toEqual({ profiles: 4, scale: '40' });
+    const w = C2.judge(inst(), { ...C2.evidence(inst()), read: { error: 'unterminated string' } });
+    expect([w.ok, w.slack.toFraction(), w.certificate]).toEqual([false, '-1', { error: 'unterminated string' }]);
+  });
+
+  it('games past the generator: two-digit G, k and strategy counts', () => {
+    const two = profileFromJson({ responses: ['a', 'b'], users: [{ weight: 1, ranking: [['a'], ['b']] }] });
+    const ten = profileFromJson({ responses: 'abcdefghij'.split(''), users: [{ weight: 1, ranking: [['c'], ['a', 'b']] }, { weight: 2, strengths: Object.fromEntries('abcdefghij'.split('').map((y, t) => [y, t + 1])) }] });
+    for (const i of [{ profile: two, k: 10 }, { profile: ten, k: 1 }]) expect(C2.check(i).ok).toBe(true);
+  });
+
+  it('a profile of two prompts: the read-back names the claim', () => {
+    const pr = { responses: ['a', 'b'], users: [{ weight: 1, ranking: [['a'], ['b']] }] };
+    const two = profileFromJson({ prompts: [{ weight: 1, ...pr }, { weight: 1, ...pr }] });
+    expect(C2.evidence({ profile: two, k: 1 }).read).toEqual({ error: 'C2: expects a single-prompt profile' });
   });
 
   it('accepts its evidence and rejects every one-part change of the file', () => {
@@ -68,6 +92,7 @@ describe('C2: the judge rejects a wrong file', () => {
         ['another title', put({ title: 'G' })],
         ['a player more', put({ players: [...r.players, `Player ${N + 1}`] })],
         ['players misnamed', put({ players: r.players.map((_, j) => `player ${j + 1}`) })],
+        ['the last player misnamed', put({ players: r.players.map((p, j) => (j === N - 1 ? `Player ${j + 2}` : p)) })],
         ['a strategy more', put({ strategies: r.strategies.map((c, j) => (j === N - 1 ? c + 1 : c)) })],
         ['a player fewer in the strategies', put({ strategies: r.strategies.slice(1) })],
         ['no comment', put({ comment: null })],
@@ -76,7 +101,8 @@ describe('C2: the judge rejects a wrong file', () => {
         ['another k', put({ comment: r.comment!.replace(/\(k = (\d+)/, (_, d) => `(k = ${Number(d) + 1}`) })],
         ['another G', put({ comment: r.comment!.replace(/^ualign: G_(\d+)/, (_, d) => `ualign: G_${Number(d) + 1}`) })],
         ['another count of strategies', put({ comment: r.comment!.replace(/strategies 1\.\.(\d+)/, (_, d) => `strategies 1..${Number(d) + 1}`) })],
-        ['other names', put({ comment: r.comment!.replace(/ = (.*); payoffs/, ' = x; payoffs') })],
+        ['other names', put({ comment: r.comment!.replace(/(strategies 1\.\.\d+) = .*; payoffs/, '$1 = x; payoffs') })],
+        ['text before the comment', put({ comment: `x ${r.comment}` })],
         ['a row fewer', put({ rows: r.rows.slice(1) })],
         ['a row more', put({ rows: [...r.rows, r.rows[0]] })],
         ['a payoff off', put({ rows: r.rows.map((row, t) => (t === r.rows.length - 1 ? row.map((v, j) => (j === 0 ? v + 1n : v)) : row)) })],
@@ -121,7 +147,7 @@ describe('C2: what it says of itself', () => {
     expect(C2.latex).toMatch(/^\\mathrm\{payoff\}_i/);
   });
   it('its generator stays within n ≤ 3 and k ≤ 3, and reaches both ends', () => {
-    const xs = fc.sample(C2.arbitrary(), { seed: SEED, numRuns: 200 });
+    const xs = fc.sample(C2.arbitrary({ maxResponses: 5, maxK: 6 }), { seed: SEED, numRuns: 200 });
     const ns = xs.map((i) => i.profile.prompts[0].prompt.responses.length);
     const ks = xs.map((i) => i.k);
     expect([Math.min(...ns), Math.max(...ns), Math.min(...ks), Math.max(...ks)]).toEqual([1, 3, 1, 3]);
