@@ -114,7 +114,9 @@ describe('C1: the certificate by definition', () => {
     expect(valid({ status: 'optimal', x: [q(2)], y: [q(2), q(-1)], value: q(2), method: 'simplex' }, FREE)).toBe(false); // b·y = 4 + 5
     expect(valid({ status: 'optimal', x: [q(2)], y: [q(2), ZERO], value: q(2), method: 'simplex' }, FREE)).toBe(false); // yA = 2 ≠ 1
     expect(valid({ status: 'optimal', x: [q(2)], y: [q(1), q(1, 2)], value: q(2), method: 'simplex' }, FREE)).toBe(false); // sign on ≥
-    expect(valid({ status: 'optimal', x: [q(2)], y: [q(1)], value: q(2), method: 'simplex' }, FREE)).toBe(false); // too short
+    expect(valid({ status: 'optimal', x: [q(2)], y: [q(1)], value: q(2), method: 'simplex' }, FREE)).toBe(false); // y too short
+    expect(valid({ ...OPT, x: [q(8, 5)], value: q(8, 5) })).toBe(false); // x too short
+    expect(valid({ ...OPT, x: [q(8, 5), q(6, 5), q(1)] })).toBe(false); // x too long
   });
 
   it('Farkas vectors and rays', () => {
