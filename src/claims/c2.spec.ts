@@ -103,6 +103,7 @@ describe('C2: the judge rejects a wrong file', () => {
         ['another count of strategies', put({ comment: r.comment!.replace(/strategies 1\.\.(\d+)/, (_, d) => `strategies 1..${Number(d) + 1}`) })],
         ['other names', put({ comment: r.comment!.replace(/(strategies 1\.\.\d+) = .*; payoffs/, '$1 = x; payoffs') })],
         ['text before the comment', put({ comment: `x ${r.comment}` })],
+        ['text after the scale', put({ comment: `${r.comment} x` })],
         ['a row fewer', put({ rows: r.rows.slice(1) })],
         ['a row more', put({ rows: [...r.rows, r.rows[0]] })],
         ['a payoff off', put({ rows: r.rows.map((row, t) => (t === r.rows.length - 1 ? row.map((v, j) => (j === 0 ? v + 1n : v)) : row)) })],
