@@ -10,6 +10,8 @@ import { readdirSync } from 'node:fs';
 
 const ts = (dir) => [`${dir}/**/*.ts`, `!${dir}/**/*.spec.ts`];
 const files = (dir, names) => names.map((n) => `${dir}/${n}.ts`);
+// the claims specs that run every claim of the registry (judges fed perturbed evidence, pinned verdicts, instances as JSON)
+const EVERY_CLAIM = ['src/claims/judges.spec.ts', 'src/claims/kit.spec.ts', 'src/claims/instances.spec.ts'];
 
 // `parts`: a folder whose full run does not fit a session (2 cores) is run part by part, each part a Stryker
 // run with its own incremental file (reports/mutation/<suite>-<folder>.<part>.json); the folder's score is the
@@ -55,9 +57,10 @@ export const FOLDERS = {
     partTests: { engine: ['test/verify.spec.ts'] },
     // I1's module is tested instead by its own specs and the specs that run every claim (judges, kit, instances): its
     // static mutants (the statement, the table of edits) re-run every test that loads the module, and the
-    // whole claims suite for each of them does not fit a session; C1's and C2's modules (certificates) likewise by their own specs
-    ownTests: { inputs: ['src/claims/i1.spec.ts', 'src/claims/i1.onepass.spec.ts', 'src/claims/judges.spec.ts', 'src/claims/kit.spec.ts', 'src/claims/instances.spec.ts', 'properties/claim-I1.spec.ts'],
-      certificates: ['src/claims/c1.spec.ts', 'src/claims/c1.fault.spec.ts', 'src/claims/c2.spec.ts', 'src/claims/judges.spec.ts', 'src/claims/kit.spec.ts', 'src/claims/instances.spec.ts', 'properties/claim-C1.spec.ts', 'properties/claim-C2.spec.ts'],
+    // whole claims suite for each of them does not fit a session; C1's and C2's modules (certificates) likewise
+    ownTests: {
+      inputs: ['src/claims/i1.spec.ts', 'src/claims/i1.onepass.spec.ts', ...EVERY_CLAIM, 'properties/claim-I1.spec.ts'],
+      certificates: ['src/claims/c1.spec.ts', 'src/claims/c1.fault.spec.ts', 'src/claims/c2.spec.ts', ...EVERY_CLAIM, 'properties/claim-C1.spec.ts', 'properties/claim-C2.spec.ts'],
     },
   },
 };

@@ -2,6 +2,7 @@
 // on an edited profile in the one-pass reader's domain, and only there — it asks the one-pass reader about the
 // profile file, never about a model file.
 import { describe, expect, it, vi } from 'vitest';
+import { ONE_PROMPT } from '../../test/helpers/profiles.js';
 
 vi.mock('../model/codec.js', async (importOriginal) => {
   const codec = await importOriginal<typeof import('../model/codec.js')>();
@@ -11,7 +12,6 @@ vi.mock('../model/codec.js', async (importOriginal) => {
 
 const { EDITS, I1 } = await import('./i1.js');
 
-const ONE_PROMPT = { responses: ['a', 'b', 'c'], users: [{ weight: 3, ranking: ['c', ['a']] }, { weight: 1, ranking: [] }] };
 const edit = (name: string) => ({ kind: EDITS.findIndex((e) => e.name === name), at: 0 });
 
 describe('I1 against a one-pass reader that accepts every file', () => {

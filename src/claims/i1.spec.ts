@@ -9,6 +9,7 @@ import { EDITS, I1, I1Evidence, I1Instance, editOf, intsProblem, oracleNumber, p
 import { luceType } from '../model/build.js';
 import { SEED } from '../../test/helpers/fc.js';
 import { refusal } from '../../test/helpers/refusal.js';
+import { ONE_PROMPT } from '../../test/helpers/profiles.js';
 import { profileFromJson, profileToJson } from '../model/codec.js';
 
 const PROFILE = {
@@ -19,7 +20,6 @@ const PROFILE = {
 };
 const MODEL = { prompts: [{ kind: 'mixture', parts: [{ weight: '0.25', policy: { a: '1' } }, { weight: '3/4', policy: { b: '1/2', c: '5e-1' } }] }, { kind: 'mixture', parts: [{ weight: 1, policy: { a: '0', b: 1 } }] }] };
 const K_OUT = { prompts: [{ kind: 'k-output', outcomes: [{ responses: ['b', 'a'], prob: '1/4' }, { responses: ['a', 'b'], prob: '0.5' }, { responses: ['c', 'c'], prob: '1/4' }] }, { kind: 'k-output', k: 2, outcomes: [{ responses: ['a', 'b'], prob: 1 }] }] };
-const ONE_PROMPT = { responses: ['a', 'b', 'c'], users: [{ weight: 3, ranking: ['c', ['a']] }, { weight: 1, ranking: [] }] };
 
 const at = (name: string): number => EDITS.findIndex((e) => e.name === name);
 const inst = (profile: unknown, model: unknown, edit: string, where = 0, floats = false): I1Instance => ({ profile, model, edit: { kind: at(edit), at: where }, floats });

@@ -1,4 +1,5 @@
-// Every claim of SPEC §4–5 and §4b (L1–L4, N6), T9 (certified boxes, SPEC §3) I1 (the input formats) C1 (the LP certificates) and C2 (the normal-form export), in report order.
+// Every claim of SPEC §4–5 and §4b (L1–L4, N6), T9 (certified boxes, SPEC §3), I1 (the input formats),
+// C1 (the LP certificates) and C2 (the normal-form export), in report order.
 import { N1, N2, N3, N4, N5, N6 } from './negative.js';
 import { L1, L2 } from './luceCamps.js';
 import { L3, L4 } from './luce.js';

@@ -13,6 +13,9 @@ export const STALLS_AT_4000_K14 = {
   ],
 };
 
+/** I1's one-prompt profile: a ranking that lists part of the responses (a tier of one), and a type that lists none. */
+export const ONE_PROMPT = { responses: ['a', 'b', 'c'], users: [{ weight: 3, ranking: ['c', ['a']] }, { weight: 1, ranking: [] }] };
+
 /** A strict ranking as tiers of one response each. */
 export const tiers = (...ys: string[]): string[][] => ys.map((y) => [y]);
 /** m user types of weight 1 with the same ranking. */
