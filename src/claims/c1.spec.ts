@@ -198,14 +198,8 @@ describe('C1: the judge rejects wrong evidence', () => {
   });
 });
 
+// the round trip of generated instances (toJson → text → fromJson, same verdict): instances.spec, for every claim
 describe('C1: instances as JSON (strict)', () => {
-  it('writes and reads back every generated instance', () => {
-    for (const i of fc.sample(C1.arbitrary(), { seed: SEED, numRuns: 50 })) {
-      const j = C1.toJson(i);
-      expect(C1.toJson(C1.fromJson(JSON.parse(JSON.stringify(j))))).toEqual(j);
-    }
-  });
-
   it('refuses an unknown key, a row of another length, an unknown sense, a profile of two prompts', () => {
     const ok = {
       profile: { responses: ['a', 'b'], users: [{ weight: '1', ranking: [['a'], ['b']] }] },

@@ -125,13 +125,8 @@ describe('C2: the judge rejects a wrong file', () => {
   });
 });
 
+// the round trip of generated instances (toJson → text → fromJson, same verdict): instances.spec, for every claim
 describe('C2: instances as JSON', () => {
-  it('writes and reads back every generated instance', () => {
-    for (const i of fc.sample(C2.arbitrary(), { seed: SEED, numRuns: 30 })) {
-      const j = C2.toJson(i);
-      expect(C2.toJson(C2.fromJson(JSON.parse(JSON.stringify(j))))).toEqual(j);
-    }
-  });
   it('refuses a profile of two prompts and a game past its budget', () => {
     const profile = { responses: ['a', 'b', 'c'], users: [{ weight: 1, ranking: [['a'], ['b']] }] };
     expect(C2.fromJson({ profile, k: 7 }).k).toBe(7); // 3^8 = 6561 profiles
