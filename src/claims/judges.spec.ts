@@ -90,7 +90,11 @@ describe('positive claims: judges reject wrong evidence', () => {
   });
 
   rejectsAll(T3, 12, (i, e) => {
-    const out: [string, typeof e][] = [['value up', { ...e, value: up(e.value) }]];
+    const out: [string, typeof e][] = [
+      ['value up', { ...e, value: up(e.value) }],
+      ['V_k by the pricing search up', { ...e, pricedValue: up(e.pricedValue) }],
+      ['V_k by the pricing search down', { ...e, pricedValue: down(e.pricedValue) }],
+    ];
     e.prompts.forEach((p, x) => {
       const pr = (q: typeof p) => ({ ...e, prompts: set(e.prompts, x, q) });
       out.push([`prompt ${x} value down`, pr({ ...p, value: down(p.value) })]);
@@ -105,7 +109,7 @@ describe('positive claims: judges reject wrong evidence', () => {
     // every computation agreeing on a value below k/(k+1)
     const low = down(kk1(i.k));
     const lowered = e.prompts.map((p) => ({ ...p, value: low, modelValue: low, opponentValue: p.opponentValue && low, fullLP: p.fullLP && low }));
-    out.push(['V_k below k/(k+1) everywhere', { ...e, value: low, glpkValue: low, prompts: lowered }]);
+    out.push(['V_k below k/(k+1) everywhere', { ...e, value: low, glpkValue: low, pricedValue: low, prompts: lowered }]);
     return out;
   });
 
@@ -197,6 +201,17 @@ describe('positive claims: judges reject wrong evidence', () => {
       out.push([`prompt ${x}: reported win rates off`, pr({ ...p, reportedWinRates: set(p.reportedWinRates, 0, up(p.reportedWinRates[0])) })]);
       // a report that agrees on every response it lists but misses the last one
       out.push([`prompt ${x}: reported win rates one short`, pr({ ...p, reportedWinRates: p.reportedWinRates.slice(0, -1) })]);
+      out.push([`prompt ${x}: the double oracle's lottery exploitable`, pr({ ...p, doubleOracle: { ...p.doubleOracle, epsilon: D } })]);
+      out.push([
+        `prompt ${x}: the double oracle's lottery loses to a response`,
+        pr({ ...p, doubleOracle: { ...p.doubleOracle, winRates: set(p.doubleOracle.winRates, zi, down(HALF)) }, doubleOracleWinRates: set(p.doubleOracleWinRates, zi, down(HALF)) }),
+      ]);
+      out.push([`prompt ${x}: the double oracle's reported win rates off`, pr({ ...p, doubleOracleWinRates: set(p.doubleOracleWinRates, zi, down(p.doubleOracleWinRates[zi])) })]);
+      out.push([`prompt ${x}: the double oracle's reported win rates one short`, pr({ ...p, doubleOracleWinRates: p.doubleOracleWinRates.slice(0, -1) })]);
+      // a Condorcet winner missed, or one where there is none, by either report
+      const other = p.condorcet.definition === null ? 0 : null;
+      out.push([`prompt ${x}: Condorcet winner reported wrongly`, pr({ ...p, condorcet: { ...p.condorcet, reported: other } })]);
+      out.push([`prompt ${x}: Condorcet winner wrong by the double oracle`, pr({ ...p, condorcet: { ...p.condorcet, doubleOracle: other } })]);
       if (p.all !== null) {
         out.push([`prompt ${x}: no maximal lottery listed`, pr({ ...p, all: [] })]);
         out.push([`prompt ${x}: a listed lottery exploitable`, pr({ ...p, all: set(p.all, 0, { ...p.all[0], epsilon: D }) })]);
@@ -327,6 +342,7 @@ describe('positive claims: crafted wrong evidence the generic perturbations do n
     ...e,
     value: v,
     glpkValue: e.glpkValue && v,
+    pricedValue: v,
     prompts: e.prompts.map((p) => ({ ...p, value: v, modelValue: v, opponentValue: p.opponentValue && v, fullLP: p.fullLP && v })),
   });
 
@@ -336,6 +352,8 @@ describe('positive claims: crafted wrong evidence the generic perturbations do n
     expect(T3.judge(i, e).ok).toBe(true);
     // V_k by glpk.js with every master LP certified: the cross-check really took glpk.js's path
     expect([e.glpkValue?.toFraction(), e.glpkLPs > 0]).toStrictEqual(['2/3', true]);
+    // V_k with the pricing search forced: it really searched (3 multisets, below any enumeration threshold)
+    expect([e.pricedValue.toFraction(), e.pricingNodes > 0]).toStrictEqual(['2/3', true]);
     // V_k ≥ k/(k+1) and every certificate agree: only the unanimous value 2/3 is off
     expect(T3.judge(i, lift(e, up(kk1(2)))).slack.equals(D.neg())).toBe(true);
   });
@@ -599,6 +617,14 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     const t6 = T6.check(T6.fromJson({ profile: one, k: 2, ell: 2, policy: { a: '1', b: '0' }, model: { kind: 'k-output', outcomes: [{ responses: ['a', 'a'], prob: '1' }] } }));
     expect(t6.ok).toBe(true);
     expect(t6.certificate).toMatchObject({ unanimousCap: '1/2', topOpponentWinRate: '1/2', modelRobustness: '1/2' });
+  });
+
+  it('T7: the double oracle really runs, from the best Borda score: δ_a where the whole game gives δ_b, both maximal', () => {
+    // b, a tie; a beats c, b ties c (the example of maximalLottery.spec)
+    const p = profile(['b', 'a', 'c'], [{ weight: '1', ranking: [['a'], ['c'], ['b']] }, { weight: '1', ranking: [['b'], ['a'], ['c']] }]);
+    const v = T7.check(T7.fromJson({ profile: p, k: 1, policy: { a: '1', b: '0', c: '0' }, opponent: { a: '0', b: '1', c: '0' } }));
+    expect(v.ok).toBe(true);
+    expect([v.certificate.maximalLottery, v.certificate.doubleOracle, v.certificate.condorcetWinner]).toStrictEqual([['1', '0', '0'], ['0', '1', '0'], null]);
   });
 
   it('T0, T1, T5, T7 on the one-response profile: everything ties', () => {

@@ -4,8 +4,10 @@
 // `ualign best-k-output` prints) against its certificate evaluated by definition — the model σ's guarantee
 // min_y WR(σ, y) and the opponent mixture q's bound max_S Σ_y q(y) WR(S, y) over ALL k-multisets S (LP
 // duality: both equal V_k iff it is optimal) — and, on small cases, the LP over all k-multisets solved by the
-// exact simplex; and, where glpk.js is loaded (verify loads it), V_k again by bestKOutput with every LP solved by
-// glpk.js and certified exactly (lp/certificate.ts) — the path `ualign best-k-output` takes on large prompts.
+// exact simplex; V_k again with the pricing search forced (every column found by branch and bound with the
+// submodular bounds, no enumeration); and, where glpk.js is loaded (verify loads it), V_k again by bestKOutput with
+// every LP solved by glpk.js and certified exactly (lp/certificate.ts) — the paths `ualign best-k-output` takes on
+// large prompts.
 // On Luce and mixed profiles (SPEC §4b): the columns WR(S, y) = s(S)/(s(S) + s(y)) of the Luce types and the
 // submodular pricing of bestKOutput against the same certificate with Luce's rule applied by definition (strengths as
 // given); "unanimous" is read as a single type: one shared strict ranking, or Luce types with equal strengths up to
@@ -30,6 +32,9 @@ export interface T3Evidence {
   readonly glpkValue: Fraction | null;
   /** Master LPs of that run that glpk.js answered with a valid certificate (the others fell back to the exact simplex). */
   readonly glpkLPs: number;
+  /** V_k with the pricing search for every column (enumerateUpTo 0), and the nodes that search visited. */
+  readonly pricedValue: Fraction;
+  readonly pricingNodes: number;
   readonly prompts: readonly {
     readonly value: Fraction;
     readonly model: readonly { readonly items: readonly number[]; readonly prob: Fraction }[];
@@ -49,6 +54,11 @@ function viaGlpk(profile: ProfileInstance['profile'], k: number): { glpkValue: F
   return { glpkValue: r.value, glpkLPs: r.prompts.reduce((s, p) => s + p.stats.glpkLPs, 0) };
 }
 
+function viaPricing(profile: ProfileInstance['profile'], k: number): { pricedValue: Fraction; pricingNodes: number } {
+  const r = bestKOutputSync(profile, k, 'uniform', { enumerateUpTo: 0 });
+  return { pricedValue: r.value, pricingNodes: r.prompts.reduce((s, p) => s + p.stats.pricingNodes, 0) };
+}
+
 export const T3 = defineClaim<ProfileInstance, T3Evidence>({
   id: 'T3',
   title: 'optimality of k/(k+1)',
@@ -57,7 +67,7 @@ export const T3 = defineClaim<ProfileInstance, T3Evidence>({
   latex: 'V_k \\ge \\tfrac{k}{k+1};\\ V_k^{\\mathrm{unan}} = \\tfrac{k}{k+1};\\ V_k^{\\mathrm{IC}_N} = \\tfrac{k}{k+1} + \\tfrac{k-1}{2N(k+1)}',
   rule: 'uniform',
   expect: 'holds',
-  compares: "V_k by column generation (bestKOutput) and its primal/dual certificate evaluated by definition (the rules, Luce's rule) over all k-multisets; the full LP by the exact simplex on small cases; V_k again with every LP by glpk.js, certified exactly (where glpk.js is loaded, as in verify)",
+  compares: "V_k by column generation (bestKOutput) and its primal/dual certificate evaluated by definition (the rules, Luce's rule) over all k-multisets; the full LP by the exact simplex on small cases; V_k again with the pricing search forced; V_k again with every LP by glpk.js, certified exactly (where glpk.js is loaded, as in verify)",
   defaultRuns: 300,
   arbitrary: (o = {}) => profileInstanceArb({ ...o, maxResponses: o.maxResponses ?? 4, maxK: o.maxK ?? DEFAULT_K_MAX_LP, maxUsers: 3, maxPrompts: 2 }),
   evidence({ profile, k }) {
@@ -65,6 +75,7 @@ export const T3 = defineClaim<ProfileInstance, T3Evidence>({
     return {
       value: v.value,
       ...viaGlpk(profile, k),
+      ...viaPricing(profile, k),
       prompts: v.prompts.map((p, x) => {
         const prompt = profile.prompts[x].prompt;
         const n = prompt.responses.length;
@@ -81,10 +92,10 @@ export const T3 = defineClaim<ProfileInstance, T3Evidence>({
     };
   },
   judge({ profile, k }, e) {
-    const parts = [geq(e.value, kk1(k)), eqSlack(e.value, sumOf(e.prompts.map((p, x) => p.value.mul(profile.prompts[x].weight))))];
+    const parts = [geq(e.value, kk1(k)), eqSlack(e.value, sumOf(e.prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)))), eqSlack(e.pricedValue, e.value)];
     // not in the certificate: the report is the same whether or not glpk.js was loaded
     if (e.glpkValue !== null) parts.push(eqSlack(e.glpkValue, e.value));
-    const cert: Record<string, unknown> = { value: e.value.toFraction(), bound: kk1(k).toFraction() };
+    const cert: Record<string, unknown> = { value: e.value.toFraction(), pricedValue: e.pricedValue.toFraction(), bound: kk1(k).toFraction() };
     const ic: string[] = [];
     e.prompts.forEach((p, x) => {
       const prompt = profile.prompts[x].prompt;

@@ -4,7 +4,9 @@
 // Compares: WR from the closed form of U_1 (product.ts) under both rules, with P(π ≻ π′) from the margin
 // matrix (pairwise.ts) and by definition; ε_1 from `exploitability` with min_y P(π ≻ y) by definition; the
 // maximal lotteries of `maximalLotterySync` and `allMaximalLotteriesOfPrompt` (what `ualign nash` and
-// `nash --all` print) with P(π ≻ z) ≥ ½ by definition (and their reported certificates); V_1 from `bestKOutputSync`.
+// `nash --all` print) and of the double oracle (what `nash` runs above ORACLE_FROM responses, forced here from one
+// response on) with P(π ≻ z) ≥ ½ by definition (and their reported certificates); the Condorcet winner both report
+// against P(c ≻ z) > ½ by definition; V_1 from `bestKOutputSync`.
 // On Luce and mixed profiles (SPEC §4b): P(y ≻ z) = Σ_θ w_θ s_θ(y)/(s_θ(y) + s_θ(z)) for the Luce types, by the
 // integer margin matrix of pairwise.ts and by definition on the strengths as given.
 import fc from 'fast-check';
@@ -16,7 +18,7 @@ import { modelToJson, profileToJson } from '../model/codec.js';
 import { productScores } from '../winrate/product.js';
 import { pairwiseMatrix } from '../winrate/pairwise.js';
 import { exploitability } from '../winrate/exploitability.js';
-import { allMaximalLotteriesOfPrompt, maximalLotterySync } from '../equilibria/maximalLottery.js';
+import { allMaximalLotteriesOfPrompt, maximalLotterySync, promptMaximalLotterySync } from '../equilibria/maximalLottery.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
 import { policyField, profileField, ratList } from './json.js';
 import { lotteryPreference, lotteryWinRates } from './oracles.js';
@@ -52,6 +54,11 @@ export interface T7Evidence {
     /** `maximalLotterySync`'s lottery, with the win rates its certificate reports. */
     readonly maximalLottery: LotteryEvidence;
     readonly reportedWinRates: readonly Fraction[];
+    /** The double oracle's lottery (from the best Borda score alone), and the win rates its certificate reports. */
+    readonly doubleOracle: LotteryEvidence;
+    readonly doubleOracleWinRates: readonly Fraction[];
+    /** The Condorcet winner as `maximalLotterySync` and the double oracle report it, and by definition. */
+    readonly condorcet: { readonly reported: number | null; readonly doubleOracle: number | null; readonly definition: number | null };
     /** Every extreme maximal lottery (n ≤ 5), else null. */
     readonly all: readonly LotteryEvidence[] | null;
   }[];
@@ -65,6 +72,18 @@ function lottery(profile: Profile, x: number, probs: readonly Fraction[]): Lotte
 }
 
 const minWin = (l: LotteryEvidence) => l.winRates.reduce((a, b) => minOf(a, b));
+const sameList = (a: readonly Fraction[], b: readonly Fraction[]) => a.length === b.length && a.every((v, z) => v.equals(b[z]));
+
+/** c with P(c ≻ z) > ½ for every z ≠ c, by definition, or null. */
+function condorcetByDefinition(profile: Profile, x: number): number | null {
+  const { prompt } = profile.prompts[x];
+  const n = prompt.responses.length;
+  for (let c = 0; c < n; c++) {
+    const w = lotteryWinRates(prompt, prompt.responses.map((_, y) => (y === c ? ONE : ZERO)));
+    if (w.every((v, z) => z === c || v.gt(HALF))) return c;
+  }
+  return null;
+}
 
 export const T7 = defineClaim<T7Instance, T7Evidence>({
   id: 'T7',
@@ -74,7 +93,7 @@ export const T7 = defineClaim<T7Instance, T7Evidence>({
   latex: "WR(\\pi,\\pi') = P(\\pi \\succ \\pi'),\\ \\mathrm{NE}(G_2) = \\mathrm{ML},\\ V_1 = \\tfrac12",
   rule: 'uniform and pairwise',
   expect: 'holds',
-  compares: 'WR by the closed form of U_1 and P(π ≻ π′) by the margin matrix and by definition; ε_1 (exploitability) and min_y P(π ≻ y) by definition; the maximal lotteries (nash, nash --all) by definition; V_1 (bestKOutput)',
+  compares: 'WR by the closed form of U_1 and P(π ≻ π′) by the margin matrix and by definition; ε_1 (exploitability) and min_y P(π ≻ y) by definition; the maximal lotteries (nash, nash --all, the double oracle nash runs on large prompts) and the Condorcet winner they report by definition; V_1 (bestKOutput)',
   defaultRuns: 700,
   arbitrary: (o = {}) =>
     fc
@@ -103,27 +122,32 @@ export const T7 = defineClaim<T7Instance, T7Evidence>({
       P = P.add(weight.mul(sumOf(pi.flatMap((p, y) => pi2.map((q, z) => p.mul(q).mul(Pm[y][z]))))));
       PDefinition = PDefinition.add(weight.mul(lotteryPreference(prompt, pi, pi2)));
       const n = prompt.responses.length;
+      const dor = promptMaximalLotterySync(prompt, { oracleAbove: 0, oracleStart: 1 });
       return {
         policy: lottery(profile, x, pi),
         maximalLottery: lottery(profile, x, ml.prompts[x].probs),
         reportedWinRates: ml.prompts[x].winRates,
+        doubleOracle: lottery(profile, x, dor.probs),
+        doubleOracleWinRates: dor.winRates,
+        condorcet: { reported: ml.prompts[x].condorcetWinner, doubleOracle: dor.condorcetWinner, definition: condorcetByDefinition(profile, x) },
         all: n <= ALL_ML_N ? allMaximalLotteriesOfPrompt(prompt).map((m) => lottery(profile, x, m)) : null,
       };
     });
     return { wrUniform, wrPairwise, P, PDefinition, prompts, V1: bestKOutputSync(profile, 1, 'uniform').value };
   },
-  judge(_i, e) {
+  judge(i, e) {
     const parts = [eqSlack(e.wrUniform, e.P), eqSlack(e.wrPairwise, e.P), eqSlack(e.P, e.PDefinition), eqSlack(e.V1, HALF)];
     const isML = (l: LotteryEvidence) => minWin(l).gte(HALF);
     for (const p of e.prompts) {
       // ε_1(π) ≤ 0 ⇔ π is a maximal lottery
       parts.push(holds((signOf(p.policy.epsilon) <= 0) === isML(p.policy)));
-      for (const m of [p.maximalLottery, ...(p.all ?? [])]) parts.push(eqSlack(m.epsilon, ZERO), holds(isML(m)));
-      parts.push(holds(p.reportedWinRates.length === p.maximalLottery.winRates.length && p.reportedWinRates.every((v, z) => v.equals(p.maximalLottery.winRates[z]))));
+      for (const m of [p.maximalLottery, p.doubleOracle, ...(p.all ?? [])]) parts.push(eqSlack(m.epsilon, ZERO), holds(isML(m)));
+      parts.push(holds(sameList(p.reportedWinRates, p.maximalLottery.winRates)), holds(sameList(p.doubleOracleWinRates, p.doubleOracle.winRates)));
+      parts.push(holds(p.condorcet.reported === p.condorcet.definition && p.condorcet.doubleOracle === p.condorcet.definition));
       if (p.all !== null) parts.push(holds(p.all.length > 0));
     }
     const one = e.prompts.length === 1;
-    const per = <T>(f: (p: T7Evidence['prompts'][number]) => T) => (one ? f(e.prompts[0]) : e.prompts.map(f));
+    const per = <T>(f: (p: T7Evidence['prompts'][number], x: number) => T) => (one ? f(e.prompts[0], 0) : e.prompts.map((p, x) => f(p, x)));
     return verdict(minRat(parts), {
       winRate: e.wrUniform.toFraction(),
       winRatePairwise: e.wrPairwise.toFraction(),
@@ -131,6 +155,8 @@ export const T7 = defineClaim<T7Instance, T7Evidence>({
       epsilon: per((p) => p.policy.epsilon.toFraction()),
       minP: per((p) => minWin(p.policy).toFraction()),
       maximalLottery: per((p) => ratList(p.maximalLottery.probs)),
+      doubleOracle: per((p) => ratList(p.doubleOracle.probs)),
+      condorcetWinner: per((p, x) => (p.condorcet.definition === null ? null : i.profile.prompts[x].prompt.responses[p.condorcet.definition])),
       maximalLotteries: per((p) => (p.all === null ? null : p.all.map((m) => ratList(m.probs)))),
       V1: e.V1.toFraction(),
     });

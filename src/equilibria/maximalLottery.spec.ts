@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Fraction, frac, ONE, ZERO, HALF, isZero, minOf, signOf, sumOf } from '../exact/rational.js';
 import { loadProfile } from '../model/load.js';
+import { profileFromJson } from '../model/codec.js';
 import { makePrompt, singlePrompt } from '../model/build.js';
 import { singleScores } from '../winrate/opponents.js';
 import { main } from '../cli/main.js';
@@ -347,6 +348,20 @@ describe('maximal lottery: which solver, and the Condorcet winner', () => {
     }
     // a method asked for: the whole game, by that method
     expect((await promptMaximalLottery(cycleOnTop(n), { method: 'glpk' })).method).toBe('glpk+certificate');
+  });
+
+  it('oracleAbove and oracleStart force the double oracle on a small prompt, from the best net Borda scores', () => {
+    // b, a tie; a beats c, b ties c: δ_a and δ_b are both maximal, a has the best Borda score (2 against 0)
+    const prompt = profileFromJson({ responses: ['b', 'a', 'c'], users: [{ weight: 1, ranking: [['a'], ['c'], ['b']] }, { weight: 1, ranking: [['b'], ['a'], ['c']] }] }).prompts[0].prompt;
+    const pick = (o: Parameters<typeof promptMaximalLotterySync>[1]) => promptMaximalLotterySync(prompt, o).probs.map((v) => v.toFraction());
+    const [da, db] = [['0', '1', '0'], ['1', '0', '0']];
+    expect(pick({})).toEqual(db); // the whole game's LP
+    expect(pick({ oracleAbove: 2, oracleStart: 1 })).toEqual(da); // n = 3 > 2: the restricted game {a}, nothing beats δ_a
+    expect(pick({ oracleAbove: 3, oracleStart: 1 })).toEqual(db); // n = 3, not above
+    expect(pick({ oracleAbove: 0 })).toEqual(db); // starts from the 10 best: the whole game
+    expect(pick({ oracleAbove: 0, oracleStart: 1, method: 'simplex' })).toEqual(db); // a method asked for: the whole game
+    const r = promptMaximalLotterySync(prompt, { oracleAbove: 0, oracleStart: 1 });
+    expect([r.method, r.condorcetWinner, r.value.toFraction(), r.winRates.map((v) => v.toFraction())]).toEqual(['simplex', null, '1/2', ['1/2', '1/2', '1']]);
   });
 
   it('a Condorcet winner is reported as such on both paths; a weak one (a tie) is not', async () => {

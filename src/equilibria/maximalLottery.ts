@@ -21,6 +21,17 @@ export interface PromptMaximalLottery {
   readonly method: 'condorcet' | LPMethod;
 }
 
+export interface MaximalLotteryOptions {
+  readonly method?: SolveMethod;
+  /**
+   * The double oracle above this many responses (default ORACLE_FROM; ignored when `method` is given), starting from
+   * the `oracleStart` best net Borda scores (default 10). Small values run it on small prompts, where every
+   * maximal lottery can be checked by definition (claim T7).
+   */
+  readonly oracleAbove?: number;
+  readonly oracleStart?: number;
+}
+
 export interface MaximalLotteryResult {
   readonly policy: Policy;
   /** Σ_x ρ(x) min_y P_x(π ≻ y) = ½. */
@@ -106,11 +117,11 @@ export const ORACLE_FROM = 40;
  * net Borda scores; each round adds at most 10 of the most violated responses. Only rows K[y][·], y ∈ S,
  * are ever computed: O(m·n·|S|) instead of the full O(m·n²) matrix.
  */
-function doubleOracle(M: MarginRows): { probs: Fraction[]; method: LPMethod } {
+function doubleOracle(M: MarginRows, start: number): { probs: Fraction[]; method: LPMethod } {
   const n = M.n;
   const byScore = [...Array(n).keys()].sort((x, y) => (M.borda[y] > M.borda[x] ? 1 : M.borda[y] < M.borda[x] ? -1 : x - y));
   const inS = new Uint8Array(n);
-  let S = byScore.slice(0, 10);
+  let S = byScore.slice(0, start);
   for (;;) {
     S.sort((x, y) => x - y);
     S.forEach((y) => (inS[y] = 1));
@@ -137,9 +148,9 @@ function doubleOracle(M: MarginRows): { probs: Fraction[]; method: LPMethod } {
 }
 
 /** A certified maximal lottery on one prompt (synchronous: LPs use glpk.js only when it is loaded). */
-export function promptMaximalLotterySync(prompt: Prompt, opts: { method?: SolveMethod } = {}): PromptMaximalLottery {
+export function promptMaximalLotterySync(prompt: Prompt, opts: MaximalLotteryOptions = {}): PromptMaximalLottery {
   const n = prompt.responses.length;
-  if (n > ORACLE_FROM && opts.method === undefined) return largeMaximalLottery(prompt);
+  if (n > (opts.oracleAbove ?? ORACLE_FROM) && opts.method === undefined) return largeMaximalLottery(prompt, opts.oracleStart ?? 10);
   const { K, B } = marginMatrix(prompt);
   const cw = condorcetWinnerOf(K);
   let probs: Fraction[];
@@ -163,11 +174,11 @@ export function promptMaximalLotterySync(prompt: Prompt, opts: { method?: SolveM
 const rowsOf = new WeakMap<Prompt, MarginRows>();
 
 /** Large n: double oracle on margin rows computed on demand; the certificate reads the support's rows only. */
-function largeMaximalLottery(prompt: Prompt): PromptMaximalLottery {
+function largeMaximalLottery(prompt: Prompt, start: number): PromptMaximalLottery {
   let M = rowsOf.get(prompt);
   if (M === undefined) rowsOf.set(prompt, (M = marginRows(prompt)));
   const n = M.n;
-  const { probs, method } = doubleOracle(M);
+  const { probs, method } = doubleOracle(M, start);
   // δ_c with P(c ≻ y) > ½ for all y ≠ c: c is the Condorcet winner (and δ_c the unique maximal lottery)
   const support = probs.flatMap((v, y) => (signOf(v) > 0 ? [y] : []));
   let cw: number | null = null;
@@ -186,20 +197,20 @@ function certified(probs: Fraction[], cw: number | null, method: PromptMaximalLo
 }
 
 /** A certified maximal lottery on one prompt, with glpk.js loaded when an LP is large enough to use it. */
-export async function promptMaximalLottery(prompt: Prompt, opts: { method?: SolveMethod } = {}): Promise<PromptMaximalLottery> {
+export async function promptMaximalLottery(prompt: Prompt, opts: MaximalLotteryOptions = {}): Promise<PromptMaximalLottery> {
   if (opts.method === 'glpk') await loadGlpk();
   return withGlpkOnDemand(() => promptMaximalLotterySync(prompt, opts));
 }
 
 /** One exact maximal lottery per prompt with its certificate (SPEC §3, T7); synchronous. */
-export function maximalLotterySync(profile: Profile, opts: { method?: SolveMethod } = {}): MaximalLotteryResult {
+export function maximalLotterySync(profile: Profile, opts: MaximalLotteryOptions = {}): MaximalLotteryResult {
   const prompts = profile.prompts.map(({ prompt }) => promptMaximalLotterySync(prompt, opts));
   const value = sumOf(prompts.map((p, x) => p.value.mul(profile.prompts[x].weight)));
   return { policy: makePolicy(prompts.map((p) => p.probs)), value, prompts };
 }
 
 /** maximalLottery(profile): as maximalLotterySync, with glpk.js loaded when an LP is large enough to use it. */
-export async function maximalLottery(profile: Profile, opts: { method?: SolveMethod } = {}): Promise<MaximalLotteryResult> {
+export async function maximalLottery(profile: Profile, opts: MaximalLotteryOptions = {}): Promise<MaximalLotteryResult> {
   if (opts.method === 'glpk') await loadGlpk();
   return withGlpkOnDemand(() => maximalLotterySync(profile, opts));
 }
