@@ -239,11 +239,15 @@ describe('positive claims: judges reject wrong evidence', () => {
     return out;
   });
 
-  rejectsAll(T9, 40, (_i, e) => {
+  rejectsAll(T9, 40, (i, e) => {
     const out: [string, typeof e][] = [];
     e.prompts.forEach((p, x) => {
       const pr = (q: typeof p) => ({ prompts: set(e.prompts, x, q) });
       const y = p.support[0];
+      out.push(['"target met" contradicting ε', pr({ ...p, targetMet: !p.targetMet })]);
+      // an exact NE is known to exist: ε must be 0; else any ε ≥ 0 passes, so name one
+      if (i.k === 1 || p.pure !== null) out.push(['ε > 0 where an exact NE exists', pr({ ...p, epsilon: D, targetMet: false })]);
+      else out.push(['ε > 0 where a pure NE exists', pr({ ...p, epsilon: D, targetMet: false, pure: 0 })]);
       const off = p.probs.findIndex((_, z) => !p.support.includes(z));
       const b = p.box;
       if (b !== null) {
@@ -537,13 +541,17 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
   it('T9: opposite voters, k = 1: every lottery is maximal, no box; a three-cycle: the uniform point box for k = 1 and 2', () => {
     const opposite = T9.check(T9.fromJson({ profile: profile(['a', 'b'], [{ weight: '1', ranking: [['a'], ['b']] }, { weight: '1', ranking: [['b'], ['a']] }]), k: 1 }));
     expect(opposite.ok).toBe(true);
-    expect(opposite.certificate.prompts).toMatchObject([{ box: null, maximalLotteries: [['1', '0'], ['0', '1']] }]);
+    // δ_a is a pure NE by definition with U_1(b; δ_a) = ½ exactly (a tie at the bound counts), so ε must be 0
+    expect(opposite.certificate.prompts).toMatchObject([{ box: null, maximalLotteries: [['1', '0'], ['0', '1']], pureEquilibrium: 'a', epsilon: '0', targetMet: true }]);
     const cycle = profile(['a', 'b', 'c'], [{ weight: '1', ranking: [['a'], ['b'], ['c']] }, { weight: '1', ranking: [['b'], ['c'], ['a']] }, { weight: '1', ranking: [['c'], ['a'], ['b']] }]);
     for (const k of [1, 2]) {
       const v = T9.check(T9.fromJson({ profile: cycle, k }));
       expect(v.ok).toBe(true);
-      expect(v.certificate.prompts).toMatchObject([{ box: { lo: ['1/3', '1/3', '1/3'], hi: ['1/3', '1/3', '1/3'], radius: '0' } }]);
+      expect(v.certificate.prompts).toMatchObject([{ box: { lo: ['1/3', '1/3', '1/3'], hi: ['1/3', '1/3', '1/3'], radius: '0' }, pureEquilibrium: null }]);
     }
+    // one Luce type, equal strengths, k = 2: U_2(b; δ_a) = 1/(1 + 2) = 1/(k+1) exactly, so δ_a is a pure NE
+    const luce = T9.check(T9.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', strengths: { a: '1', b: '1' } }] }, k: 2 }));
+    expect([luce.ok, luce.certificate.prompts]).toMatchObject([true, [{ pureEquilibrium: 'a', epsilon: '0' }]]);
   });
 
   const camp = { M: '10', delta: '1/10' };

@@ -10,6 +10,10 @@
 //  - a box of radius r > 0 on a support {a, b}: U_k(a) − U_k(b) at the box's two ends (exact, `exploitability`'s
 //    kernel) has no strict sign agreement, so a zero lies between (intermediate value theorem); there U_k(a) =
 //    U_k(b) = 1/(k+1) (T0); off the support U_k(z) + k·‖Δπ‖₁ < 1/(k+1) at one end (every ∂U_k/∂π lies in [0, k]).
+// And what `equilibrium` reports besides the box: "target met" exactly when its exact ε is at most the target, and
+// ε = 0 whenever an exact equilibrium is known to exist: for k = 1 (a maximal lottery, T7) and when some δ_y is one
+// — U_k(z; δ_y) ≤ 1/(k+1) for every z, by the rule's and Luce's definition (oracles.ts), not by equilibrium's own
+// integer test (`pureEquilibria`).
 import fc from 'fast-check';
 import { Fraction, HALF, ONE, ZERO, frac, signOf } from '../exact/rational.js';
 import { cloneClasses } from '../model/structure.js';
@@ -17,9 +21,9 @@ import { FamilyName } from '../instances/families.js';
 import { Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
-import { equilibrium } from '../equilibria/equilibrium.js';
+import { DEFAULT_TARGET, equilibrium } from '../equilibria/equilibrium.js';
 import { ratList } from './json.js';
-import { lotteryWinRates } from './oracles.js';
+import { lotteryWinRates, opponentScoreByDefinition, productDistribution } from './oracles.js';
 import { ProfileInstance, profileInstanceArb, profileInstanceFromJson, profileInstanceJson, profileInstanceSize } from './instances.js';
 import { defineClaim, eqSlack, holds, minRat, verdict } from './types.js';
 
@@ -42,6 +46,11 @@ export interface T9Prompt {
   readonly pointScores: readonly Fraction[] | null;
   /** A box of radius > 0 on two responses: U_k(·) at its two ends (free coordinate at lo and at hi). */
   readonly ends: readonly (readonly Fraction[])[] | null;
+  /** The exact ε equilibrium reports, and whether it says the (default) target was met. */
+  readonly epsilon: Fraction;
+  readonly targetMet: boolean;
+  /** The first y with δ_y a symmetric NE of G_{k+1} by definition, or null. */
+  readonly pure: number | null;
 }
 
 export interface T9Evidence {
@@ -51,6 +60,17 @@ export interface T9Evidence {
 /** The policy at one end of a two-response box: π(b) at its lower or upper end, π(a) = 1 − π(b). */
 function endPolicy(n: number, a: number, b: number, pb: Fraction): Fraction[] {
   return Array.from({ length: n }, (_, y) => (y === b ? pb : y === a ? ONE.sub(pb) : ZERO));
+}
+
+/** The first y with U_k(z; δ_y) ≤ 1/(k+1) for every z, by definition (the opponent's score against y shown k times). */
+function pureByDefinition(prompt: Prompt, k: number): number | null {
+  const n = prompt.responses.length;
+  const bound = frac(1, k + 1);
+  for (let y = 0; y < n; y++) {
+    const shown = productDistribution(Array.from({ length: n }, (_, z) => (z === y ? ONE : ZERO)), k);
+    if (prompt.responses.every((_, z) => opponentScoreByDefinition(prompt, shown, [z], 'uniform').lte(bound))) return y;
+  }
+  return null;
 }
 
 function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibrium>['prompts'][number]): T9Prompt {
@@ -72,6 +92,9 @@ function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibr
     lotteryWinRates: lotteries !== null && lotteries.length === 1 ? lotteryWinRates(prompt, lotteries[0]) : null,
     pointScores: box !== null && signOf(box.radius) === 0 ? promptExploitability(prompt, p.probs, k).scores : null,
     ends,
+    epsilon: p.epsilon,
+    targetMet: p.targetMet,
+    pure: pureByDefinition(prompt, k),
   };
 }
 
@@ -100,12 +123,12 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
   id: 'T9',
   title: 'certified equilibrium boxes',
   statement:
-    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·‖Δπ‖₁ < 1/(k+1) off the support.',
+    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·‖Δπ‖₁ < 1/(k+1) off the support. Besides its box, equilibrium reports ε = 0 for k = 1 and whenever some δ_y is a symmetric NE, and "target met" exactly when ε ≤ its target.',
   latex: 'B \\ni \\pi^\\ast,\\ \\varepsilon(\\pi^\\ast) = 0',
   rule: 'uniform',
   expect: 'holds',
   compares:
-    "the Krawczyk box (exact Jacobian, krawczyk.ts) against: for k = 1 the maximal lotteries by vertex enumeration and P(π ≻ z) by definition; for point boxes ε by exploitability; for two-response boxes the sign of U_k(a) − U_k(b) at the box's ends (intermediate value theorem) and a Lipschitz bound off the support",
+    "the Krawczyk box (exact Jacobian, krawczyk.ts) against: for k = 1 the maximal lotteries by vertex enumeration and P(π ≻ z) by definition; for point boxes ε by exploitability; for two-response boxes the sign of U_k(a) − U_k(b) at the box's ends (intermediate value theorem) and a Lipschitz bound off the support; equilibrium's ε where an exact NE exists (k = 1; a pure NE found by definition) against 0, and its target flag against its ε",
   defaultRuns: 150,
   // the default user models, and families without a Condorcet winner more often (mixed supports, boxes of radius > 0)
   arbitrary: (o = {}) => {
@@ -116,13 +139,15 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
     const r = equilibrium(profile, k, { maxRounds: 4000 });
     return { prompts: r.prompts.map((p, x) => promptEvidence(profile.prompts[x].prompt, k, p)) };
   },
-  judge({ k }, e) {
+  judge({ profile, k }, e) {
     const parts: Fraction[] = [];
     const bound = frac(1, k + 1);
     e.prompts.forEach((p) => {
       const b = p.box;
       // clone responses: the equilibria form a continuum whenever a clone class has mass, so no box (SPEC §3)
       if (p.clones) parts.push(holds(b === null));
+      parts.push(holds(p.targetMet === p.epsilon.lte(DEFAULT_TARGET)));
+      if (k === 1 || p.pure !== null) parts.push(eqSlack(p.epsilon, ZERO));
       if (b !== null) parts.push(shapeSlack(p));
       if (p.lotteries !== null && !p.clones) {
         const unique = p.lotteries.length === 1;
@@ -149,8 +174,11 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
       }
     });
     return verdict(parts.length === 0 ? ZERO : minRat(parts), {
-      prompts: e.prompts.map((p) => ({
+      prompts: e.prompts.map((p, x) => ({
         policy: ratList(p.probs),
+        epsilon: p.epsilon.toFraction(),
+        targetMet: p.targetMet,
+        pureEquilibrium: p.pure === null ? null : profile.prompts[x].prompt.responses[p.pure],
         box: p.box === null ? null : { lo: ratList(p.box.lo), hi: ratList(p.box.hi), radius: p.box.radius.toFraction() },
         boxReason: p.boxReason,
         maximalLotteries: p.lotteries === null ? null : p.lotteries.map((l) => ratList(l)),
