@@ -549,6 +549,11 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
       expect(v.ok).toBe(true);
       expect(v.certificate.prompts).toMatchObject([{ box: { lo: ['1/3', '1/3', '1/3'], hi: ['1/3', '1/3', '1/3'], radius: '0' }, pureEquilibrium: null }]);
     }
+    // k = 1 without a pure NE (the cycle): the maximal lottery is an exact NE, so an ε > 0 is still refused
+    const c1 = T9.fromJson({ profile: cycle, k: 1 });
+    const e1 = T9.evidence(c1);
+    expect(e1.prompts[0].pure).toBeNull();
+    expect(T9.judge(c1, { prompts: [{ ...e1.prompts[0], epsilon: D, targetMet: false }] }).ok).toBe(false);
     // one Luce type, equal strengths, k = 2: U_2(b; δ_a) = 1/(1 + 2) = 1/(k+1) exactly, so δ_a is a pure NE
     const luce = T9.check(T9.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', strengths: { a: '1', b: '1' } }] }, k: 2 }));
     expect([luce.ok, luce.certificate.prompts]).toMatchObject([true, [{ pureEquilibrium: 'a', epsilon: '0' }]]);
