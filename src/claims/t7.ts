@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { Fraction, ONE, ZERO, HALF, sumOf, minOf, signOf } from '../exact/rational.js';
 import { makePolicy } from '../model/build.js';
-import { Policy, Profile } from '../model/types.js';
+import { Policy, Profile, Prompt } from '../model/types.js';
 import { policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { modelToJson, profileToJson } from '../model/codec.js';
 import { productScores } from '../winrate/product.js';
@@ -21,7 +21,7 @@ import { exploitability } from '../winrate/exploitability.js';
 import { allMaximalLotteriesOfPrompt, maximalLotterySync, promptMaximalLotterySync } from '../equilibria/maximalLottery.js';
 import { bestKOutputSync } from '../equilibria/bestKOutput.js';
 import { policyField, profileField, ratList } from './json.js';
-import { lotteryPreference, lotteryWinRates } from './oracles.js';
+import { lotteryPreference, lotteryWinRates, preferenceByDefinition } from './oracles.js';
 import { profileArbFor } from './instances.js';
 import { defineClaim, eqSlack, holds, minRat, profileSize, verdict } from './types.js';
 
@@ -75,14 +75,9 @@ const minWin = (l: LotteryEvidence) => l.winRates.reduce((a, b) => minOf(a, b));
 const sameList = (a: readonly Fraction[], b: readonly Fraction[]) => a.length === b.length && a.every((v, z) => v.equals(b[z]));
 
 /** c with P(c ≻ z) > ½ for every z ≠ c, by definition, or null. */
-function condorcetByDefinition(profile: Profile, x: number): number | null {
-  const { prompt } = profile.prompts[x];
-  const n = prompt.responses.length;
-  for (let c = 0; c < n; c++) {
-    const w = lotteryWinRates(prompt, prompt.responses.map((_, y) => (y === c ? ONE : ZERO)));
-    if (w.every((v, z) => z === c || v.gt(HALF))) return c;
-  }
-  return null;
+function condorcetByDefinition(prompt: Prompt): number | null {
+  const c = prompt.responses.findIndex((_, c) => prompt.responses.every((_, z) => z === c || preferenceByDefinition(prompt, c, z).gt(HALF)));
+  return c < 0 ? null : c;
 }
 
 export const T7 = defineClaim<T7Instance, T7Evidence>({
@@ -129,7 +124,7 @@ export const T7 = defineClaim<T7Instance, T7Evidence>({
         reportedWinRates: ml.prompts[x].winRates,
         doubleOracle: lottery(profile, x, dor.probs),
         doubleOracleWinRates: dor.winRates,
-        condorcet: { reported: ml.prompts[x].condorcetWinner, doubleOracle: dor.condorcetWinner, definition: condorcetByDefinition(profile, x) },
+        condorcet: { reported: ml.prompts[x].condorcetWinner, doubleOracle: dor.condorcetWinner, definition: condorcetByDefinition(prompt) },
         all: n <= ALL_ML_N ? allMaximalLotteriesOfPrompt(prompt).map((m) => lottery(profile, x, m)) : null,
       };
     });

@@ -23,7 +23,7 @@ import { promptExploitability } from '../winrate/exploitability.js';
 import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
 import { DEFAULT_TARGET, equilibrium } from '../equilibria/equilibrium.js';
 import { ratList } from './json.js';
-import { lotteryWinRates, opponentScoreByDefinition, productDistribution } from './oracles.js';
+import { lotteryWinRates, opponentScoreByDefinition } from './oracles.js';
 import { ProfileInstance, profileInstanceArb, profileInstanceFromJson, profileInstanceJson, profileInstanceSize } from './instances.js';
 import { defineClaim, eqSlack, holds, minRat, verdict } from './types.js';
 
@@ -67,7 +67,7 @@ function pureByDefinition(prompt: Prompt, k: number): number | null {
   const n = prompt.responses.length;
   const bound = frac(1, k + 1);
   for (let y = 0; y < n; y++) {
-    const shown = productDistribution(Array.from({ length: n }, (_, z) => (z === y ? ONE : ZERO)), k);
+    const shown = [{ items: new Array<number>(k).fill(y), prob: ONE }]; // δ_y^{⊗k}: y shown k times, surely
     if (prompt.responses.every((_, z) => opponentScoreByDefinition(prompt, shown, [z], 'uniform').lte(bound))) return y;
   }
   return null;
