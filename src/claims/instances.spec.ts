@@ -35,13 +35,13 @@ describe('claim instances as JSON', () => {
     });
 
   it('the registry: ids in report order, case-insensitive lookup, comma lists', () => {
-    expect(CLAIMS.map((c) => c.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'L1', 'L2', 'L3', 'L4', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'I1', 'C1', 'C2']);
+    expect(CLAIMS.map((c) => c.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'L1', 'L2', 'L3', 'L4', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'I1', 'C1', 'C2', 'C3']);
     expect(claimById('t8').id).toBe('T8');
     expect(claimById('l2').id).toBe('L2');
     expect(() => claimById('T99')).toThrow(/unknown claim "T99"/);
     expect(selectClaims('N5, t0, L1').map((c) => c.id)).toEqual(['T0', 'L1', 'N5']);
-    expect(selectClaims(undefined)).toHaveLength(23);
-    expect(selectClaims('all')).toHaveLength(23);
+    expect(selectClaims(undefined)).toHaveLength(24);
+    expect(selectClaims('all')).toHaveLength(24);
     for (const c of CLAIMS) {
       expect(c.compares.length).toBeGreaterThan(20);
       expect(c.expect === 'holds').toBe(!c.id.startsWith('N')); // negative controls N1–N6 are refuted

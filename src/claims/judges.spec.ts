@@ -245,6 +245,8 @@ describe('positive claims: judges reject wrong evidence', () => {
       const pr = (q: typeof p) => ({ prompts: set(e.prompts, x, q) });
       const y = p.support[0];
       out.push(['"target met" contradicting ε', pr({ ...p, targetMet: !p.targetMet })]);
+      out.push(['ε not ε(π) by the direct expectation', pr({ ...p, epsilon: p.epsilon.add(frac(1n, 10n ** 40n)) })]);
+      out.push(['the target missed, and said so', pr({ ...p, epsilon: D, epsilonDirect: D, targetMet: false, pure: null })]);
       // an exact NE is known to exist: ε must be 0; else any ε ≥ 0 passes, so name one
       if (i.k === 1 || p.pure !== null) out.push(['ε > 0 where an exact NE exists', pr({ ...p, epsilon: D, targetMet: false })]);
       else out.push(['ε > 0 where a pure NE exists', pr({ ...p, epsilon: D, targetMet: false, pure: 0 })]);
@@ -554,6 +556,13 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     const e1 = T9.evidence(c1);
     expect(e1.prompts[0].pure).toBeNull();
     expect(T9.judge(c1, { prompts: [{ ...e1.prompts[0], epsilon: D, targetMet: false }] }).ok).toBe(false);
+    // a miss said so is refused up to 4 responses and k = 8 (T9's generator), accepted past them
+    const miss = (n: number, k: number) => {
+      const i = T9.fromJson({ profile: profile('abcde'.slice(0, n).split(''), [{ weight: '1', ranking: [['a'], ['b']] }]), k });
+      const e = T9.evidence(i);
+      return T9.judge(i, { prompts: [{ ...e.prompts[0], epsilon: D, epsilonDirect: D, targetMet: false, pure: null }] }).ok;
+    };
+    expect([miss(4, 8), miss(4, 9), miss(5, 8), miss(2, 2)]).toEqual([false, true, true, false]);
     // one Luce type, equal strengths, k = 2: U_2(b; δ_a) = 1/(1 + 2) = 1/(k+1) exactly, so δ_a is a pure NE
     const luce = T9.check(T9.fromJson({ profile: { responses: ['a', 'b'], users: [{ weight: '1', strengths: { a: '1', b: '1' } }] }, k: 2 }));
     expect([luce.ok, luce.certificate.prompts]).toMatchObject([true, [{ pureEquilibrium: 'a', epsilon: '0' }]]);

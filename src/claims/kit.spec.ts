@@ -65,7 +65,7 @@ describe('json.ts: instance fields', () => {
 
 describe('registry.ts: selection strings', () => {
   it('an unknown id lists every known id, comma-separated', () => {
-    expect(messageOf(() => claimById('T99'))).toBe(`unknown claim "T99" (known: ${'T0 T1 T2 T3 T4 T5 T6 T7 T8 T9 L1 L2 L3 L4 N1 N2 N3 N4 N5 N6 I1 C1 C2'.split(' ').join(', ')})`);
+    expect(messageOf(() => claimById('T99'))).toBe(`unknown claim "T99" (known: ${'T0 T1 T2 T3 T4 T5 T6 T7 T8 T9 L1 L2 L3 L4 N1 N2 N3 N4 N5 N6 I1 C1 C2 C3'.split(' ').join(', ')})`);
   });
 
   it('"" and "all" select every claim; "none" (any case, padded) none', () => {
