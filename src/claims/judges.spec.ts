@@ -137,6 +137,10 @@ describe('positive claims: judges reject wrong evidence', () => {
     const out: [string, typeof e][] = [
       ['robDirect up', { ...e, robDirect: up(e.robDirect) }],
       ['regret up', { ...e, regrets: set(e.regrets, 0, up(e.regrets[0])) }],
+      ['the Hedge-bound predicate flipped', { ...e, predicate: set(e.predicate, 0, !e.predicate[0]) }],
+      ['a predicate missing', { ...e, predicate: e.predicate.slice(1) }],
+      ['ln n bound 2^−40 too large', { ...e, lnUpper: set(e.lnUpper, 0, e.lnUpper[0].add(frac(1n, 1n << 40n))) }],
+      ['an ln n bound missing', { ...e, lnUpper: e.lnUpper.slice(1) }],
     ];
     if (e.robExplicit !== null) out.push(['robExplicit off', { ...e, robExplicit: down(e.robExplicit) }]);
     const sp = e.selfPlay;

@@ -1,10 +1,10 @@
 // T5 on crafted instances: the second opinion σ_T over k-multisets at exactly its size budget and not past it,
 // selfPlay's iterates compared entry by entry, the judge's Hedge bound, and instance errors (SPEC §4, T5).
 import { describe, expect, it } from 'vitest';
-import { Fraction, frac, HALF, ONE, ZERO, sumOf } from '../exact/rational.js';
-import { selfPlay } from '../equilibria/dynamics.js';
+import { Fraction, frac, HALF, ONE, ZERO, signOf, sumOf } from '../exact/rational.js';
+import { lnUpperBound, selfPlay } from '../equilibria/dynamics.js';
 import { setFault } from '../winrate/faults.js';
-import { T5, T5Instance } from './t5.js';
+import { T5, T5Instance, lnBoundHolds } from './t5.js';
 import { kk1 } from './types.js';
 import { same, str, tiers } from '../../test/helpers/profiles.js';
 
@@ -82,18 +82,32 @@ describe('T5: Hedge runs', () => {
     const e = T5.evidence(i);
     const regret = sumOf(regrets.map((r, x) => r.mul(i.profile.prompts[x].weight)));
     const rob = kk1(i.k).sub(regret.div(frac(i.iterates.length)));
-    return { ...e, regrets, lnUpper, robDirect: rob, robExplicit: null, selfPlay: { ...e.selfPlay!, regret, robustness: rob, hedgeBound: true } };
+    const T = i.iterates.length;
+    const predicate = regrets.map((r, x) => signOf(r) <= 0 || r.mul(r).lte(frac(T, 2).mul(lnUpper[x])));
+    return { ...e, regrets, lnUpper, predicate, robDirect: rob, robExplicit: null, selfPlay: { ...e.selfPlay!, regret, robustness: rob, hedgeBound: true } };
   };
 
   it('the Hedge bound: Reg_T(x) ≤ 0 holds whatever ln n, whatever its size; Reg_T² above (T/2)·ln n fails', () => {
     const e = T5.evidence(run);
     // Reg_T ≥ 0 always (the learner's own average scores T/(k+1)), so these regrets are crafted
     expect(T5.judge(run, consistent(run, [frac(-5), e.regrets[1]], e.lnUpper)).ok).toBe(true);
-    expect(T5.judge(run, consistent(run, [ZERO, e.regrets[1]], [frac(-1), e.lnUpper[1]])).ok).toBe(true);
+    // an ln n bound that is not one is refused whatever the regret
+    expect(T5.judge(run, consistent(run, [ZERO, e.regrets[1]], [frac(-1), e.lnUpper[1]])).ok).toBe(false);
     // T = 2: Reg_T = 1 needs ln n ≥ 1 (1 ≤ (2/2)·ln n); with ln n taken as 1/2 the bound fails
     const bad = consistent(run, [ONE, e.regrets[1]], [HALF, e.lnUpper[1]]);
     expect(T5.judge(run, bad).ok).toBe(false);
     expect(T5.judge(run, { ...bad, selfPlay: { ...bad.selfPlay, hedgeBound: false } }).ok).toBe(false);
+  });
+});
+
+describe('T5: the ln n bound proven by the exponential series', () => {
+  it('lnUpperBound(n) for n = 1..40 is within 2^−50 above ln n; a bound 2^−45 higher, 2^−58 lower, negative or 7/10 for ln 2 is not', () => {
+    for (let n = 1; n <= 40; n++) expect(lnBoundHolds(lnUpperBound(n), n), `n = ${n}`).toBe(true);
+    for (const n of [1, 2, 5]) {
+      expect(lnBoundHolds(lnUpperBound(n).add(frac(1n, 1n << 45n)), n)).toBe(false);
+      expect(lnBoundHolds(lnUpperBound(n).sub(frac(1n, 1n << 58n)), n)).toBe(false);
+    }
+    expect([lnBoundHolds(frac(-1, 1000), 1), lnBoundHolds(frac(7, 10), 2), lnBoundHolds(frac(69314718, 100000000), 2)]).toEqual([false, false, false]);
   });
 });
 

@@ -4,7 +4,10 @@
 // Compares: Reg_T from the closed form of U_k (product.ts) with rob_k(σ_T) from the mixture's score table, the
 // direct expectation over tied draws (tables.ts); on small cases also the rule applied by definition to σ_T
 // written out over k-multisets. For Hedge runs, `selfPlay` (what `ualign selfplay` prints: its regret,
-// robustness, identity and Hedge-bound verdict) must agree with these, and the bound is re-checked exactly.
+// robustness, identity and Hedge-bound verdict) must agree with these, and the bound is re-checked exactly. On
+// every sequence (most are not Hedge's, so the bound fails on some) the Hedge-bound predicate selfplay uses
+// (hedgeBoundHolds) is decided again here, and its ln n bound (lnUpperBound: the atanh series) is proven within
+// 2^−50 by the exponential series.
 // On Luce and mixed profiles (SPEC §4b): Reg_T from the power recurrence of winrate/luce.ts, rob_k(σ_T) from the
 // mixture's strength sum Σ_t X_t/T by repeated convolution (oracles.directRobustness), Luce's rule by definition on
 // small cases.
@@ -13,7 +16,7 @@ import { Fraction, frac, ONE, ZERO, signOf, sumOf } from '../exact/rational.js';
 import { InputError } from '../model/errors.js';
 import { Profile } from '../model/types.js';
 import { productScores } from '../winrate/product.js';
-import { lnUpperBound, selfPlay } from '../equilibria/dynamics.js';
+import { hedgeBoundHolds, lnUpperBound, selfPlay } from '../equilibria/dynamics.js';
 import { policyFromRecord, policyRecordArb } from '../instances/policies.js';
 import { DEFAULT_K_MAX, kArb, mostlySmall } from '../instances/sizes.js';
 import { modelFromJson, modelToJson, profileToJson } from '../model/codec.js';
@@ -37,6 +40,40 @@ const MAXN = 5;
 /** Largest Σ_x C(n+k−1, k)·T·n·m for which σ_T is also written out over k-multisets. */
 const EXPLICIT_WORK = 6000;
 
+/** Reg_T ≤ sqrt((T/2)·L), exactly: Reg_T ≤ 0 or Reg_T² ≤ (T/2)·L. */
+function hedgeBound(r: Fraction, T: number, L: Fraction): boolean {
+  return signOf(r) <= 0 || r.mul(r).lte(frac(T, 2).mul(L));
+}
+
+/** Fixed point of the exponential series: 2^−LN_BITS. */
+const LN_BITS = 120n;
+
+/**
+ * ln n ≤ L ≤ ln n + 2^−50, by the exponential series instead of lnUpperBound's atanh series, in fixed point with
+ * directed rounding: with L rounded down (up) to 2^−120 and every term rounded down (up), the partial sum is a lower
+ * bound of e^L (with the tail bound t_N·L/(N+1)·(N+2)/(N+2−L) added, an upper one); n ≤ lower, upper ≤ n(1 + 2^−50).
+ */
+export function lnBoundHolds(L: Fraction, n: number): boolean {
+  if (L.compare(0) < 0) return false;
+  const S = 1n << LN_BITS;
+  const scaled = L.n * S;
+  const lo = scaled / L.d;
+  const hi = lo + (scaled % L.d === 0n ? 0n : 1n);
+  const N = 60n + 4n * (hi / S + 1n);
+  let [tLo, tHi, sLo, sHi] = [S, S, S, S];
+  for (let i = 1n; i <= N; i++) {
+    tLo = (tLo * lo) / (S * i);
+    tHi = (tHi * hi + S * i - 1n) / (S * i);
+    sLo += tLo;
+    sHi += tHi;
+  }
+  // tail Σ_{i>N} ≤ t_N·L/(N+1)·1/(1 − L/(N+2)), rounded up
+  const den = S * (N + 1n) * (S * (N + 2n) - hi);
+  sHi += (tHi * hi * S * (N + 2n) + den - 1n) / den;
+  const nS = BigInt(n) * S;
+  return sLo >= nS && sHi <= nS + (nS >> 50n);
+}
+
 export interface T5Evidence {
   /** Per prompt: Reg_T(x) by the closed form, and a best fixed response. */
   readonly regrets: readonly Fraction[];
@@ -45,8 +82,10 @@ export interface T5Evidence {
   readonly robDirect: Fraction;
   /** rob_k(σ_T) by definition over σ_T written out, on small cases. */
   readonly robExplicit: Fraction | null;
-  /** Hedge runs: ln n upper bounds per prompt and what `selfPlay` reports. */
+  /** ln n upper bounds per prompt (lnUpperBound), and the Hedge-bound predicate (hedgeBoundHolds) on each Reg_T(x). */
   readonly lnUpper: readonly Fraction[];
+  readonly predicate: readonly boolean[];
+  /** Hedge runs: what `selfPlay` reports. */
   readonly selfPlay: {
     readonly reproduced: boolean;
     readonly regret: Fraction;
@@ -68,7 +107,7 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
   latex: '\\mathrm{rob}_k(\\sigma_T) = \\tfrac{k}{k+1} - \\tfrac{\\mathrm{Reg}_T}{T}',
   rule: 'uniform',
   expect: 'holds',
-  compares: 'Reg_T by the closed form (product.ts; Luce types: the power recurrence) and rob_k(σ_T) by the mixture table (direct expectation, tables.ts; Luce types: convolution); σ_T over k-multisets by definition on small cases; selfPlay() for Hedge runs',
+  compares: 'Reg_T by the closed form (product.ts; Luce types: the power recurrence) and rob_k(σ_T) by the mixture table (direct expectation, tables.ts; Luce types: convolution); σ_T over k-multisets by definition on small cases; selfPlay() for Hedge runs; the Hedge-bound predicate and its ln n bound (atanh series) on every sequence against the bound decided here and the exponential series',
   defaultRuns: 700,
   arbitrary: (o = {}) => {
     const maxN = o.maxResponses ?? MAXN;
@@ -99,6 +138,7 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
       });
       return { regret: cum[best].sub(frac(T, k + 1)), best: prompt.responses[best] };
     });
+    const lnUpper = profile.prompts.map(({ prompt }) => lnUpperBound(prompt.responses.length));
     const w = frac(1, T);
     const parts = profile.prompts.map((_, x) => iterates.map((round) => ({ weight: w, probs: round[x] })));
     const robDirect = directRobustness(
@@ -139,7 +179,8 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
       best: perPrompt.map((p) => p.best),
       robDirect,
       robExplicit,
-      lnUpper: hedge ? profile.prompts.map(({ prompt }) => lnUpperBound(prompt.responses.length)) : [],
+      lnUpper,
+      predicate: perPrompt.map((p, x) => hedgeBoundHolds(p.regret, T, lnUpper[x])),
       selfPlay: sp,
     };
   },
@@ -148,6 +189,10 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
     const regret = sumOf(e.regrets.map((r, x) => r.mul(profile.prompts[x].weight)));
     const rhs = kk1(k).sub(regret.div(frac(T)));
     const parts = [eqSlack(e.robDirect, rhs)];
+    // on every sequence (most are not Hedge's, so the bound fails on some): the ln n bound proven, the predicate decided here
+    const lnOk = e.lnUpper.length === profile.prompts.length && e.lnUpper.every((L, x) => lnBoundHolds(L, profile.prompts[x].prompt.responses.length));
+    parts.push(holds(lnOk && e.predicate.length === e.regrets.length));
+    if (lnOk) e.regrets.forEach((r, x) => parts.push(holds(e.predicate[x] === hedgeBound(r, T, e.lnUpper[x]))));
     if (e.robExplicit !== null) parts.push(eqSlack(e.robExplicit, e.robDirect));
     const cert: Record<string, unknown> = {
       T,
@@ -158,7 +203,7 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
     };
     if (hedge) {
       // Hedge bound, exactly: Reg_T(x) ≤ 0 or Reg_T(x)² ≤ (T/2)·ln n (with a rational upper bound of ln n)
-      const bound = e.regrets.every((r, x) => signOf(r) <= 0 || r.mul(r).lte(frac(T, 2).mul(e.lnUpper[x])));
+      const bound = e.regrets.every((r, x) => hedgeBound(r, T, e.lnUpper[x]));
       const sp = e.selfPlay;
       parts.push(holds(bound));
       parts.push(holds(sp !== null && sp.reproduced && sp.identity && sp.hedgeBound === bound));
