@@ -249,6 +249,20 @@ describe('positive claims: judges reject wrong evidence', () => {
       const pr = (q: typeof p) => ({ prompts: set(e.prompts, x, q) });
       const y = p.support[0];
       out.push(['"target met" contradicting ε', pr({ ...p, targetMet: !p.targetMet })]);
+      p.moved.forEach((m, j) => {
+        const mb = m.box;
+        if (mb === null) return;
+        const put = (q: typeof m) => pr({ ...p, moved: set(p.moved, j, q) });
+        const far = p.probs.map((v, z) => (p.support.includes(z) ? v.add(1) : v));
+        if (p.lotteries !== null) out.push([`moved box ${m.shift} away from the lottery`, put({ ...m, box: { ...mb, lo: far, hi: far.map((v) => v.add(1)) } })]);
+        if (m.ends !== null) {
+          const [a, c] = p.support;
+          const same = m.ends[0].map((u, z) => (z === a ? m.ends![0][c].add(1) : u));
+          out.push([`moved box ${m.shift}: no sign change`, put({ ...m, ends: [same, same] })]);
+        }
+        const off = p.probs.findIndex((_, z) => !p.support.includes(z));
+        if (off >= 0) out.push([`moved box ${m.shift} not [0, 0] off the support`, put({ ...m, box: { ...mb, hi: set(mb.hi, off, D) } })]);
+      });
       out.push(['ε not ε(π) by the direct expectation', pr({ ...p, epsilon: p.epsilon.add(frac(1n, 10n ** 40n)) })]);
       out.push(['the target missed, and said so', pr({ ...p, epsilon: D, epsilonDirect: D, targetMet: false, pure: null })]);
       // an exact NE is known to exist: ε must be 0; else any ε ≥ 0 passes, so name one

@@ -135,7 +135,7 @@ describe('T9 judge: evidence on the edge of each condition', () => {
     const i = cycleD(1);
     const p = T9.evidence(i).prompts[0];
     // d ties the lottery (P(π ≻ d) = ½): not strict, so Krawczyk must refuse with a degenerate reason
-    const tie = { ...p, lotteryWinRates: set(p.lotteryWinRates!, 3, HALF) };
+    const tie = { ...p, lotteryWinRates: set(p.lotteryWinRates!, 3, HALF), moved: [] }; // crafted: the moved boxes of the real (strict) lottery do not apply
     const reason = 'degenerate: off-support response d is at 1/(k+1) exactly (not strictly below)';
     expect(T9.judge(i, { prompts: [{ ...tie, box: null, boxReason: reason, pointScores: null }] }).ok).toBe(true);
     expect(T9.judge(i, { prompts: [{ ...tie, box: null, boxReason: 'not isolated: singular Jacobian on the support', pointScores: null }] }).ok).toBe(false);

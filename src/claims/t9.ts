@@ -9,7 +9,12 @@
 //  - a point box: ε(π) = 0 exactly (`exploitability`) and U_k(z; π) < 1/(k+1) off the support.
 //  - a box of radius r > 0 on a support {a, b}: U_k(a) − U_k(b) at the box's two ends (exact, `exploitability`'s
 //    kernel) has no strict sign agreement, so a zero lies between (intermediate value theorem); there U_k(a) =
-//    U_k(b) = 1/(k+1) (T0); off the support U_k(z) + k·‖Δπ‖₁ < 1/(k+1) at one end (every ∂U_k/∂π lies in [0, k]).
+//    U_k(b) = 1/(k+1) (T0); off the support U_k(z) + k·|Δπ(b)| < 1/(k+1) at one end (along the edge dU_k/dπ(b)
+//    lies in [−k, k]: every ∂U_k/∂π lies in [0, k]).
+//  - boxes the Krawczyk test certifies around π moved off it by 2^−6, 2^−16, 2^−30 (so a test that certifies too
+//    much shows): for k = 1 each must hold the one maximal lottery (none may be certified when that lottery is
+//    degenerate), on two responses U_k(a) − U_k(b) must change sign across it. (Not the Lipschitz bound there: a
+//    box far wider than the equilibrium's can pass the Krawczyk test's bound at its center and fail this one at an end.)
 // And what `equilibrium` reports besides the box: its ε against ε(π) by the direct expectation over the number of
 // tied draws and Luce's convolution (oracles.directScores, not product.ts's closed form); "target met" exactly when
 // that ε is at most the target, and met on T9's prompts (at most 4 responses, k ≤ 8: the search with its exact
@@ -25,6 +30,7 @@ import { Prompt } from '../model/types.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
 import { DEFAULT_TARGET, equilibrium } from '../equilibria/equilibrium.js';
+import { krawczykBox } from '../equilibria/krawczyk.js';
 import { ratList } from './json.js';
 import { directScores, lotteryWinRates, opponentScoreByDefinition } from './oracles.js';
 import { ProfileInstance, profileInstanceArb, profileInstanceFromJson, profileInstanceJson, profileInstanceSize } from './instances.js';
@@ -59,7 +65,20 @@ export interface T9Prompt {
   readonly targetMet: boolean;
   /** The first y with δ_y a symmetric NE of G_{k+1} by definition, or null. */
   readonly pure: number | null;
+  /** What the Krawczyk test certifies around π moved off the equilibrium (judged like any box). */
+  readonly moved: readonly T9Moved[];
 }
+
+/** The Krawczyk test (krawczykBox) at π + 2^−j (e_a − e_b), a and b the two largest of π's support. */
+export interface T9Moved {
+  readonly shift: number;
+  readonly box: { readonly lo: readonly Fraction[]; readonly hi: readonly Fraction[]; readonly radius: Fraction } | null;
+  /** A box of radius > 0 on two responses: U_k(·) at its two ends. */
+  readonly ends: readonly (readonly Fraction[])[] | null;
+}
+
+/** How far π is moved before the Krawczyk test is run again: 2^−6, 2^−16, 2^−30. */
+const SHIFTS = [6, 16, 30];
 
 export interface T9Evidence {
   readonly prompts: readonly T9Prompt[];
@@ -81,21 +100,39 @@ function pureByDefinition(prompt: Prompt, k: number): number | null {
   return null;
 }
 
+/** U_k(·) at the two ends of a box of radius > 0 on a support {a, b} (else null). */
+function endsOf(prompt: Prompt, k: number, support: readonly number[], box: T9Moved['box']): Fraction[][] | null {
+  if (box === null || signOf(box.radius) <= 0 || support.length !== 2) return null;
+  const [a, b] = support;
+  return [box.lo[b], box.hi[b]].map((pb) => promptExploitability(prompt, endPolicy(prompt.responses.length, a, b, pb), k).scores);
+}
+
+/** krawczykBox around π moved by 2^−j along e_a − e_b, where a box can be judged: k = 1 with one maximal lottery, or two responses. */
+function movedBoxes(prompt: Prompt, k: number, p: ReturnType<typeof equilibrium>['prompts'][number], oneLottery: boolean): T9Moved[] {
+  if (p.support.length < 2 || !(oneLottery || p.support.length === 2)) return [];
+  const [a, b] = [...p.support].sort((y, z) => p.probs[z].compare(p.probs[y]) || y - z);
+  return SHIFTS.flatMap((j) => {
+    const d = frac(1n, 1n << BigInt(j));
+    if (!p.probs[b].gt(d)) return [];
+    const center = p.probs.map((v, y) => (y === a ? v.add(d) : y === b ? v.sub(d) : v));
+    const r = krawczykBox(prompt, k, p.support, center);
+    const box = 'box' in r ? { lo: r.box.lo, hi: r.box.hi, radius: r.box.radius } : null;
+    return [{ shift: j, box, ends: endsOf(prompt, k, p.support, box) }];
+  });
+}
+
 function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibrium>['prompts'][number]): T9Prompt {
   const n = prompt.responses.length;
   const box = p.box;
   const lotteries = k === 1 && n <= ALL_ML_N ? allMaximalLotteriesOfPrompt(prompt, { maxN: ALL_ML_N }) : null;
-  let ends: Fraction[][] | null = null;
-  if (box !== null && signOf(box.radius) > 0 && p.support.length === 2) {
-    const [a, b] = p.support;
-    ends = [box.lo[b], box.hi[b]].map((pb) => promptExploitability(prompt, endPolicy(n, a, b, pb), k).scores);
-  }
+  const clones = cloneClasses(prompt).length < n;
+  const ends = endsOf(prompt, k, p.support, box);
   return {
     probs: p.probs,
     support: p.support,
     box: box === null ? null : { lo: box.lo, hi: box.hi, radius: box.radius },
     boxReason: p.boxReason ?? null,
-    clones: cloneClasses(prompt).length < n,
+    clones,
     lotteries,
     lotteryWinRates: lotteries !== null && lotteries.length === 1 ? lotteryWinRates(prompt, lotteries[0]) : null,
     pointScores: box !== null && signOf(box.radius) === 0 ? promptExploitability(prompt, p.probs, k).scores : null,
@@ -104,6 +141,7 @@ function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibr
     epsilonDirect: directScores(prompt, { kind: 'product', k, probs: p.probs }, 'uniform').reduce((a, u) => (u.gt(a) ? u : a)).sub(frac(1, k + 1)),
     targetMet: p.targetMet,
     pure: pureByDefinition(prompt, k),
+    moved: movedBoxes(prompt, k, p, lotteries !== null && lotteries.length === 1 && !clones),
   };
 }
 
@@ -128,16 +166,32 @@ function strictlyBelow(U: readonly Fraction[], support: readonly number[], bound
   return s ?? ZERO;
 }
 
+/** A box on {a, c}: U_k(a) − U_k(c) of no common strict sign at its ends (a zero between). */
+function signChange(support: readonly number[], ends: readonly (readonly Fraction[])[]): Fraction {
+  const [a, c] = support;
+  const [gLo, gHi] = ends.map((U) => signOf(U[a].sub(U[c])));
+  return holds(gLo * gHi <= 0);
+}
+
+/**
+ * Off the support of a box on {a, c}: U_k(z) + k·(hi(c) − lo(c)) < 1/(k+1) at its lower end. Along the edge,
+ * dU_k(z)/dπ(c) = ∂U_k/∂π(c) − ∂U_k/∂π(a) lies in [−k, k] (every ∂U_k/∂π in [0, k]).
+ */
+function offSupportBelow(support: readonly number[], b: NonNullable<T9Moved['box']>, ends: readonly (readonly Fraction[])[], k: number, bound: Fraction): Fraction {
+  const width = b.hi[support[1]].sub(b.lo[support[1]]);
+  return strictlyBelow(ends[0].map((u) => u.add(width.mul(k))), support, bound);
+}
+
 export const T9 = defineClaim<ProfileInstance, T9Evidence>({
   id: 'T9',
   title: 'certified equilibrium boxes',
   statement:
-    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·‖Δπ‖₁ < 1/(k+1) off the support. Besides its box, equilibrium reports the exact ε of its policy, ε = 0 for k = 1 and whenever some δ_y is a symmetric NE, and "target met" exactly when ε ≤ its target; on prompts of at most 4 responses and k ≤ 8 it meets the default target 10^−30.',
+    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·|Δπ(b)| < 1/(k+1) off the support; every box the test certifies around the equilibrium moved off it holds the one maximal lottery (k = 1), or a sign change of U_k(a) − U_k(b). Besides its box, equilibrium reports the exact ε of its policy, ε = 0 for k = 1 and whenever some δ_y is a symmetric NE, and "target met" exactly when ε ≤ its target; on prompts of at most 4 responses and k ≤ 8 it meets the default target 10^−30.',
   latex: 'B \\ni \\pi^\\ast,\\ \\varepsilon(\\pi^\\ast) = 0',
   rule: 'uniform',
   expect: 'holds',
   compares:
-    "the Krawczyk box (exact Jacobian, krawczyk.ts) against: for k = 1 the maximal lotteries by vertex enumeration and P(π ≻ z) by definition; for point boxes ε by exploitability; for two-response boxes the sign of U_k(a) − U_k(b) at the box's ends (intermediate value theorem) and a Lipschitz bound off the support; equilibrium's ε against ε(π) by the direct expectation (oracles.directScores) and, where an exact NE exists (k = 1; a pure NE found by definition), against 0; its target flag against its ε",
+    "the Krawczyk box (exact Jacobian, krawczyk.ts) against: for k = 1 the maximal lotteries by vertex enumeration and P(π ≻ z) by definition; for point boxes ε by exploitability; for two-response boxes the sign of U_k(a) − U_k(b) at the box's ends (intermediate value theorem) and a Lipschitz bound off the support; the lottery or the sign change for boxes certified around the equilibrium moved off it; equilibrium's ε against ε(π) by the direct expectation (oracles.directScores) and, where an exact NE exists (k = 1; a pure NE found by definition), against 0; its target flag against its ε",
   defaultRuns: 150,
   // the default user models, and families without a Condorcet winner more often (mixed supports, boxes of radius > 0)
   arbitrary: (o = {}) => {
@@ -159,6 +213,7 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
       if (k <= MET_K && p.probs.length <= MET_N) parts.push(holds(p.targetMet));
       if (k === 1 || p.pure !== null) parts.push(eqSlack(p.epsilon, ZERO));
       if (b !== null) parts.push(shapeSlack(p));
+      let strictLottery: readonly Fraction[] | null = null;
       if (p.lotteries !== null && !p.clones) {
         const unique = p.lotteries.length === 1;
         if (!unique) parts.push(holds(b === null));
@@ -166,22 +221,29 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
           const strict = strictlyBelow(p.lotteryWinRates!.map((w) => ONE.sub(w)), p.lotteries[0].flatMap((v, y) => (signOf(v) > 0 ? [y] : [])), HALF);
           if (signOf(strict) >= 0) {
             // unique and strict: certified, a point box at that lottery
+            strictLottery = p.lotteries[0];
             parts.push(holds(b !== null && signOf(b.radius) === 0));
             if (b !== null) p.lotteries[0].forEach((v, y) => parts.push(eqSlack(b.lo[y], v), eqSlack(b.hi[y], v)));
           } else parts.push(holds(b === null && p.boxReason !== null && p.boxReason.startsWith('degenerate')));
         }
       }
+      // boxes around π moved off it: each must hold the one maximal lottery (none when it is degenerate), or pass the two-response test
+      const inS = new Set(p.support);
+      for (const m of p.moved) {
+        const mb = m.box;
+        if (mb === null) continue;
+        parts.push(holds(mb.lo.every((v, y) => inS.has(y) || (signOf(v) === 0 && signOf(mb.hi[y]) === 0))));
+        if (p.lotteries !== null && p.lotteries.length === 1 && !p.clones) {
+          const L = p.lotteries[0];
+          parts.push(holds(strictLottery !== null && L.every((v, y) => mb.lo[y].lte(v) && v.lte(mb.hi[y]))));
+        }
+        if (m.ends !== null) parts.push(signChange(p.support, m.ends));
+      }
       if (p.pointScores !== null) {
         const max = p.pointScores.reduce((a, u) => (u.gt(a) ? u : a), ZERO);
         parts.push(eqSlack(max, bound), strictlyBelow(p.pointScores, p.support, bound));
       }
-      if (p.ends !== null && b !== null) {
-        const [a, c] = p.support;
-        const [gLo, gHi] = p.ends.map((U) => signOf(U[a].sub(U[c])));
-        parts.push(holds(gLo * gHi <= 0));
-        const width = b.hi[c].sub(b.lo[c]).mul(2); // ‖Δπ‖₁ across the box
-        parts.push(strictlyBelow(p.ends[0].map((u) => u.add(width.mul(k))), p.support, bound));
-      }
+      if (p.ends !== null && b !== null) parts.push(signChange(p.support, p.ends), offSupportBelow(p.support, b, p.ends, k, bound));
     });
     return verdict(parts.length === 0 ? ZERO : minRat(parts), {
       prompts: e.prompts.map((p, x) => ({
