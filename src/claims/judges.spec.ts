@@ -263,6 +263,7 @@ describe('positive claims: judges reject wrong evidence', () => {
         const off = p.probs.findIndex((_, z) => !p.support.includes(z));
         if (off >= 0) out.push([`moved box ${m.shift} not [0, 0] off the support`, put({ ...m, box: { ...mb, hi: set(mb.hi, off, D) } })]);
       });
+      if (!p.clones && (p.probs.length === 1 || i.k === 1 || p.pure !== null)) out.push(['found by another method', pr({ ...p, method: 'newton' })]);
       out.push(['ε not ε(π) by the direct expectation', pr({ ...p, epsilon: p.epsilon.add(frac(1n, 10n ** 40n)) })]);
       out.push(['the target missed, and said so', pr({ ...p, epsilon: D, epsilonDirect: D, targetMet: false, pure: null })]);
       // an exact NE is known to exist: ε must be 0; else any ε ≥ 0 passes, so name one

@@ -15,7 +15,8 @@
 //    much shows): for k = 1 each must hold the one maximal lottery (none may be certified when that lottery is
 //    degenerate), on two responses U_k(a) − U_k(b) must change sign across it. (Not the Lipschitz bound there: a
 //    box far wider than the equilibrium's can pass the Krawczyk test's bound at its center and fail this one at an end.)
-// And what `equilibrium` reports besides the box: its ε against ε(π) by the direct expectation over the number of
+// And what `equilibrium` reports besides the box: how it found π (exact methods first, README: δ_y for one
+// response or the first pure NE by definition when k ≥ 2, the maximal lottery when k = 1); its ε against ε(π) by the direct expectation over the number of
 // tied draws and Luce's convolution (oracles.directScores, not product.ts's closed form); "target met" exactly when
 // that ε is at most the target, and met on T9's prompts (at most 4 responses, k ≤ 8: the search with its exact
 // fallbacks reaches 10^−30 on every one, so a miss fails the claim instead of passing as "said so"); and ε = 0
@@ -62,6 +63,8 @@ export interface T9Prompt {
   /** The exact ε equilibrium reports, ε(π) by the direct expectation, and whether it says the (default) target was met. */
   readonly epsilon: Fraction;
   readonly epsilonDirect: Fraction;
+  /** How equilibrium says it found π (README: exact methods first). */
+  readonly method: string;
   readonly targetMet: boolean;
   /** The first y with δ_y a symmetric NE of G_{k+1} by definition, or null. */
   readonly pure: number | null;
@@ -137,6 +140,7 @@ function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibr
     lotteryWinRates: lotteries !== null && lotteries.length === 1 ? lotteryWinRates(prompt, lotteries[0]) : null,
     pointScores: box !== null && signOf(box.radius) === 0 ? promptExploitability(prompt, p.probs, k).scores : null,
     ends,
+    method: p.method,
     epsilon: p.epsilon,
     epsilonDirect: directScores(prompt, { kind: 'product', k, probs: p.probs }, 'uniform').reduce((a, u) => (u.gt(a) ? u : a)).sub(frac(1, k + 1)),
     targetMet: p.targetMet,
@@ -186,7 +190,7 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
   id: 'T9',
   title: 'certified equilibrium boxes',
   statement:
-    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·|Δπ(b)| < 1/(k+1) off the support; every box the test certifies around the equilibrium moved off it holds the one maximal lottery (k = 1), or a sign change of U_k(a) − U_k(b). Besides its box, equilibrium reports the exact ε of its policy, ε = 0 for k = 1 and whenever some δ_y is a symmetric NE, and "target met" exactly when ε ≤ its target; on prompts of at most 4 responses and k ≤ 8 it meets the default target 10^−30.',
+    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·|Δπ(b)| < 1/(k+1) off the support; every box the test certifies around the equilibrium moved off it holds the one maximal lottery (k = 1), or a sign change of U_k(a) − U_k(b). Besides its box, equilibrium finds π by an exact method first (δ_y for one response or the first pure NE when k ≥ 2, the maximal lottery when k = 1), reports the exact ε of its policy, ε = 0 for k = 1 and whenever some δ_y is a symmetric NE, and "target met" exactly when ε ≤ its target; on prompts of at most 4 responses and k ≤ 8 it meets the default target 10^−30.',
   latex: 'B \\ni \\pi^\\ast,\\ \\varepsilon(\\pi^\\ast) = 0',
   rule: 'uniform',
   expect: 'holds',
@@ -212,6 +216,15 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
       parts.push(eqSlack(p.epsilon, p.epsilonDirect), holds(p.targetMet === p.epsilon.lte(DEFAULT_TARGET)));
       if (k <= MET_K && p.probs.length <= MET_N) parts.push(holds(p.targetMet));
       if (k === 1 || p.pure !== null) parts.push(eqSlack(p.epsilon, ZERO));
+      // exact methods first (README): one response or a pure NE (k ≥ 2): that δ_y, the first; k = 1: the maximal lottery
+      const n = p.probs.length;
+      if (!p.clones && (n === 1 || (k >= 2 && p.pure !== null))) {
+        const y = p.pure ?? 0;
+        parts.push(holds(p.method === 'pure' && p.probs.every((v, z) => v.equals(z === y ? 1 : 0))));
+      } else if (!p.clones && k === 1) {
+        parts.push(holds(p.method === 'maximal lottery'));
+        if (p.lotteries !== null && p.lotteries.length === 1) p.lotteries[0].forEach((v, y) => parts.push(eqSlack(p.probs[y], v)));
+      }
       if (b !== null) parts.push(shapeSlack(p));
       let strictLottery: readonly Fraction[] | null = null;
       if (p.lotteries !== null && !p.clones) {
