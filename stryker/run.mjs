@@ -1,6 +1,6 @@
 // npm run mutation[:folder]: Stryker over one folder (or one part of a large folder) at a time (never two runs
 // at once), then the summary.
-//   node stryker/run.mjs [--verify] [--force] [--retest=Status,...] [--html] [folder | folder.part ...]   (none: all)
+//   node stryker/run.mjs [--verify] [--force] [--retest=Status,...] [--retest-in=file,...] [--html] [folder | folder.part ...]   (none: all)
 // --force re-tests every mutant; --retest=Timeout re-tests the mutants of those statuses (e.g. timeouts of a
 // run on a busy machine: they are dropped from the incremental file first); UALIGN_MUTATION_CONCURRENCY=N sets
 // the number of test runners (default 2); --html also writes
@@ -18,6 +18,8 @@ const suite = args.includes('--verify') ? 'verify' : 'unit';
 const force = args.includes('--force');
 const html = args.includes('--html');
 const retest = new Set(args.filter((a) => a.startsWith('--retest=')).flatMap((a) => a.slice('--retest='.length).split(',')));
+// --retest-in=src/a.ts,src/b.ts: re-test those statuses only in these files (the others keep their results)
+const retestIn = new Set(args.filter((a) => a.startsWith('--retest-in=')).flatMap((a) => a.slice('--retest-in='.length).split(',')));
 const names = args.filter((a) => !a.startsWith('--'));
 for (const f of names) if (runsOf(f) === null) {
   console.error(`mutation: unknown folder or part "${f}" (known: ${[...new Set(RUN_NAMES.map((r) => r.split('.')[0]))].join(', ')}; parts: ${RUN_NAMES.filter((r) => r.includes('.')).join(', ')})`);
@@ -39,8 +41,8 @@ for (const id of todo) {
   if (retest.size > 0 && existsSync(file)) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     let dropped = 0;
-    for (const f of Object.values(report.files))
-      f.mutants = f.mutants.filter((m) => !(retest.has(m.status) && ++dropped));
+    for (const [name, f] of Object.entries(report.files))
+      if (retestIn.size === 0 || retestIn.has(name)) f.mutants = f.mutants.filter((m) => !(retest.has(m.status) && ++dropped));
     writeFileSync(file, JSON.stringify(report, null, 2));
     console.log(`mutation: ${dropped} mutant(s) with status ${[...retest].join(', ')} will be re-tested`);
   }
