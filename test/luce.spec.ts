@@ -4,7 +4,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { frac } from '../src/exact/rational.js';
+import { luceTwoCampArb } from '../src/instances/luce.js';
+import { LuceType } from '../src/model/types.js';
+import { SEED } from './helpers/fc.js';
 
 const BIN = join(__dirname, '..', 'bin', 'ualign.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'ualign-luce-'));
@@ -102,3 +106,15 @@ function readFrac(s: string) {
   const [p, q] = s.split('/');
   return frac(BigInt(p), BigInt(q ?? '1'));
 }
+
+describe('the two-camp generator', () => {
+  it('draws a wide M now and then (strength sums past 2^16 values: the sparse power distribution), other strengths 1 or M', () => {
+    const ps = fc.sample(luceTwoCampArb(), { seed: SEED, numRuns: 400 });
+    const wide = ps.filter((p) => p.users[0].kind === 'luce' && p.users[0].strengths[0].compare(70000) > 0);
+    expect(wide.length).toBeGreaterThan(3);
+    for (const p of wide) {
+      const M = (p.users[0] as LuceType).strengths[0];
+      for (const u of p.users) for (const s of (u as LuceType).strengths) expect(s.equals(1) || s.equals(M)).toBe(true);
+    }
+  });
+});

@@ -142,21 +142,23 @@ export function luceSingleArb(o: LuceFamilyOptions = {}): fc.Arbitrary<Prompt> {
 
 /**
  * Luce two camps (SPEC §4b): weight small + lead with s(a) = M, s(b) = 1, weight small with s(a) = 1, s(b) = M,
- * M = 1 + m (m ∈ 1..11); further responses get strengths rest[y] ∈ 1..M in both camps.
+ * M = 1 + m (m ∈ 1..11; one draw in forty a wide M = 70,001..70,011, whose strength sums over k ≥ 1 draws span more than
+ * 2^16 values: the sparse path of luce.ts's power distribution); further responses get strengths rest[y] ∈ 1..M in
+ * both camps (for a wide M: 1 or M, so that the sums stay few).
  */
 export function luceTwoCampArb(o: LuceFamilyOptions = {}): fc.Arbitrary<Prompt> {
   const maxN = Math.max(2, o.maxResponses ?? 4);
   return fc
     .record({
       n: fc.integer({ min: 2, max: maxN }),
-      m: fc.integer({ min: 1, max: 11 }),
+      m: fc.oneof({ withCrossShrink: true }, { arbitrary: fc.integer({ min: 1, max: 11 }), weight: 39 }, { arbitrary: fc.integer({ min: 70_000, max: 70_010 }), weight: 1 }),
       small: fc.integer({ min: 1, max: o.maxWeight ?? 5 }),
       lead: fc.integer({ min: 1, max: o.maxWeight ?? 5 }),
       rest: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: maxN, maxLength: maxN }),
     })
     .map(({ n, m, small, lead, rest }) => {
       const M = 1 + m;
-      const others = Array.from({ length: n - 2 }, (_, i) => frac(Math.min(rest[i], M)));
+      const others = Array.from({ length: n - 2 }, (_, i) => frac(m > 11 ? (rest[i] > 6 ? M : 1) : Math.min(rest[i], M)));
       return makePrompt(ids(n), [
         { weight: frac(small + lead), strengths: [frac(M), frac(1), ...others] },
         { weight: frac(small), strengths: [frac(1), frac(M), ...others] },
