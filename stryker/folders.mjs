@@ -60,7 +60,7 @@ export const FOLDERS = {
     // whole claims suite for each of them does not fit a session; C1's, C2's and C3's modules (certificates) likewise
     ownTests: {
       inputs: ['src/claims/i1.spec.ts', 'src/claims/i1.onepass.spec.ts', ...EVERY_CLAIM, 'properties/claim-I1.spec.ts'],
-      certificates: ['src/claims/c1.spec.ts', 'src/claims/c1.fault.spec.ts', 'src/claims/c2.spec.ts', 'src/claims/c3.spec.ts', ...EVERY_CLAIM, 'properties/claim-C1.spec.ts', 'properties/claim-C2.spec.ts', 'properties/claim-C3.spec.ts'],
+      certificates: ['src/claims/c1.spec.ts', 'src/claims/c1.fault.spec.ts', 'src/claims/c2.spec.ts', 'src/claims/c3.spec.ts', 'src/claims/c3.fault.spec.ts', ...EVERY_CLAIM, 'properties/claim-C1.spec.ts', 'properties/claim-C2.spec.ts', 'properties/claim-C3.spec.ts'],
     },
   },
 };

@@ -58,7 +58,7 @@ export interface C3Instance {
   readonly digits: number;
 }
 
-/** One kernel value and the same quantity by definition, as exact text ("none": the kernel refused). */
+/** One kernel value and the same quantity by definition, as exact text ("none": the kernel refused the text; a kernel that throws makes the run an error). */
 export interface C3Pair {
   readonly what: string;
   readonly kernel: string;
@@ -177,14 +177,6 @@ function marginByDefinition(prompt: Prompt, z: number, y: number): Fraction {
 
 // ---- evidence ----
 
-function attempt(f: () => string): string {
-  try {
-    return f();
-  } catch (e) {
-    return `error: ${e instanceof Error ? e.message : String(e)}`;
-  }
-}
-
 const kernelText = (x: Fraction | null): string => (x === null ? 'none' : `${numer(x)}/${x.d}`);
 
 function system(what: string, A: readonly (readonly bigint[])[], b: readonly bigint[], c: number): C3System {
@@ -212,7 +204,7 @@ function supportSystems(prompt: Prompt): C3System[] {
 
 function numberPairs(xs: readonly RawRational[]): C3Pair[] {
   const out: C3Pair[] = [];
-  const pair = (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: attempt(kernel), definition });
+  const pair = (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: kernel(), definition });
   xs.forEach((r, i) => {
     const x = fj(r);
     const w = `x${i}`;
@@ -256,7 +248,7 @@ function numberPairs(xs: readonly RawRational[]): C3Pair[] {
 
 function doublePairs(vs: readonly number[], bits: number): C3Pair[] {
   const out: C3Pair[] = [];
-  const pair = (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: attempt(kernel), definition });
+  const pair = (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: kernel(), definition });
   vs.forEach((v, i) => {
     const e = doubleByDoubling(v);
     pair(`fromDouble(v${i})`, () => kernelText(fromDouble(v)), lowest(e.n, e.d));
