@@ -115,8 +115,11 @@ function lowest(n: bigint, d: bigint): string {
   return `${(s * n) / g}/${(s * d) / g}`;
 }
 
+/** fraction.js's signed numerator. */
+const signed = (v: Fraction): bigint => (v.s < 0n ? -v.n : v.n);
+
 /** A fraction.js value as "n/d" (its own sign and fields). */
-const text = (x: Fraction): string => `${x.s < 0n ? -x.n : x.n}/${x.d}`;
+const text = (x: Fraction): string => `${signed(x)}/${x.d}`;
 
 /** fraction.js's own value of n/d (its constructor reduces with its own gcd). */
 const fj = (r: RawRational): Fraction => new Fraction(r.n, r.d);
@@ -157,12 +160,10 @@ export function gaussJordan(A: readonly (readonly bigint[])[], b: readonly bigin
   return { consistent, rank: r, unique };
 }
 
-/** Rows of fractions scaled to integers (each by the lcm of its denominators, by Euclid). */
-function integerRows(rows: readonly (readonly Fraction[])[]): bigint[][] {
-  return rows.map((row) => {
-    const L = row.reduce((l, v) => (l * v.d) / euclid(l, v.d), 1n);
-    return row.map((v) => ((v.s < 0n ? -v.n : v.n) * L) / v.d);
-  });
+/** The lcm of the denominators (by Euclid) and the numerators over it. */
+function overLcm(xs: readonly Fraction[]): { num: bigint[]; den: bigint } {
+  const den = xs.reduce((l, v) => (l * v.d) / euclid(l, v.d), 1n);
+  return { num: xs.map((v) => (signed(v) * den) / v.d), den };
 }
 
 /** The margin P(z ≻ y) − P(y ≻ z) by definition, with fraction.js's arithmetic. */
@@ -196,7 +197,7 @@ function supportSystems(prompt: Prompt): C3System[] {
   for (let mask = 1; mask < 1 << n; mask++) {
     const Sup = prompt.responses.flatMap((_, y) => ((mask >> y) & 1 ? [y] : []));
     const rows = [...Sup.map((z) => [...Sup.map((y) => marginByDefinition(prompt, z, y)), new Fraction(0)]), [...Sup.map(() => new Fraction(1)), new Fraction(1)]];
-    const M = integerRows(rows);
+    const M = rows.map((row) => overLcm(row).num);
     out.push(system(`support {${Sup.map((y) => prompt.responses[y]).join(', ')}}`, M.map((r) => r.slice(0, Sup.length)), M.map((r) => r[Sup.length]), Sup.length));
   }
   return out;
@@ -238,11 +239,8 @@ function numberPairs(xs: readonly RawRational[]): C3Pair[] {
   const vs = xs.map(fj);
   pair('sumOf(x)', () => kernelText(sumOf(fs)), text(vs.reduce((a, v) => a.add(v), new Fraction(0))));
   pair('argmax(x)', () => String(argmax(fs)), String(vs.reduce((b, v, i) => (v.compare(vs[b]) > 0 ? i : b), vs.length === 0 ? -1 : 0)));
-  const L = vs.reduce((l, v) => (l * v.d) / euclid(l, v.d), 1n);
-  pair('commonDenominator(x)', () => {
-    const c = commonDenominator(fs);
-    return `${c.num.join(',')} over ${c.den}`;
-  }, `${vs.map((v) => ((v.s < 0n ? -v.n : v.n) * L) / v.d).join(',')} over ${L}`);
+  const over = (c: { num: bigint[]; den: bigint }) => `${c.num.join(',')} over ${c.den}`;
+  pair('commonDenominator(x)', () => over(commonDenominator(fs)), over(overLcm(vs)));
   return out;
 }
 
@@ -427,7 +425,7 @@ export const C3 = defineClaim<C3Instance, C3Evidence>({
     const own: RawRational[] = [
       ...prompt.users.flatMap((u) => [u.weight, ...(u.kind === 'luce' ? u.strengths : [])]),
       ...prompt.responses.flatMap((_, z) => prompt.responses.map((_, y) => marginByDefinition(prompt, z, y))),
-    ].map((v) => ({ n: v.s < 0n ? -v.n : v.n, d: v.d }));
+    ].map((v) => ({ n: signed(v), d: v.d }));
     const xs = [...i.numbers, ...own.slice(0, 2 * n)];
     const c = i.system[0].length - 1;
     const systems = [...supportSystems(prompt), system('generated', i.system.map((r) => r.slice(0, c)), i.system.map((r) => r[c]), c)];
