@@ -10,6 +10,7 @@ const ISOLATED = [
   'src/winrate/luceBudget.spec.ts',
   'src/lp/solve.spec.ts',
   'src/claims/c1.fault.spec.ts',
+  'src/claims/c3.fault.spec.ts',
   'test/readme.spec.ts',
   'test/cli-exit-codes.spec.ts',
   'src/claims/worker.spec.ts',
