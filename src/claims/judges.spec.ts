@@ -246,7 +246,7 @@ describe('positive claims: judges reject wrong evidence', () => {
   rejectsAll(T9, 40, (i, e) => {
     const out: [string, typeof e][] = [];
     e.prompts.forEach((p, x) => {
-      const pr = (q: typeof p) => ({ prompts: set(e.prompts, x, q) });
+      const pr = (q: typeof p) => ({ ...e, prompts: set(e.prompts, x, q) });
       const y = p.support[0];
       out.push(['"target met" contradicting ε', pr({ ...p, targetMet: !p.targetMet })]);
       p.moved.forEach((m, j) => {
@@ -294,7 +294,17 @@ describe('positive claims: judges reject wrong evidence', () => {
         if (!p.ends[0][a].equals(p.ends[0][c])) out.push(['no sign change across the box', pr({ ...p, ends: [p.ends[0], p.ends[0]] })]);
         if (off >= 0) out.push(['off-support response reaches 1/(k+1) on the box', pr({ ...p, ends: [set(p.ends[0], off, p.ends[0][a]), p.ends[1]] })]);
       }
+      if (p.clones) out.push(['clone responses not named', pr({ ...p, boxReason: 'not isolated: clone responses make the equilibria a continuum' })]);
     });
+    out.push(
+      ['ε of the whole off', { ...e, epsilon: e.epsilon.add(D) }],
+      ['robustness of the whole off', { ...e, robustness: e.robustness.sub(D) }],
+      ['target flag of the whole flipped', { ...e, targetMet: !e.targetMet }],
+      ['a target past maxBits accepted', { ...e, refusals: [null, e.refusals[1]] }],
+      ['another bit count in the refusal', { ...e, refusals: [e.refusals[0]!.replace(/about (\d+)/, (_, b) => `about ${Number(b) + 1}`), e.refusals[1]] }],
+      ['a support threshold of 2 accepted', { ...e, refusals: [e.refusals[0], null] }],
+      ['a refusal missing', { ...e, refusals: e.refusals.slice(1) }],
+    );
     return out;
   });
 });
@@ -574,12 +584,12 @@ describe('exact verdicts on known instances (SPEC §6 test vectors)', () => {
     const c1 = T9.fromJson({ profile: cycle, k: 1 });
     const e1 = T9.evidence(c1);
     expect(e1.prompts[0].pure).toBeNull();
-    expect(T9.judge(c1, { prompts: [{ ...e1.prompts[0], epsilon: D, targetMet: false }] }).ok).toBe(false);
+    expect(T9.judge(c1, { ...e1, prompts: [{ ...e1.prompts[0], epsilon: D, targetMet: false }] }).ok).toBe(false);
     // a miss said so is refused up to 4 responses and k = 8 (T9's generator), accepted past them
     const miss = (n: number, k: number) => {
       const i = T9.fromJson({ profile: profile('abcde'.slice(0, n).split(''), [{ weight: '1', ranking: [['a'], ['b']] }]), k });
       const e = T9.evidence(i);
-      return T9.judge(i, { prompts: [{ ...e.prompts[0], epsilon: D, epsilonDirect: D, targetMet: false, pure: null }] }).ok;
+      return T9.judge(i, { ...e, epsilon: D, robustness: frac(k, k + 1).sub(D), targetMet: false, prompts: [{ ...e.prompts[0], epsilon: D, epsilonDirect: D, targetMet: false, pure: null }] }).ok;
     };
     expect([miss(4, 8), miss(4, 9), miss(5, 8), miss(2, 2)]).toEqual([false, true, true, false]);
     // one Luce type, equal strengths, k = 2: U_2(b; δ_a) = 1/(1 + 2) = 1/(k+1) exactly, so δ_a is a pure NE

@@ -110,7 +110,7 @@ describe('T9 judge: evidence on the edge of each condition', () => {
     const e = T9.evidence(i);
     const p = e.prompts[0];
     const b = p.box!;
-    const withBox = (lo: Fraction[]) => ({ prompts: [{ ...p, box: { ...b, lo } }] });
+    const withBox = (lo: Fraction[]) => ({ ...e, prompts: [{ ...p, box: { ...b, lo } }] });
     expect(T9.judge(i, e).ok).toBe(true);
     // still lo ≤ π ≤ hi with lo ≥ 0 (the box touches a face of the simplex)
     expect(T9.judge(i, withBox(set(b.lo, 1, ZERO))).ok).toBe(true);
@@ -118,7 +118,7 @@ describe('T9 judge: evidence on the edge of each condition', () => {
     expect(T9.judge(i, withBox(set(b.lo, 2, ZERO.sub(D)))).ok).toBe(false);
     const ic = cycleD(2);
     const pc = T9.evidence(ic).prompts[0];
-    expect(T9.judge(ic, { prompts: [{ ...pc, box: { ...pc.box!, lo: set(pc.box!.lo, 3, ZERO.sub(D)) } }] }).ok).toBe(false);
+    expect(T9.judge(ic, { ...T9.evidence(ic), prompts: [{ ...pc, box: { ...pc.box!, lo: set(pc.box!.lo, 3, ZERO.sub(D)) } }] }).ok).toBe(false);
   });
 
   it('k = 1, a unique maximal lottery strictly below ½ off the support: only a point box at it is right', () => {
@@ -127,8 +127,8 @@ describe('T9 judge: evidence on the edge of each condition', () => {
     const p = e.prompts[0];
     expect(str(p.lotteryWinRates)).toEqual(['1/2', '1/2', '1/2', '1']);
     expect(T9.judge(i, e).ok).toBe(true);
-    expect(T9.judge(i, { prompts: [{ ...p, box: null, boxReason: 'x' }] }).ok).toBe(false);
-    expect(T9.judge(i, { prompts: [{ ...p, box: { ...p.box!, radius: D } }] }).ok).toBe(false);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...p, box: null, boxReason: 'x' }] }).ok).toBe(false);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...p, box: { ...p.box!, radius: D } }] }).ok).toBe(false);
   });
 
   it('k = 1, a unique maximal lottery with d at ½ exactly: no box, and the reason must say degenerate', () => {
@@ -137,25 +137,25 @@ describe('T9 judge: evidence on the edge of each condition', () => {
     // d ties the lottery (P(π ≻ d) = ½): not strict, so Krawczyk must refuse with a degenerate reason
     const tie = { ...p, lotteryWinRates: set(p.lotteryWinRates!, 3, HALF), moved: [] }; // crafted: the moved boxes of the real (strict) lottery do not apply
     const reason = 'degenerate: off-support response d is at 1/(k+1) exactly (not strictly below)';
-    expect(T9.judge(i, { prompts: [{ ...tie, box: null, boxReason: reason, pointScores: null }] }).ok).toBe(true);
-    expect(T9.judge(i, { prompts: [{ ...tie, box: null, boxReason: 'not isolated: singular Jacobian on the support', pointScores: null }] }).ok).toBe(false);
-    expect(T9.judge(i, { prompts: [{ ...tie, box: null, boxReason: null, pointScores: null }] }).ok).toBe(false);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...tie, box: null, boxReason: reason, pointScores: null }] }).ok).toBe(true);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...tie, box: null, boxReason: 'not isolated: singular Jacobian on the support', pointScores: null }] }).ok).toBe(false);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...tie, box: null, boxReason: null, pointScores: null }] }).ok).toBe(false);
     // a box although degenerate, whatever the reason says
-    expect(T9.judge(i, { prompts: [{ ...tie, boxReason: reason }] }).ok).toBe(false);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...tie, boxReason: reason }] }).ok).toBe(false);
   });
 
   it('a box of radius > 0: an end where U_3(a) = U_3(b) exactly is a zero, so a sign change (IVT)', () => {
     const i = wideOnTwo();
     const p = T9.evidence(i).prompts[0];
     const tieAt = (U: readonly Fraction[]) => set(U, 1, U[0]);
-    expect(T9.judge(i, { prompts: [{ ...p, ends: [p.ends![0], tieAt(p.ends![1])] }] }).ok).toBe(true);
-    expect(T9.judge(i, { prompts: [{ ...p, ends: [tieAt(p.ends![0]), tieAt(p.ends![1])] }] }).ok).toBe(true);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...p, ends: [p.ends![0], tieAt(p.ends![1])] }] }).ok).toBe(true);
+    expect(T9.judge(i, { ...T9.evidence(i), prompts: [{ ...p, ends: [tieAt(p.ends![0]), tieAt(p.ends![1])] }] }).ok).toBe(true);
   });
 
   it('no box and nothing to compare: holds with slack 0', () => {
     const i = wideOnTwo();
     const p = T9.evidence(i).prompts[0];
-    const v = T9.judge(i, { prompts: [{ ...p, box: null, boxReason: 'x', ends: null }] });
+    const v = T9.judge(i, { ...T9.evidence(i), prompts: [{ ...p, box: null, boxReason: 'x', ends: null }] });
     expect(v.ok).toBe(true);
     expect(v.slack.toFraction()).toBe('0');
   });

@@ -15,6 +15,9 @@
 //    much shows): for k = 1 each must hold the one maximal lottery (none may be certified when that lottery is
 //    degenerate), on two responses U_k(a) − U_k(b) must change sign across it. (Not the Lipschitz bound there: a
 //    box far wider than the equilibrium's can pass the Krawczyk test's bound at its center and fail this one at an end.)
+// Clone responses: no box, and the reason names the clone classes found here by definition (responses tied by every
+// type), not by model/structure's cloneClasses. The whole result: ε = Σ ρ(x) ε_x, rob = k/(k+1) − ε, the target
+// flag met on every prompt; a target past maxBits refused with README's bit count, a support threshold of 2 refused.
 // And what `equilibrium` reports besides the box: how it found π (exact methods first, README: δ_y for one
 // response or the first pure NE by definition when k ≥ 2, the maximal lottery when k = 1); its ε against ε(π) by the direct expectation over the number of
 // tied draws and Luce's convolution (oracles.directScores, not product.ts's closed form); "target met" exactly when
@@ -25,9 +28,9 @@
 // integer test (`pureEquilibria`).
 import fc from 'fast-check';
 import { Fraction, HALF, ONE, ZERO, frac, signOf } from '../exact/rational.js';
-import { cloneClasses } from '../model/structure.js';
 import { FamilyName } from '../instances/families.js';
 import { Prompt } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 import { promptExploitability } from '../winrate/exploitability.js';
 import { allMaximalLotteriesOfPrompt } from '../equilibria/maximalLottery.js';
 import { DEFAULT_TARGET, equilibrium } from '../equilibria/equilibrium.js';
@@ -43,6 +46,10 @@ const CYCLIC: readonly FamilyName[] = ['condorcet-cycle', 'impartial-culture', '
 /** Prompts on which the target must be met: at most MET_N responses, k ≤ MET_K (T9's default generator). */
 const MET_N = 4;
 const MET_K = 8;
+
+/** A target past maxBits = 8192 bits per coordinate: 2^−8192 ≈ 9.168e−2467. */
+const TINY_BITS = 8192;
+const TINY = frac(1n, 1n << BigInt(TINY_BITS));
 
 /** Largest n for which k = 1 enumerates every extreme maximal lottery. */
 const ALL_ML_N = 5;
@@ -85,6 +92,40 @@ const SHIFTS = [6, 16, 30];
 
 export interface T9Evidence {
   readonly prompts: readonly T9Prompt[];
+  /** The whole result: ε, robustness and the target flag over the prompts. */
+  readonly epsilon: Fraction;
+  readonly robustness: Fraction;
+  readonly targetMet: boolean;
+  /** The messages of the refusals asked for: a target past maxBits (2^−8192), a support threshold of 2. */
+  readonly refusals: readonly (string | null)[];
+}
+
+/** Clone classes by definition, responses in order: y and z in one class iff every type ties them (same tier; equal strengths). */
+export function cloneClassesByDefinition(prompt: Prompt): number[][] {
+  const same = (y: number, z: number) => prompt.users.every((u) => (u.kind === 'luce' ? u.strengths[y].equals(u.strengths[z]) : u.rank[y] === u.rank[z]));
+  const out: number[][] = [];
+  prompt.responses.forEach((_, y) => {
+    const c = out.find((cls) => same(cls[0], y));
+    if (c === undefined) out.push([y]);
+    else c.push(y);
+  });
+  return out;
+}
+
+/** What equilibrium must say instead of a box on a prompt with clone responses (README). */
+export function cloneReason(prompt: Prompt): string {
+  const merged = cloneClassesByDefinition(prompt).filter((c) => c.length > 1).map((c) => c.map((y) => prompt.responses[y]).join(', '));
+  return `not isolated: clone responses (${merged.join('; ')}) make the equilibria a continuum; mergedBox certifies the game with each clone class merged`;
+}
+
+/** The refusal message of a call, or null when it returns. */
+function refusalOf(f: () => unknown): string | null {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    return e instanceof InputError ? e.message : `not an input error: ${String(e)}`;
+  }
 }
 
 /** The policy at one end of a two-response box: π(b) at its lower or upper end, π(a) = 1 − π(b). */
@@ -128,7 +169,7 @@ function promptEvidence(prompt: Prompt, k: number, p: ReturnType<typeof equilibr
   const n = prompt.responses.length;
   const box = p.box;
   const lotteries = k === 1 && n <= ALL_ML_N ? allMaximalLotteriesOfPrompt(prompt, { maxN: ALL_ML_N }) : null;
-  const clones = cloneClasses(prompt).length < n;
+  const clones = cloneClassesByDefinition(prompt).length < n;
   const ends = endsOf(prompt, k, p.support, box);
   return {
     probs: p.probs,
@@ -190,7 +231,7 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
   id: 'T9',
   title: 'certified equilibrium boxes',
   statement:
-    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·|Δπ(b)| < 1/(k+1) off the support; every box the test certifies around the equilibrium moved off it holds the one maximal lottery (k = 1), or a sign change of U_k(a) − U_k(b). Besides its box, equilibrium finds π by an exact method first (δ_y for one response or the first pure NE when k ≥ 2, the maximal lottery when k = 1), reports the exact ε of its policy, ε = 0 for k = 1 and whenever some δ_y is a symmetric NE, and "target met" exactly when ε ≤ its target; on prompts of at most 4 responses and k ≤ 8 it meets the default target 10^−30.',
+    'Every box that equilibrium certifies holds an exact symmetric NE of G_{k+1}, isolated, with every off-support response strictly below 1/(k+1); a point box is that equilibrium. Checked independently: for k = 1 a box is certified exactly when the maximal lottery is unique with every off-support response strictly below ½ (no clone responses), and it is that lottery; a point box has ε(π) = 0 and its off-support responses strictly below 1/(k+1); a box on two responses {a, b} has U_k(a) − U_k(b) of no common strict sign at its two ends, and U_k(z) + k·|Δπ(b)| < 1/(k+1) off the support; every box the test certifies around the equilibrium moved off it holds the one maximal lottery (k = 1), or a sign change of U_k(a) − U_k(b). Besides its box, equilibrium finds π by an exact method first (δ_y for one response or the first pure NE when k ≥ 2, the maximal lottery when k = 1), reports the exact ε of its policy, ε = 0 for k = 1 and whenever some δ_y is a symmetric NE, and "target met" exactly when ε ≤ its target; on prompts of at most 4 responses and k ≤ 8 it meets the default target 10^−30. With clone responses there is no box and the reason names the clone classes; a target that needs more than maxBits bits per coordinate, or a support threshold outside [0, 1], is refused as bad input.',
   latex: 'B \\ni \\pi^\\ast,\\ \\varepsilon(\\pi^\\ast) = 0',
   rule: 'uniform',
   expect: 'holds',
@@ -204,15 +245,33 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
   },
   evidence({ profile, k }) {
     const r = equilibrium(profile, k, { maxRounds: 4000 });
-    return { prompts: r.prompts.map((p, x) => promptEvidence(profile.prompts[x].prompt, k, p)) };
+    return {
+      prompts: r.prompts.map((p, x) => promptEvidence(profile.prompts[x].prompt, k, p)),
+      epsilon: r.epsilon,
+      robustness: r.robustness,
+      targetMet: r.targetMet,
+      refusals: [refusalOf(() => equilibrium(profile, k, { target: TINY })), refusalOf(() => equilibrium(profile, k, { supportThreshold: 2 }))],
+    };
   },
   judge({ profile, k }, e) {
-    const parts: Fraction[] = [];
     const bound = frac(1, k + 1);
-    e.prompts.forEach((p) => {
+    // the whole result: ε = Σ ρ(x) ε_x, rob = k/(k+1) − ε (T2), met iff met on every prompt; the refusals, with the
+    // bits README's formula gives: log2(1/target) + 16 + 2⌈log2(k+1)⌉ + ⌈log2(n+1)⌉ (n the most responses)
+    const epsilon = e.prompts.reduce((acc, p, x) => acc.add(p.epsilon.mul(profile.prompts[x].weight)), ZERO);
+    const n = Math.max(...profile.prompts.map(({ prompt }) => prompt.responses.length));
+    const need = TINY_BITS + 1 + 16 + 2 * Math.ceil(Math.log2(k + 1)) + Math.ceil(Math.log2(n + 1));
+    const parts: Fraction[] = [
+      eqSlack(e.epsilon, epsilon),
+      eqSlack(e.robustness, frac(k, k + 1).sub(epsilon)),
+      holds(e.targetMet === e.prompts.every((p) => p.targetMet)),
+      holds(e.refusals.length === 2),
+      holds(e.refusals[0] === `target 9.168e-2467 needs about ${need} bits per coordinate, above maxBits = 8192`),
+      holds(e.refusals[1] === 'equilibrium option supportThreshold must be a finite number from 0 to 1, got 2'),
+    ];
+    e.prompts.forEach((p, x) => {
       const b = p.box;
-      // clone responses: the equilibria form a continuum whenever a clone class has mass, so no box (SPEC §3)
-      if (p.clones) parts.push(holds(b === null));
+      // clone responses: the equilibria form a continuum whenever a clone class has mass, so no box (SPEC §3), and the reason names them
+      if (p.clones) parts.push(holds(b === null && p.boxReason === cloneReason(profile.prompts[x].prompt)));
       parts.push(eqSlack(p.epsilon, p.epsilonDirect), holds(p.targetMet === p.epsilon.lte(DEFAULT_TARGET)));
       if (k <= MET_K && p.probs.length <= MET_N) parts.push(holds(p.targetMet));
       if (k === 1 || p.pure !== null) parts.push(eqSlack(p.epsilon, ZERO));
