@@ -48,7 +48,8 @@ export const FOLDERS = {
       theorems: files('src/claims', ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']),
       luce: files('src/claims', ['luce', 'luceCamps']),
       inputs: files('src/claims', ['i1']),
-      certificates: files('src/claims', ['c1', 'c2', 'c3']),
+      certificates: files('src/claims', ['c1', 'c2']),
+      arithmetic: files('src/claims', ['c3']),
     },
     // the engine (claim runner, host, pool, plug-ins, worker) has its own specs beside it (run, contract, pool,
     // host, plugins, worker: code that runs in worker threads is driven in this thread, the worker's loop on a
@@ -57,10 +58,11 @@ export const FOLDERS = {
     partTests: { engine: ['test/verify.spec.ts'] },
     // I1's module is tested instead by its own specs and the specs that run every claim (judges, kit, instances): its
     // static mutants (the statement, the table of edits) re-run every test that loads the module, and the
-    // whole claims suite for each of them does not fit a session; C1's, C2's and C3's modules (certificates) likewise
+    // whole claims suite for each of them does not fit a session; C1's and C2's modules (certificates) and C3's (arithmetic) likewise
     ownTests: {
       inputs: ['src/claims/i1.spec.ts', 'src/claims/i1.onepass.spec.ts', ...EVERY_CLAIM, 'properties/claim-I1.spec.ts'],
-      certificates: ['src/claims/c1.spec.ts', 'src/claims/c1.fault.spec.ts', 'src/claims/c2.spec.ts', 'src/claims/c3.spec.ts', 'src/claims/c3.fault.spec.ts', ...EVERY_CLAIM, 'properties/claim-C1.spec.ts', 'properties/claim-C2.spec.ts', 'properties/claim-C3.spec.ts'],
+      certificates: ['src/claims/c1.spec.ts', 'src/claims/c1.fault.spec.ts', 'src/claims/c2.spec.ts', ...EVERY_CLAIM, 'properties/claim-C1.spec.ts', 'properties/claim-C2.spec.ts'],
+      arithmetic: ['src/claims/c3.spec.ts', 'src/claims/c3.fault.spec.ts', ...EVERY_CLAIM, 'properties/claim-C3.spec.ts'],
     },
   },
 };
