@@ -370,7 +370,7 @@ const INSTANCE_SHAPE = S.object(
   {
     profile: S.json(),
     numbers: S.array(S.string({ what: 'a rational "n/d"' })),
-    doubles: S.array(S.json()),
+    doubles: S.array(S.string({ what: 'a double as JavaScript writes it' })),
     system: S.array(S.array(S.string({ what: 'an integer' }))),
     bits: S.integer(undefined, 'an integer'),
     digits: S.integer(0, 'an integer ≥ 0'),
@@ -380,7 +380,7 @@ const INSTANCE_SHAPE = S.object(
 
 interface InstanceJson {
   numbers: string[];
-  doubles: unknown[];
+  doubles: string[];
   system: string[][];
   bits: number;
   digits: number;
@@ -457,7 +457,7 @@ export const C3 = defineClaim<C3Instance, C3Evidence>({
   toJson: (i) => ({
     profile: profileToJson(i.profile),
     numbers: i.numbers.map((r) => `${r.n}/${r.d}`),
-    doubles: [...i.doubles],
+    doubles: i.doubles.map(String), // as JavaScript writes them (exact: the shortest text that reads back the same double)
     system: i.system.map((r) => r.map(String)),
     bits: i.bits,
     digits: i.digits,
@@ -476,8 +476,9 @@ export const C3 = defineClaim<C3Instance, C3Evidence>({
       return r;
     });
     if (numbers.length === 0) throw inputError(where, ['numbers'], 'is empty');
-    const doubles = o.doubles.map((v, x) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw inputError(where, ['doubles', x], 'is not a finite number');
+    const doubles = o.doubles.map((t, x) => {
+      const v = Number(t);
+      if (!Number.isFinite(v) || String(v) !== t) throw inputError(where, ['doubles', x], `${JSON.stringify(t)} is not a finite double as JavaScript writes it`);
       return v;
     });
     if (o.system.length === 0 || o.system[0].length < 2 || o.system.some((r) => r.length !== o.system[0].length) || o.system.length > MAX_SYSTEM + 3)
