@@ -203,16 +203,21 @@ function supportSystems(prompt: Prompt): C3System[] {
   return out;
 }
 
+/** A pusher of kernel/definition pairs onto `out` (the kernel's text taken at once). */
+const pushPair = (out: C3Pair[]) => (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: kernel(), definition });
+
 function numberPairs(xs: readonly RawRational[]): C3Pair[] {
   const out: C3Pair[] = [];
-  const pair = (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: kernel(), definition });
+  const pair = pushPair(out);
+  const fs = xs.map((r) => frac(r.n, r.d));
+  const vs = xs.map(fj);
   xs.forEach((r, i) => {
-    const x = fj(r);
+    const x = vs[i];
     const w = `x${i}`;
     pair(`frac(${w})`, () => kernelText(frac(r.n, r.d)), lowest(r.n, r.d));
     pair(`gcd(n, d) of ${w}`, () => gcd(r.n, r.d).toString(), euclid(r.n, r.d).toString());
     pair(`lcm(n, d) of ${w}`, () => lcm(r.n, r.d).toString(), r.n === 0n ? '0' : (babs(r.n * r.d) / euclid(r.n, r.d)).toString());
-    pair(`signOf(${w})`, () => String(signOf(frac(r.n, r.d))), String(x.compare(0)));
+    pair(`signOf(${w})`, () => String(signOf(fs[i])), String(x.compare(0)));
     const sign = r.n * r.d < 0n ? '-' : '';
     const [an, ad] = [babs(r.n), babs(r.d)];
     // "p/q" with spaces and a plus sign; a decimal with an exponent (the instance's digits after the point)
@@ -228,15 +233,13 @@ function numberPairs(xs: readonly RawRational[]): C3Pair[] {
     pair(`parseRational(${w} as decimal)`, () => kernelText(parseRational(decText)), 'none');
     pair(`floorDiv(n, |d|) of ${w}`, () => floorDiv(r.n, ad).toString(), ((r.n - (((r.n % ad) + ad) % ad)) / ad).toString());
     pair(`ceilDiv(n, |d|) of ${w}`, () => ceilDiv(r.n, ad).toString(), ((r.n + (((-r.n % ad) + ad) % ad)) / ad).toString());
-    const y = fj(xs[(i + 1) % xs.length]);
-    const [fx, fy] = [frac(r.n, r.d), frac(xs[(i + 1) % xs.length].n, xs[(i + 1) % xs.length].d)];
+    const next = (i + 1) % xs.length;
+    const [y, fx, fy] = [vs[next], fs[i], fs[next]];
     pair(`mulOf(${w}, next)`, () => kernelText(mulOf(fx, fy)), text(x.mul(y)));
     pair(`subOf(${w}, next)`, () => kernelText(subOf(fx, fy)), text(x.sub(y)));
     pair(`minOf(${w}, next)`, () => kernelText(minOf(fx, fy)), text(x.compare(y) <= 0 ? x : y));
     pair(`maxOf(${w}, next)`, () => kernelText(maxOf(fx, fy)), text(x.compare(y) >= 0 ? x : y));
   });
-  const fs = xs.map((r) => frac(r.n, r.d));
-  const vs = xs.map(fj);
   pair('sumOf(x)', () => kernelText(sumOf(fs)), text(vs.reduce((a, v) => a.add(v), new Fraction(0))));
   pair('argmax(x)', () => String(argmax(fs)), String(vs.reduce((b, v, i) => (v.compare(vs[b]) > 0 ? i : b), vs.length === 0 ? -1 : 0)));
   const over = (c: { num: bigint[]; den: bigint }) => `${c.num.join(',')} over ${c.den}`;
@@ -246,7 +249,7 @@ function numberPairs(xs: readonly RawRational[]): C3Pair[] {
 
 function doublePairs(vs: readonly number[], bits: number): C3Pair[] {
   const out: C3Pair[] = [];
-  const pair = (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: kernel(), definition });
+  const pair = pushPair(out);
   vs.forEach((v, i) => {
     const e = doubleByDoubling(v);
     pair(`fromDouble(v${i})`, () => kernelText(fromDouble(v)), lowest(e.n, e.d));
