@@ -97,6 +97,16 @@ describe('T5: Hedge runs', () => {
     const bad = consistent(run, [ONE, e.regrets[1]], [HALF, e.lnUpper[1]]);
     expect(T5.judge(run, bad).ok).toBe(false);
     expect(T5.judge(run, { ...bad, selfPlay: { ...bad.selfPlay, hedgeBound: false } }).ok).toBe(false);
+    // with the true ln 3 bound: Reg_T = 11/10 on prompt 0 needs ln 3 ≥ 121/100, and ln 3 < 1.1; prompt 1 still holds
+    const fails = consistent(run, [frac(11, 10), ZERO], e.lnUpper);
+    expect(fails.predicate).toEqual([false, true]);
+    const v = T5.judge(run, fails);
+    expect([v.ok, v.certificate.hedgeBound]).toEqual([false, false]);
+    expect(T5.judge(run, { ...fails, selfPlay: { ...fails.selfPlay, hedgeBound: false } }).ok).toBe(false);
+    // a predicate with one entry more than there are prompts is not the predicate of this run
+    const ok = consistent(run, [frac(-5), ZERO], e.lnUpper);
+    expect(T5.judge(run, ok).ok).toBe(true);
+    expect(T5.judge(run, { ...ok, predicate: [...ok.predicate, true] }).ok).toBe(false);
   });
 });
 
@@ -108,6 +118,17 @@ describe('T5: the ln n bound proven by the exponential series', () => {
       expect(lnBoundHolds(lnUpperBound(n).sub(frac(1n, 1n << 58n)), n)).toBe(false);
     }
     expect([lnBoundHolds(frac(-1, 1000), 1), lnBoundHolds(frac(7, 10), 2), lnBoundHolds(frac(69314718, 100000000), 2)]).toEqual([false, false, false]);
+  });
+
+  it('ln 1 = 0 is met exactly (e^0 = 1 = n); ln of 10^3, 10^6, 10^9 and 2^40 (up to 284 terms); an L past the bit length is refused at once', () => {
+    expect([lnBoundHolds(ZERO, 1), lnBoundHolds(frac(1, 1n << 52n), 1), lnBoundHolds(frac(1, 1n << 49n), 1)]).toEqual([true, true, false]);
+    for (const n of [1000, 1e6, 1e9, 2 ** 40]) {
+      expect(lnBoundHolds(lnUpperBound(n), n), `n = ${n}`).toBe(true);
+      expect(lnBoundHolds(lnUpperBound(n).add(frac(1n, 1n << 45n)), n)).toBe(false);
+      expect(lnBoundHolds(lnUpperBound(n).sub(frac(1n, 1n << 58n)), n)).toBe(false);
+    }
+    // 8·10^6 terms if it were summed
+    expect([lnBoundHolds(frac(10 ** 6), 2), lnBoundHolds(frac(41), 2 ** 40), lnBoundHolds(frac(2), 2)]).toEqual([false, false, false]);
   });
 });
 

@@ -45,33 +45,22 @@ function hedgeBound(r: Fraction, T: number, L: Fraction): boolean {
   return signOf(r) <= 0 || r.mul(r).lte(frac(T, 2).mul(L));
 }
 
-/** Fixed point of the exponential series: 2^−LN_BITS. */
-const LN_BITS = 120n;
-
 /**
- * ln n ≤ L ≤ ln n + 2^−50, by the exponential series instead of lnUpperBound's atanh series, in fixed point with
- * directed rounding: with L rounded down (up) to 2^−120 and every term rounded down (up), the partial sum is a lower
- * bound of e^L (with the tail bound t_N·L/(N+1)·(N+2)/(N+2−L) added, an upper one); n ≤ lower, upper ≤ n(1 + 2^−50).
+ * ln n ≤ L ≤ ln n + 2^−50, by the exponential series instead of lnUpperBound's atanh series, exactly:
+ * n ≤ Σ_{i≤N} L^i/i! (≤ e^L) and Σ_{i≤N} L^i/i! + 2·L^{N+1}/(N+1)! ≤ n(1 + 2^−50) (≤ n·e^{2^−50}); the tail
+ * Σ_{i>N} L^i/i! is at most twice its first term because N + 2 ≥ 2L.
  */
 export function lnBoundHolds(L: Fraction, n: number): boolean {
-  if (L.compare(0) < 0) return false;
-  const S = 1n << LN_BITS;
-  const scaled = L.n * S;
-  const lo = scaled / L.d;
-  const hi = lo + (scaled % L.d === 0n ? 0n : 1n);
-  const N = 60n + 4n * (hi / S + 1n);
-  let [tLo, tHi, sLo, sHi] = [S, S, S, S];
-  for (let i = 1n; i <= N; i++) {
-    tLo = (tLo * lo) / (S * i);
-    tHi = (tHi * hi + S * i - 1n) / (S * i);
-    sLo += tLo;
-    sHi += tHi;
-  }
-  // tail Σ_{i>N} ≤ t_N·L/(N+1)·1/(1 − L/(N+2)), rounded up
-  const den = S * (N + 1n) * (S * (N + 2n) - hi);
-  sHi += (tHi * hi * S * (N + 2n) + den - 1n) / den;
-  const nS = BigInt(n) * S;
-  return sLo >= nS && sHi <= nS + (nS >> 50n);
+  // ln n < log2(n) + 1 ≤ bit length of n; a larger L would only need more terms (about 8L)
+  if (L.compare(0) < 0 || L.compare(BigInt(n).toString(2).length) >= 0) return false;
+  const [p, q] = [L.n, L.d];
+  const N = 8n * (p / q + 1n) + 60n;
+  // Horner: 1 + L(1 + L/2(1 + … (1 + L/N))) = num/den, den = q^N·N!
+  let [num, den] = [1n, 1n];
+  for (let i = N; i >= 1n; i--) [num, den] = [q * i * den + p * num, q * i * den];
+  const tailDen = q * (N + 1n);
+  const upper = num * tailDen + 2n * p ** (N + 1n);
+  return num >= BigInt(n) * den && upper << 50n <= BigInt(n) * ((1n << 50n) + 1n) * den * tailDen;
 }
 
 export interface T5Evidence {
@@ -192,7 +181,7 @@ export const T5 = defineClaim<T5Instance, T5Evidence>({
     // on every sequence (most are not Hedge's, so the bound fails on some): the ln n bound proven, the predicate decided here
     const lnOk = e.lnUpper.length === profile.prompts.length && e.lnUpper.every((L, x) => lnBoundHolds(L, profile.prompts[x].prompt.responses.length));
     parts.push(holds(lnOk && e.predicate.length === e.regrets.length));
-    if (lnOk) e.regrets.forEach((r, x) => parts.push(holds(e.predicate[x] === hedgeBound(r, T, e.lnUpper[x]))));
+    e.regrets.forEach((r, x) => parts.push(holds(e.predicate[x] === hedgeBound(r, T, e.lnUpper[x]))));
     if (e.robExplicit !== null) parts.push(eqSlack(e.robExplicit, e.robDirect));
     const cert: Record<string, unknown> = {
       T,

@@ -119,7 +119,7 @@ export function cloneReason(prompt: Prompt): string {
 }
 
 /** The refusal message of a call, or null when it returns. */
-function refusalOf(f: () => unknown): string | null {
+export function refusalOf(f: () => unknown): string | null {
   try {
     f();
     return null;
@@ -317,7 +317,7 @@ export const T9 = defineClaim<ProfileInstance, T9Evidence>({
       }
       if (p.ends !== null && b !== null) parts.push(signChange(p.support, p.ends), offSupportBelow(p.support, b, p.ends, k, bound));
     });
-    return verdict(parts.length === 0 ? ZERO : minRat(parts), {
+    return verdict(minRat(parts), {
       prompts: e.prompts.map((p, x) => ({
         policy: ratList(p.probs),
         epsilon: p.epsilon.toFraction(),
