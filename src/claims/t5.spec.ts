@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Fraction, frac, HALF, ONE, ZERO, signOf, sumOf } from '../exact/rational.js';
 import { lnUpperBound, selfPlay } from '../equilibria/dynamics.js';
 import { setFault } from '../winrate/faults.js';
-import { T5, T5Instance, lnBoundHolds } from './t5.js';
+import { T5, T5Instance, expSeriesBounds, lnBoundHolds } from './t5.js';
 import { kk1 } from './types.js';
 import { same, str, tiers } from '../../test/helpers/profiles.js';
 
@@ -111,6 +111,28 @@ describe('T5: Hedge runs', () => {
 });
 
 describe('T5: the ln n bound proven by the exponential series', () => {
+  it('e^L bracketed: L = 1, N = 3: 8/3 = 16/6 and 8/3 + 2/24 = 66/24; L = 1/2, N = 2: 13/8 and 13/8 + 1/24 = 80/48', () => {
+    expect(expSeriesBounds(ONE, 3n)).toEqual({ num: 16n, den: 6n, up: 66n, upDen: 24n });
+    expect(expSeriesBounds(HALF, 2n)).toEqual({ num: 13n, den: 8n, up: 80n, upDen: 48n });
+  });
+
+  it('against the series summed term by term in fraction.js: L = p/q up to 4, N from ⌈2L⌉ − 2 to 12', () => {
+    for (const [p, q] of [[0, 1], [1, 3], [5, 2], [7, 2], [4, 1], [11, 7]] as const) {
+      const L = frac(p, q);
+      for (let N = Math.max(0, Math.ceil((2 * p) / q) - 2); N <= 12; N++) {
+        let term = ONE;
+        let sum = ONE;
+        for (let i = 1; i <= N; i++) {
+          term = term.mul(L).div(i);
+          sum = sum.add(term);
+        }
+        const b = expSeriesBounds(L, BigInt(N));
+        expect(frac(b.num, b.den).equals(sum), `${p}/${q}, N = ${N}`).toBe(true);
+        expect(frac(b.up, b.upDen).equals(sum.add(term.mul(L).div(N + 1).mul(2))), `${p}/${q}, N = ${N}`).toBe(true);
+      }
+    }
+  });
+
   it('lnUpperBound(n) for n = 1..40 is within 2^−50 above ln n; a bound 2^−45 higher, 2^−58 lower, negative or 7/10 for ln 2 is not', () => {
     for (let n = 1; n <= 40; n++) expect(lnBoundHolds(lnUpperBound(n), n), `n = ${n}`).toBe(true);
     for (const n of [1, 2, 5]) {

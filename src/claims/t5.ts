@@ -46,21 +46,28 @@ function hedgeBound(r: Fraction, T: number, L: Fraction): boolean {
 }
 
 /**
- * ln n ≤ L ≤ ln n + 2^−50, by the exponential series instead of lnUpperBound's atanh series, exactly:
- * n ≤ Σ_{i≤N} L^i/i! (≤ e^L) and Σ_{i≤N} L^i/i! + 2·L^{N+1}/(N+1)! ≤ n(1 + 2^−50) (≤ n·e^{2^−50}); the tail
- * Σ_{i>N} L^i/i! is at most twice its first term because N + 2 ≥ 2L.
+ * e^L bracketed by the exponential series, exactly, for L ≥ 0 and N + 2 ≥ 2L: lower = Σ_{i≤N} L^i/i! ≤ e^L ≤
+ * lower + 2·L^{N+1}/(N+1)! = upper (the tail Σ_{i>N} L^i/i! is at most twice its first term). Over common
+ * denominators: lower = num/den, den = q^N·N! (Horner: 1 + L(1 + L/2(1 + … (1 + L/N)))), upper = up/(den·q·(N+1)).
+ */
+export function expSeriesBounds(L: Fraction, N: bigint): { num: bigint; den: bigint; up: bigint; upDen: bigint } {
+  const [p, q] = [L.n, L.d];
+  let [num, den] = [1n, 1n];
+  for (let i = N; i >= 1n; i--) [num, den] = [q * i * den + p * num, q * i * den];
+  const tailDen = q * (N + 1n);
+  return { num, den, up: num * tailDen + 2n * p ** (N + 1n), upDen: den * tailDen };
+}
+
+/**
+ * ln n ≤ L ≤ ln n + 2^−50, by the exponential series instead of lnUpperBound's atanh series:
+ * n ≤ lower ≤ e^L and e^L ≤ upper ≤ n(1 + 2^−50) ≤ n·e^{2^−50} (expSeriesBounds with N = 8⌊L⌋ + 68 terms).
  */
 export function lnBoundHolds(L: Fraction, n: number): boolean {
   // ln n < log2(n) + 1 ≤ bit length of n; a larger L would only need more terms (about 8L)
   if (L.compare(0) < 0 || L.compare(BigInt(n).toString(2).length) >= 0) return false;
-  const [p, q] = [L.n, L.d];
-  const N = 8n * (p / q + 1n) + 60n;
-  // Horner: 1 + L(1 + L/2(1 + … (1 + L/N))) = num/den, den = q^N·N!
-  let [num, den] = [1n, 1n];
-  for (let i = N; i >= 1n; i--) [num, den] = [q * i * den + p * num, q * i * den];
-  const tailDen = q * (N + 1n);
-  const upper = num * tailDen + 2n * p ** (N + 1n);
-  return num >= BigInt(n) * den && upper << 50n <= BigInt(n) * ((1n << 50n) + 1n) * den * tailDen;
+  const b = expSeriesBounds(L, 8n * (L.n / L.d + 1n) + 60n);
+  const N = BigInt(n);
+  return b.num >= N * b.den && b.up << 50n <= N * ((1n << 50n) + 1n) * b.upDen;
 }
 
 export interface T5Evidence {
