@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Fraction } from '../exact/rational.js';
 import { profileFromJson } from '../model/codec.js';
-import { C3, C3Approx, C3Evidence, C3Instance, C3System, doubleByDoubling, euclid, gaussJordan } from './c3.js';
+import { C3, C3Approx, C3Evidence, C3Instance, C3System, decimalText, doubleByDoubling, euclid, gaussJordan } from './c3.js';
 import { SEED } from '../../test/helpers/fc.js';
 
 const CAMPS = profileFromJson({ responses: ['a', 'b'], users: [{ weight: 11, ranking: [['a'], ['b']] }, { weight: 9, ranking: [['b'], ['a']] }] });
@@ -32,19 +32,68 @@ describe('C3: the second opinions', () => {
     expect(doubleByDoubling(0.375)).toEqual({ n: 3n, d: 8n });
     expect(doubleByDoubling(-3)).toEqual({ n: -3n, d: 1n });
     expect(doubleByDoubling(5e-324)).toEqual({ n: 1n, d: 1n << 1074n });
-    // x + 2y = 3, 2x + 4y = 6, x = 1: rank 2, x = 1, y = 1
+    // x + 2y = 3, 2x + 4y = 6, x = 1: rank 2; x + y = 1, x + y = 2: inconsistent, rank 1; 2y = 4: rank 1 of 2 columns
     const r = gaussJordan(inst().system.map((row) => row.slice(0, 2)), inst().system.map((row) => row[2]), 2);
-    expect([r.consistent, r.rank, r.unique?.map((v) => v.toFraction())]).toEqual([true, 2, ['1', '1']]);
-    const u = gaussJordan([[1n, 1n], [1n, 1n]], [1n, 2n], 2);
-    expect([u.consistent, u.rank, u.unique]).toEqual([false, 1, null]);
-    const f = gaussJordan([[0n, 2n]], [4n], 2);
-    expect([f.consistent, f.rank, f.unique]).toEqual([true, 1, null]);
+    expect([r.consistent, r.rank]).toEqual([true, 2]);
+    expect(gaussJordan([[1n, 1n], [1n, 1n]], [1n, 2n], 2)).toEqual({ consistent: false, rank: 1 });
+    expect(gaussJordan([[0n, 2n]], [4n], 2)).toEqual({ consistent: true, rank: 1 });
+    expect(gaussJordan([[1n], [2n], [3n]], [1n, 2n, 4n], 1)).toEqual({ consistent: false, rank: 1 });
   });
 
   it('holds on a crafted instance: past 2^1024, a zero, subnormal and huge doubles, a dependent row', () => {
     const v = C3.check(inst());
     expect(v.ok).toBe(true);
     expect(v.certificate).toEqual({ pairs: 111, systems: 4, approximations: 14, largestBits: 1043 });
+  });
+
+  it("the profile's support equations by definition: 11/20 a ≻ b, 9/20 b ≻ a, margin 1/10 (rows over their lcm)", () => {
+    const e = C3.evidence(inst());
+    const rows = e.systems.map((s) => [s.what, s.A.map((r) => r.map(String)), s.b.map(String)]);
+    expect(rows).toEqual([
+      ['support {a}', [['0'], ['1']], ['0', '1']],
+      ['support {b}', [['0'], ['1']], ['0', '1']],
+      ['support {a, b}', [['0', '1'], ['-1', '0'], ['1', '1']], ['0', '0', '1']],
+      ['generated', [['1', '2'], ['2', '4'], ['1', '0']], ['3', '6', '1']],
+    ]);
+  });
+
+  it('every pair names its kernel once; the doubles rounded to 2^−40 as a distribution and clipped to [−4, 4]', () => {
+    const e = C3.evidence(inst());
+    const whats = e.pairs.map((p) => p.what);
+    expect(new Set(whats).size).toBe(whats.length);
+    expect(whats.filter((w) => w.startsWith('signOf') || w.startsWith('parseRational'))).toEqual(
+      [0, 1, 2, 3, 4, 5, 6].flatMap((x) => [`signOf(x${x})`, `parseRational(x${x} as text)`, `parseRational(x${x} as decimal)`]),
+    );
+    const simplex = (i: C3Instance) => C3.evidence(i).pairs.filter((p) => p.what.startsWith('roundToSimplex')).map((p) => [p.what, p.definition]);
+    // |v| normalised: 1e300 takes it all; clipped: 0.1 and 4 (−2.5 and 5e−324 count as 0), the 4 absorbing 1 − Σ
+    expect(simplex(inst())).toEqual([
+      ['roundToSimplex(vector 0, 40)', '0/1,0/1,0/1,1/1'],
+      ['roundToSimplex(vector 1, 40)', '54975581389/549755813888,0/1,0/1,494780232499/549755813888'],
+    ]);
+    // all zero: the uniform distribution, and the point mass on the first
+    expect(simplex({ ...inst(), doubles: [0, 0] })).toEqual([
+      ['roundToSimplex(vector 0, 40)', '1/2,1/2'],
+      ['roundToSimplex(vector 1, 40)', '1/1,0/1'],
+    ]);
+    expect(simplex({ ...inst(), doubles: [] })).toEqual([]);
+  });
+
+  it('decimal texts with an exponent: sign only when negative, three digits of |d|, exponent (|d| mod 41) − 20', () => {
+    const t = (n: bigint, d: bigint) => {
+      const r = decimalText({ n, d });
+      return [r.text, r.value.toFraction()];
+    };
+    expect([t(0n, 7n), t(-6n, 4n), t(5n, -20n), t(1n, 123456n)]).toEqual([
+      ['0.7E-013', '7/100000000000000'],
+      ['-6.4E-016', '-1/1562500000000000'],
+      ['-5.20E+00', '-26/5'],
+      ['1.123E-015', '1123/1000000000000000000'],
+    ]);
+  });
+
+  it('a single-prompt claim: the evidence of a two-prompt profile is refused by name', () => {
+    const two = profileFromJson({ prompts: [1, 2].map(() => ({ weight: 1, responses: ['a'], users: [{ weight: 1, ranking: [['a']] }] })) });
+    expect(() => C3.evidence({ ...inst(), profile: two })).toThrow('C3: expects a single-prompt profile');
   });
 });
 
@@ -121,6 +170,41 @@ describe('C3: the judge rejects wrong evidence', () => {
       expect(C3.judge(inst(), put1({ exponential: bad })).ok, bad).toBe(false);
     for (const bad of ['-01.500', '-1.5', '-1,500', '1.500', '-1.499', '-1.501']) expect(C3.judge(inst(), put1({ decimal: bad })).ok, bad).toBe(false);
     expect(C3.judge(inst(), put1({ bitsBelow: -1 })).ok).toBe(false);
+    // a text with one place too many read with the scale it implies: 1.5 as −0.1500 or −1.5000e−1; a prefix; the upper end
+    for (const bad of ['-1.5000e-1', ' -1.500e+0', '-1.499e+0']) expect(C3.judge(inst(), put1({ exponential: bad })).ok, bad).toBe(false);
+    expect(C3.judge(inst(), put1({ decimal: '-0.1500' })).ok).toBe(false);
+  });
+
+  it('a double exactly 2^−50·|x| away is close enough, a little more is not; bitsBelow: 2^−b < |x| < 2^(2−b), both strict', () => {
+    const e = C3.evidence(inst());
+    const one = e.approx.find((a) => a.x.equals(new Fraction(-3, 2)))!;
+    const with1 = (q: Partial<C3Approx>) => ({ ...e, approx: [...e.approx, { ...one, ...q }] });
+    const tol = new Fraction(3, 2).div(new Fraction(2).pow(50));
+    expect(C3.judge(inst(), with1({ double: new Fraction(-3, 2).sub(tol) })).ok).toBe(true);
+    expect(C3.judge(inst(), with1({ double: new Fraction(-3, 2).sub(tol.mul(new Fraction(1025, 1024))) })).ok).toBe(false);
+    const quarter: C3Approx = { x: new Fraction(1, 4), double: new Fraction(1, 4), decimal: '0.250', exponential: '2.500e-1', bitsBelow: 3 };
+    const half: C3Approx = { x: new Fraction(1, 2), double: new Fraction(1, 2), decimal: '0.500', exponential: '5.000e-1', bitsBelow: 2 };
+    const judged = (a: C3Approx) => C3.judge(inst(), { ...e, approx: [...e.approx, a] }).ok;
+    expect([judged(quarter), judged(half)]).toEqual([true, true]);
+    expect([judged({ ...quarter, bitsBelow: 2 }), judged({ ...half, bitsBelow: 3 })]).toEqual([false, false]);
+  });
+
+  it('a solve with denominator 0 is refused (not thrown); every disagreement is named: a pair, a system, a text', () => {
+    const e = C3.evidence(inst());
+    const g = e.systems.length - 1;
+    const bare = { ...e.systems[0], what: 'support {a}' };
+    expect(bare.solved).not.toBeNull();
+    const zeroDen = { ...bare, solved: { num: bare.solved!.num.map(() => 0n), den: 0n } };
+    expect(C3.judge(inst(), { ...e, systems: [zeroDen, ...e.systems.slice(1)] }).ok).toBe(false);
+    const three: C3Evidence = {
+      ...e,
+      pairs: e.pairs.map((p, x) => (x === 0 ? { ...p, kernel: 'none' } : p)),
+      systems: e.systems.map((s, x) => (x === g ? { ...s, rank: s.rank + 1 } : s)),
+      approx: e.approx.map((a, x) => (x === 0 ? { ...a, decimal: '7.000' } : a)),
+    };
+    const v = C3.judge(inst(), three);
+    expect(v.ok).toBe(false);
+    expect(v.certificate.differ).toEqual([e.pairs[0].what, 'generated', `7.000 (${e.approx[0].exponential})`]);
   });
 });
 
@@ -137,6 +221,14 @@ describe('C3: instances as JSON', () => {
     const bad: [Record<string, unknown>, string][] = [
       [{ numbers: ['1/0'] }, 'instance: $.numbers[0]: "1/0" is not "n/d" with integers n and d ≠ 0'],
       [{ numbers: ['1.5/2'] }, 'instance: $.numbers[0]: "1.5/2" is not "n/d" with integers n and d ≠ 0'],
+      [{ numbers: ['3/4x'] }, 'instance: $.numbers[0]: "3/4x" is not "n/d" with integers n and d ≠ 0'],
+      [{ numbers: [5] }, 'instance: $.numbers[0]: expected a rational "n/d", got 5'],
+      [{ numbers: [`${1n << 4000n}/1`] }, 'instance: $.numbers[0]: has more than 4000 bits'],
+      [{ numbers: [`1/-${1n << 4000n}`] }, 'instance: $.numbers[0]: has more than 4000 bits'],
+      [{ system: [[1, '2']] }, 'instance: $.system[0][0]: expected an integer, got 1'],
+      [{ system: [['1', '9'.repeat(4001)]] }, `instance: $.system[0][1]: "${'9'.repeat(4001)}" is not an integer`],
+      [{ bits: 'x' }, 'instance: $.bits: expected an integer, got "x"'],
+      [{ digits: -1 }, 'instance: $.digits: expected an integer ≥ 0, got -1'],
       [{ numbers: [`1/${'9'.repeat(1300)}`] }, 'instance: $.numbers[0]: has more than 4000 bits'],
       [{ numbers: [] }, 'instance: $.numbers: is empty'],
       [{ doubles: ['x'] }, 'instance: $.doubles[0]: "x" is not a finite double as JavaScript writes it'],
@@ -154,6 +246,10 @@ describe('C3: instances as JSON', () => {
     for (const [edit, msg] of bad) expect(() => C3.fromJson({ ...json(), ...edit }), msg).toThrow(msg);
     expect(C3.fromJson({ ...json(), bits: -1100, digits: 60, system: Array.from({ length: 8 }, () => ['1', '2']) }).system).toHaveLength(8);
     expect(() => C3.fromJson({ ...json(), extra: 1 })).toThrow(/extra/);
+    expect(() => C3.fromJson(5)).toThrow('instance: $: expected a C3 instance {"profile", "numbers", "doubles", "system", "bits", "digits"}, got 5');
+    // at the limits: 4000 bits, 4000 characters
+    const big = C3.fromJson({ ...json(), numbers: [`${(1n << 4000n) - 1n}/-${(1n << 4000n) - 1n}`], system: [['1', '9'.repeat(4000)]] });
+    expect([big.numbers[0].n.toString(2).length, big.system[0][1].toString().length]).toEqual([4000, 4000]);
     expect(() => C3.fromJson({ ...json(), profile: { prompts: [1, 2].map(() => ({ weight: 1, responses: ['a'], users: [{ weight: 1, ranking: [['a']] }] })) } })).toThrow('C3: expects a single-prompt profile');
   });
 });
@@ -171,7 +267,8 @@ describe('C3: what it says of itself', () => {
     expect(xs.some((i) => i.doubles.some((v) => v !== 0 && Math.abs(v) < 1e-300))).toBe(true);
     expect(xs.some((i) => i.doubles.some((v) => Math.abs(v) > 1e100))).toBe(true);
     expect(xs.some((i) => i.bits < 0) && xs.some((i) => i.bits > 64)).toBe(true);
-    expect(xs.some((i) => i.system.length >= 3 && i.system[i.system.length - 1].every((v, j) => v === i.system[0][j] + i.system[1][j]))).toBe(true);
+    expect(xs.some((i) => i.system.length === 3 && i.system[2].every((v, j) => v === i.system[0][j] + i.system[1][j]))).toBe(true);
+    expect(xs.every((i) => i.doubles.every(Number.isFinite))).toBe(true);
     expect(C3.size(xs[0])).toMatchObject({ prompts: 1 });
   });
 });

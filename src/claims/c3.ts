@@ -75,7 +75,7 @@ export interface C3System {
   /** solveRational's x on the same rows as fractions (null: inconsistent). */
   readonly rational: readonly Fraction[] | null;
   readonly rank: number;
-  readonly byDefinition: { readonly consistent: boolean; readonly rank: number; readonly unique: readonly Fraction[] | null };
+  readonly byDefinition: { readonly consistent: boolean; readonly rank: number };
 }
 
 /** A float or display text of x, judged by inequalities. */
@@ -140,24 +140,20 @@ function roundHalfAway(n: bigint, d: bigint): bigint {
   return n < 0n ? -r : r;
 }
 
-/** Reduced row echelon form over fraction.js: the rank of A, consistency of [A | b], the solution when unique. */
+/** Reduced row echelon form over fraction.js (A with c columns): the rank of A and consistency of [A | b]. */
 export function gaussJordan(A: readonly (readonly bigint[])[], b: readonly bigint[], c: number): C3System['byDefinition'] {
-  const M = A.map((row, i) => [...row.slice(0, c).map((v) => new Fraction(v)), new Fraction(b[i])]);
-  const pivots: number[] = [];
+  const M = A.map((row, i) => [...row.map((v) => new Fraction(v)), new Fraction(b[i])]);
   let r = 0;
-  for (let j = 0; j < c && r < M.length; j++) {
+  for (let j = 0; j < c; j++) {
     const p = M.findIndex((row, i) => i >= r && !row[j].equals(0));
     if (p < 0) continue;
     [M[r], M[p]] = [M[p], M[r]];
     const pv = M[r][j];
     M[r] = M[r].map((v) => v.div(pv));
     for (let i = 0; i < M.length; i++) if (i !== r && !M[i][j].equals(0)) M[i] = M[i].map((v, t) => v.sub(M[i][j].mul(M[r][t])));
-    pivots.push(j);
     r++;
   }
-  const consistent = M.every((row, i) => i < r || row[c].equals(0));
-  const unique = consistent && r === c ? Array.from({ length: c }, (_, j) => M[pivots.indexOf(j)][c]) : null;
-  return { consistent, rank: r, unique };
+  return { consistent: M.every((row, i) => i < r || row[c].equals(0)), rank: r };
 }
 
 /** The lcm of the denominators (by Euclid) and the numerators over it. */
@@ -203,6 +199,19 @@ function supportSystems(prompt: Prompt): C3System[] {
   return out;
 }
 
+/**
+ * A decimal with an exponent made from n/d, and its value by definition: |n| before the point, the first three
+ * digits of |d| after it, exponent (|d| mod 41) − 20 written with a sign and a leading 0.
+ */
+export function decimalText(r: RawRational): { text: string; value: Fraction } {
+  const neg = r.n * r.d < 0n;
+  const ip = babs(r.n).toString();
+  const fp = babs(r.d).toString().slice(0, 3);
+  const e = Number(babs(r.d) % 41n) - 20;
+  const text = `${neg ? '-' : ''}${ip}.${fp}E${e < 0 ? '-' : '+'}0${Math.abs(e)}`;
+  return { text, value: new Fraction(BigInt(ip + fp) * (neg ? -1n : 1n)).mul(new Fraction(10).pow(e - fp.length)) };
+}
+
 /** A pusher of kernel/definition pairs onto `out` (the kernel's text taken at once). */
 const pushPair = (out: C3Pair[]) => (what: string, kernel: () => string, definition: string) => out.push({ what, kernel: kernel(), definition });
 
@@ -216,18 +225,13 @@ function numberPairs(xs: readonly RawRational[]): C3Pair[] {
     const w = `x${i}`;
     pair(`frac(${w})`, () => kernelText(frac(r.n, r.d)), lowest(r.n, r.d));
     pair(`gcd(n, d) of ${w}`, () => gcd(r.n, r.d).toString(), euclid(r.n, r.d).toString());
-    pair(`lcm(n, d) of ${w}`, () => lcm(r.n, r.d).toString(), r.n === 0n ? '0' : (babs(r.n * r.d) / euclid(r.n, r.d)).toString());
+    pair(`lcm(n, d) of ${w}`, () => lcm(r.n, r.d).toString(), (babs(r.n * r.d) / euclid(r.n, r.d)).toString());
     pair(`signOf(${w})`, () => String(signOf(fs[i])), String(x.compare(0)));
-    const sign = r.n * r.d < 0n ? '-' : '';
     const [an, ad] = [babs(r.n), babs(r.d)];
-    // "p/q" with spaces and a plus sign; a decimal with an exponent (the instance's digits after the point)
-    const ratText = ` ${sign === '' ? '+' : '-'}${an} / ${ad} `;
+    // "p/q" with spaces and a plus sign; a decimal with an exponent
+    const ratText = ` ${r.n * r.d < 0n ? '-' : '+'}${an} / ${ad} `;
     pair(`parseRational(${w} as text)`, () => kernelText(parseRational(ratText)), lowest(r.n, r.d));
-    const ip = an.toString();
-    const fp = ad.toString().slice(0, 3);
-    const e = Number(ad % 41n) - 20;
-    const decText = `${sign}${ip}.${fp}E${e < 0 ? '-' : '+'}0${Math.abs(e)}`;
-    const decValue = new Fraction(BigInt(ip + fp) * (sign === '-' ? -1n : 1n)).mul(new Fraction(10).pow(e - fp.length));
+    const { text: decText, value: decValue } = decimalText(r);
     pair(`parseDecimal(${w} as decimal)`, () => kernelText(parseDecimal(decText)), text(decValue));
     pair(`parseExactText(${w} as decimal)`, () => kernelText(parseExactText(decText)), text(decValue));
     pair(`parseRational(${w} as decimal)`, () => kernelText(parseRational(decText)), 'none');
@@ -241,8 +245,8 @@ function numberPairs(xs: readonly RawRational[]): C3Pair[] {
     pair(`maxOf(${w}, next)`, () => kernelText(maxOf(fx, fy)), text(x.compare(y) >= 0 ? x : y));
   });
   pair('sumOf(x)', () => kernelText(sumOf(fs)), text(vs.reduce((a, v) => a.add(v), new Fraction(0))));
-  pair('argmax(x)', () => String(argmax(fs)), String(vs.reduce((b, v, i) => (v.compare(vs[b]) > 0 ? i : b), vs.length === 0 ? -1 : 0)));
-  const over = (c: { num: bigint[]; den: bigint }) => `${c.num.join(',')} over ${c.den}`;
+  pair('argmax(x)', () => String(argmax(fs)), String(vs.reduce((b, v, i) => (v.compare(vs[b]) > 0 ? i : b), 0)));
+  const over = (c: { num: bigint[]; den: bigint }) => `${String(c.num)} over ${c.den}`; // numerators comma-separated
   pair('commonDenominator(x)', () => over(commonDenominator(fs)), over(overLcm(vs)));
   return out;
 }
@@ -305,7 +309,7 @@ function closeEnough(a: C3Approx): boolean {
 /** toDecimal's text: digits places, rounded toward zero, "-" only when the text is not zero. */
 function decimalHolds(a: C3Approx, digits: number): boolean {
   const m = /^(-?)(0|[1-9]\d*)(?:\.(\d+))?$/.exec(a.decimal);
-  if (m === null || (m[3] ?? '').length !== digits || (digits > 0) !== (m[3] !== undefined)) return false;
+  if (m === null || (m[3] ?? '').length !== digits) return false;
   const t = new Fraction(BigInt(m[2] + (m[3] ?? ''))).div(new Fraction(10).pow(digits));
   const neg = m[1] === '-';
   if (neg && t.equals(0)) return false;
@@ -318,7 +322,7 @@ function decimalHolds(a: C3Approx, digits: number): boolean {
 function exponentialHolds(a: C3Approx, digits: number): boolean {
   if (a.x.equals(0)) return a.exponential === '0';
   const m = /^(-?)([1-9])(?:\.(\d+))?e([+-])(0|[1-9]\d*)$/.exec(a.exponential);
-  if (m === null || (m[3] ?? '').length !== digits || (digits > 0) !== (m[3] !== undefined) || (m[1] === '-') !== a.x.compare(0) < 0) return false;
+  if (m === null || (m[3] ?? '').length !== digits || (m[1] === '-') !== a.x.compare(0) < 0) return false;
   const e = Number(m[5]) * (m[4] === '-' ? -1 : 1);
   if (e === 0 && m[4] === '-') return false;
   const mant = new Fraction(BigInt(m[2] + (m[3] ?? ''))).div(new Fraction(10).pow(digits));
@@ -335,7 +339,7 @@ function bitsBelowHolds(a: C3Approx): boolean {
 }
 
 function systemHolds(s: C3System): boolean {
-  const c = s.A[0]?.length ?? 0;
+  const c = s.A[0].length;
   const def = s.byDefinition;
   if ((s.solved !== null) !== def.consistent || (s.rational !== null) !== def.consistent || s.rank !== def.rank) return false;
   if (s.solved === null || s.rational === null) return true;
@@ -343,8 +347,8 @@ function systemHolds(s: C3System): boolean {
   if (den <= 0n || num.length !== c || s.rational.length !== c) return false;
   const solves = s.A.every((row, i) => row.reduce((acc, v, j) => acc + v * num[j], 0n) === s.b[i] * den);
   const solvesR = s.A.every((row, i) => row.reduce((acc, v, j) => acc.add(s.rational![j].mul(v)), new Fraction(0)).equals(s.b[i]));
-  const same = def.unique === null || def.unique.every((v, j) => new Fraction(num[j], den).equals(v) && s.rational![j].equals(v));
-  return solves && solvesR && same;
+  // a solution of a system with a unique one is that one: rank and consistency by definition suffice
+  return solves && solvesR;
 }
 
 // ---- the claim ----
@@ -435,7 +439,7 @@ export const C3 = defineClaim<C3Instance, C3Evidence>({
     return {
       pairs: [...numberPairs(xs), ...doublePairs(i.doubles, i.bits)],
       systems,
-      approx: xs.flatMap((r) => (r.d === 0n ? [] : [approxOf(r, i.digits, false), approxOf(r, i.digits, true)])),
+      approx: xs.flatMap((r) => [approxOf(r, i.digits, false), approxOf(r, i.digits, true)]),
       digits: i.digits,
     };
   },
