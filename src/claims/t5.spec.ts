@@ -93,6 +93,9 @@ describe('T5: Hedge runs', () => {
     expect(T5.judge(run, consistent(run, [frac(-5), e.regrets[1]], e.lnUpper)).ok).toBe(true);
     // an ln n bound that is not one is refused whatever the regret
     expect(T5.judge(run, consistent(run, [ZERO, e.regrets[1]], [frac(-1), e.lnUpper[1]])).ok).toBe(false);
+    // Reg_T = 0 meets the bound by its first case, whatever L: the refused verdict still says the bound held
+    const zero = T5.judge(run, consistent(run, [ZERO, ZERO], [frac(-1), e.lnUpper[1]]));
+    expect([zero.ok, zero.certificate.hedgeBound]).toEqual([false, true]);
     // T = 2: Reg_T = 1 needs ln n ≥ 1 (1 ≤ (2/2)·ln n); with ln n taken as 1/2 the bound fails
     const bad = consistent(run, [ONE, e.regrets[1]], [HALF, e.lnUpper[1]]);
     expect(T5.judge(run, bad).ok).toBe(false);
