@@ -205,6 +205,10 @@ describe('C3: the judge rejects wrong evidence', () => {
     const v = C3.judge(inst(), three);
     expect(v.ok).toBe(false);
     expect(v.certificate.differ).toEqual([e.pairs[0].what, 'generated', `7.000 (${e.approx[0].exponential})`]);
+    // counted, not cancelled: a pair and a text; a pair and a system
+    const named = (q: Partial<C3Evidence>) => C3.judge(inst(), { ...e, ...q }).certificate.differ;
+    expect(named({ pairs: three.pairs, approx: three.approx })).toEqual([e.pairs[0].what, `7.000 (${e.approx[0].exponential})`]);
+    expect(named({ pairs: three.pairs, systems: three.systems })).toEqual([e.pairs[0].what, 'generated']);
   });
 });
 
